@@ -1,0 +1,52 @@
+/**
+ * `npm run build`: compile the slides, report every problem with its position, and only
+ * when there are none, build with Vite into a temporary folder that replaces dist/ at the end.
+ * A failed build leaves the previous dist/ exactly as it was.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { build } from 'vite'
+import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
+import { buildDeck } from '../compiler/node.ts'
+
+const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
+const debug = process.argv.includes('--debug')
+const outDir = join(root, 'dist')
+const tmpDir = join(root, `.dist-tmp-${process.pid}`)
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  const result = buildDeck(root)
+  for (const d of result.diagnostics) console.error(formatDiagnostic(d))
+  if (hasErrors(result.diagnostics)) {
+    const n = result.diagnostics.filter((d) => d.severity === 'error').length
+    console.error(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; dist/ was left as it was.`)
+    return 1
+  }
+  try {
+    await build({ root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })
+    swap(tmpDir, outDir)
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true })
+  }
+  const { slides, totalSeconds } = result.deck
+  console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into dist/ in ${Math.round(performance.now() - started)} ms`)
+  return 0
+}
+
+/** Replace `to` with `from` in two renames, so dist/ is never half-written. */
+function swap(from: string, to: string): void {
+  const old = `${to}.old-${process.pid}`
+  if (existsSync(to)) renameSync(to, old)
+  renameSync(from, to)
+  rmSync(old, { recursive: true, force: true })
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(debug && err instanceof Error ? err.stack : `build failed: ${err instanceof Error ? err.message : String(err)}${debug ? '' : '\n(run with --debug for the stack trace)'}`)
+    rmSync(tmpDir, { recursive: true, force: true })
+    process.exit(2)
+  },
+)

@@ -1,0 +1,33 @@
+import Reveal from 'reveal.js'
+import Notes from 'reveal.js/plugin/notes'
+import { deckConfig, type DeckRevealConfig, type PageOptions } from './reveal-config.ts'
+
+const root = document.querySelector<HTMLElement>('.reveal')
+const slides = root?.querySelector<HTMLElement>('.slides')
+if (!root || !slides) throw new Error('deck: the page has no .reveal .slides element')
+
+const page = JSON.parse(document.getElementById('deck-options')?.textContent ?? '{}') as PageOptions
+const config: DeckRevealConfig = {
+  ...deckConfig(page, {
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    print: /print-pdf/.test(location.search),
+  }),
+  plugins: [Notes],
+}
+const deck = new Reveal(root, config as never)
+void deck.initialize()
+;(window as unknown as { deck: typeof deck }).deck = deck
+
+if (import.meta.hot) {
+  // Where the presenter was before an error replaced the slides, to come back to once fixed.
+  let lastGood = deck.getIndices()
+  import.meta.hot.on('deck:update', (data: { html: string; options: PageOptions; errors: string[] }) => {
+    if (document.documentElement.dataset.deckErrors !== '1') lastGood = deck.getIndices()
+    const { h, v } = data.errors.length ? { h: 0, v: 0 } : lastGood
+    slides.innerHTML = data.html
+    deck.configure({ totalTime: data.options.totalTime } as never)
+    deck.sync()
+    deck.slide(h, v ?? 0)
+    document.documentElement.dataset.deckErrors = data.errors.length ? '1' : '0'
+  })
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { splitFrontmatter } from './frontmatter.ts'
+
+const file = (text: string) => ({ path: 'slides/01-x.md', text })
+
+describe('splitFrontmatter', () => {
+  it('reads keys with their positions and starts the body after the closing fence', () => {
+    const fm = splitFrontmatter(file('---\ntitle: Hello\nlayout: quote\n---\nBody\n'))
+    expect(fm.diagnostics).toEqual([])
+    expect(fm.data).toEqual({ title: 'Hello', layout: 'quote' })
+    expect(fm.keyPos.layout).toEqual({
+      key: { file: 'slides/01-x.md', line: 3, column: 1 },
+      value: { file: 'slides/01-x.md', line: 3, column: 9 },
+    })
+    expect(fm.body.start.line).toBe(5)
+    expect(fm.body.text).toBe('Body\n')
+  })
+
+  it('reports malformed YAML at its file line and column', () => {
+    const fm = splitFrontmatter(file('---\ntitle: ok\nlayout: [unclosed\n---\n'))
+    expect(fm.diagnostics).toHaveLength(1)
+    expect(fm.diagnostics[0]?.code).toBe('frontmatter-yaml')
+    expect(fm.diagnostics[0]?.pos.line).toBeGreaterThanOrEqual(3)
+    expect(fm.diagnostics[0]?.message).toMatch(/invalid YAML/)
+  })
+
+  it('reports a duplicate key where it occurs', () => {
+    const fm = splitFrontmatter(file('---\ntitle: a\ntitle: b\n---\n'))
+    expect(fm.diagnostics[0]).toMatchObject({ code: 'frontmatter-yaml', pos: { line: 3, column: 1 } })
+  })
+
+  it('reports a missing block at 1:1 and an unclosed one', () => {
+    expect(splitFrontmatter(file('# no fm\n')).diagnostics[0]).toMatchObject({ code: 'frontmatter-missing', pos: { line: 1, column: 1 } })
+    expect(splitFrontmatter(file('---\ntitle: a\n')).diagnostics[0]?.code).toBe('frontmatter-unclosed')
+  })
+
+  it('rejects a list where a mapping belongs', () => {
+    expect(splitFrontmatter(file('---\n- a\n- b\n---\n')).diagnostics[0]?.code).toBe('frontmatter-yaml')
+  })
+})

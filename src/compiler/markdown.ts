@@ -1,0 +1,166 @@
+import hljs from 'highlight.js'
+import { Marked, type Token, type Tokens } from 'marked'
+import { markedHighlight } from 'marked-highlight'
+import { diag } from './diagnostics.ts'
+import { posIn } from './position.ts'
+import type { Diagnostic, Segment, SourcePos } from './types.ts'
+
+/** What rendering needs from the outside world, injected so the step stays pure. */
+export interface MarkdownEnv {
+  /** Render a build-time figure (`![alt](figure:name)`) to SVG, or undefined if unknown. */
+  figure: (name: string, alt: string, id: string) => string | undefined
+  /** Does this project-relative path exist? */
+  assetExists: (path: string) => boolean
+}
+
+/** One marked instance per compile (never the global `marked`), highlighting at build time. */
+export function createMarkdown(): Marked {
+  return new Marked(
+    { gfm: true, async: false },
+    markedHighlight({
+      emptyLangClass: 'hljs',
+      langPrefix: 'hljs language-',
+      highlight: (code, lang) => {
+        const language = hljs.getLanguage(lang) ? lang : 'plaintext'
+        return hljs.highlight(code, { language }).value
+      },
+    }),
+  )
+}
+
+/** A `#/id` link inside the deck, checked once every slide id is known. */
+export interface InternalLink {
+  target: string
+  pos: SourcePos
+}
+
+export interface MarkdownResult {
+  links: InternalLink[]
+  html: string
+  diagnostics: Diagnostic[]
+  figures: { name: string; alt: string }[]
+}
+
+const RE_FIGURE = /^figure:([a-z][a-z0-9-]*)$/
+const SLOT = (n: number) => `<figure class="deck-figure-slot" data-slot="${n}"></figure>`
+const RE_SLOT = /<figure class="deck-figure-slot" data-slot="(\d+)"><\/figure>/g
+
+/**
+ * Lex a segment, check what points outside it (code languages, images, figures, links),
+ * and render it. `sanitize` runs on the rendered HTML before the trusted figure SVG goes in.
+ */
+export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPrefix: string, sanitize: (html: string) => string): MarkdownResult {
+  const diagnostics: Diagnostic[] = []
+  const slots: string[] = []
+  const figures: { name: string; alt: string }[] = []
+  const links: InternalLink[] = []
+  const tokens = md.lexer(seg.text)
+  // marked keeps each token's raw text but no positions, so offsets are summed here.
+  let offset = 0
+  for (const token of tokens) {
+    const base = seg.text.indexOf(token.raw, offset)
+    const start = base >= 0 ? base : offset
+    walk(token, start, (t, at) => check(t, posIn(seg.start, seg.text, at)))
+    offset = start + token.raw.length
+  }
+
+  function check(t: Token, pos: ReturnType<typeof posIn>): void {
+    if (t.type === 'code') {
+      const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''
+      if (lang && !hljs.getLanguage(lang)) {
+        diagnostics.push(diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`))
+      }
+    } else if (t.type === 'image') {
+      const img = t as Tokens.Image
+      const fig = RE_FIGURE.exec(img.href)
+      if (fig?.[1]) {
+        const svg = env.figure(fig[1], img.text, `${idPrefix}-fig-${slots.length + 1}`)
+        if (svg === undefined) diagnostics.push(diag('figure-unknown', pos, `no figure named "${fig[1]}": use figure:map, figure:timeline or figure:pillars`))
+        else if (!img.text.trim()) diagnostics.push(diag('meta-invalid', pos, 'a figure needs a text equivalent: write it between the brackets, ![what the figure shows](figure:…)'))
+        figures.push({ name: fig[1], alt: img.text })
+        img.href = `deck-slot:${slots.length}`
+        slots.push(`<figure class="deck-figure figure-${fig[1]}">${svg ?? ''}<figcaption class="figure-text">${escapeHtml(img.text)}</figcaption></figure>`)
+      } else {
+        const local = checkLocal(img.href, pos, 'image')
+        if (local) img.href = `./${local}`
+        if (!img.text.trim()) diagnostics.push(diag('meta-invalid', pos, 'an image needs alt text: write it between the brackets, ![what it shows](path)'))
+      }
+    } else if (t.type === 'link') {
+      const link = t as Tokens.Link
+      const internal = /^#\/?([^/?#]+)$/.exec(link.href)
+      if (internal?.[1]) {
+        links.push({ target: decodeURIComponent(internal[1]), pos })
+        link.href = `#/${internal[1]}`
+      }
+      const local = checkLocal(link.href, pos, 'link')
+      if (local) link.href = `./${local}`
+    }
+  }
+
+  /** Check a relative path; returns it project-relative when it is fine. */
+  function checkLocal(href: string, pos: ReturnType<typeof posIn>, what: string): string | undefined {
+    if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) || href === '') return undefined
+    const path = resolveLocal(seg.start.file, href.split(/[?#]/)[0] ?? '')
+    if (path === null) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" points outside the project: keep files in assets/ and link them relatively`))
+    else if (!env.assetExists(path)) diagnostics.push(diag('asset-missing', pos, `the ${what} "${href}" points to ${path}, which does not exist: check the path (it is relative to the slide file)`))
+    else return path
+    return undefined
+  }
+
+  const rendered = md.parser(tokens)
+  const html = sanitize(rendered.replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
+  return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
+}
+
+/** Depth-first walk; nested tokens get the offset of their raw text inside the parent's. */
+function walk(token: Token, at: number, visit: (t: Token, at: number) => void): void {
+  visit(token, at)
+  const children: Token[] = [
+    ...((token as { tokens?: Token[] }).tokens ?? []),
+    ...((token as { items?: Token[] }).items ?? []),
+    ...(((token as Tokens.Table).header ?? []) as unknown as { tokens: Token[] }[]).flatMap((c) => c.tokens ?? []),
+    ...(((token as Tokens.Table).rows ?? []) as unknown as { tokens: Token[] }[][]).flat().flatMap((c) => c.tokens ?? []),
+  ]
+  let from = 0
+  for (const child of children) {
+    const i = token.raw.indexOf(child.raw, from)
+    walk(child, at + (i >= 0 ? i : from), visit)
+    if (i >= 0) from = i + child.raw.length
+  }
+}
+
+/** Project-relative posix path of `href` from a slide file, or null when it escapes the project. */
+export function resolveLocal(file: string, href: string): string | null {
+  const parts = file.split('/').slice(0, -1)
+  for (const p of decodeURI(href).split('/')) {
+    if (p === '..') {
+      if (parts.length === 0) return null
+      parts.pop()
+    } else if (p !== '.' && p !== '') parts.push(p)
+  }
+  return href.startsWith('/') ? null : parts.join('/')
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** Visible text of an HTML fragment, whitespace collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<(svg|figure)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu)
+  return m ? m.length : 0
+}

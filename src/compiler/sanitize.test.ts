@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { sanitize } from './sanitize.ts'
+
+describe('sanitize', () => {
+  it.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<p onclick="x()">t</p>', '<p>t</p>'],
+    ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<iframe src="https://e.com"></iframe>', ''],
+    ['<img src="data:image/png;base64,AAA" alt="a">', '<img alt="a" />'],
+    ['<a href="//evil.example/x">x</a>', '<a>x</a>'],
+    ['<style>body{}</style>', ''],
+  ])('removes what the allowlist forbids: %s', (input, out) => {
+    expect(sanitize(input)).toBe(out)
+  })
+
+  it('marks external links noopener noreferrer and keeps internal links as they are', () => {
+    expect(sanitize('<a href="https://example.org">x</a>')).toBe('<a href="https://example.org" target="_blank" rel="noopener noreferrer">x</a>')
+    expect(sanitize('<a href="#/history" target="_top">x</a>')).toBe('<a href="#/history">x</a>')
+  })
+
+  it('keeps highlight.js spans and classes', () => {
+    const code = '<pre><code class="hljs language-ts"><span class="hljs-keyword">const</span></code></pre>'
+    expect(sanitize(code)).toBe(code)
+  })
+})

@@ -1,0 +1,26 @@
+import { escapeHtml } from '../compiler/markdown.ts'
+import type { Deck } from '../compiler/types.ts'
+
+/** The reveal.js options that come from the compiled deck (the rest live in the client). */
+export function revealOptions(deck: Deck): { totalTime: number; title: string } {
+  return { totalTime: deck.totalSeconds, title: deck.config.title }
+}
+
+/** A slide that shows located errors in the page (reveal.js's alert-slide pattern). */
+export function errorSection(errors: readonly string[]): string {
+  const items = errors.map((e) => `<li><code>${escapeHtml(e)}</code></li>`).join('')
+  return `<section id="deck-errors" class="slide layout-errors" data-state="alert"><div class="frame"><h2 class="slide-title">The slides have ${errors.length} error${errors.length === 1 ? '' : 's'}</h2><div class="slide-body"><p>Fix the file named in each line and save: the deck updates by itself.</p><ul class="deck-errors">${items}</ul></div></div><aside class="notes"></aside></section>`
+}
+
+/**
+ * Fill a page's markers with the compiled deck: `<!--deck:title-->`, `<!--deck:slides-->`,
+ * the `lang` attribute, and the JSON options read by the client. Pure.
+ */
+export function injectDeck(html: string, deck: Deck, _page: string): string {
+  const options = JSON.stringify(revealOptions(deck)).replace(/</g, '\\u003c')
+  return html
+    .replace('<html lang="en">', `<html lang="${escapeHtml(deck.config.lang)}">`)
+    .replaceAll('<!--deck:title-->', escapeHtml(deck.config.title))
+    .replace('<!--deck:slides-->', deck.html)
+    .replace('<!--deck:options-->', `<script type="application/json" id="deck-options">${options}</script>`)
+}

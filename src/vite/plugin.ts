@@ -1,0 +1,76 @@
+import path from 'node:path'
+import type { Plugin, ViteDevServer } from 'vite'
+import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
+import { buildDeck } from '../compiler/node.ts'
+import type { DeckResult } from '../compiler/types.ts'
+import { errorSection, injectDeck, revealOptions } from './html.ts'
+
+export interface DeckPluginOptions {
+  /** Folder of slide files, relative to the Vite root. @default 'slides' */
+  slidesDir?: string
+}
+
+/** Payload of the `deck:update` event the dev server sends when a slide file changes. */
+export interface DeckUpdate {
+  html: string
+  options: ReturnType<typeof revealOptions>
+  errors: string[]
+}
+
+/**
+ * Compiles `slides/*.md` into the HTML pages at build time (`transformIndexHtml`), so the
+ * first slide paints before any script runs. In the dev server, slide edits are pushed to
+ * the open page as a `deck:update` event (no reload), and errors are shown in the page.
+ */
+export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Plugin {
+  let root = process.cwd()
+  let serve = false
+  const isSlideFile = (f: string) => {
+    const rel = path.relative(path.join(root, slidesDir), f)
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && /\.(md|ya?ml)$/.test(f)
+  }
+  const compile = (): DeckResult => buildDeck(root, slidesDir)
+
+  function push(server: ViteDevServer): void {
+    const result = compile()
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
+    for (const e of errors) server.config.logger.error(e)
+    const data: DeckUpdate = { html: errors.length ? errorSection(errors) : result.deck.html, options: revealOptions(result.deck), errors }
+    server.ws.send({ type: 'custom', event: 'deck:update', data })
+  }
+
+  return {
+    name: 'deck',
+    configResolved(config) {
+      root = config.root
+      serve = config.command === 'serve'
+    },
+    configureServer(server) {
+      server.watcher.add(path.join(root, slidesDir))
+      const onFs = (f: string) => {
+        if (isSlideFile(f)) push(server)
+      }
+      server.watcher.on('add', onFs)
+      server.watcher.on('unlink', onFs)
+      server.watcher.on('change', onFs)
+    },
+    handleHotUpdate({ file }) {
+      // Slide files are not modules: the watcher above pushes them; nothing to reload.
+      if (isSlideFile(file)) return []
+      return undefined
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        const result = compile()
+        for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) console.warn(formatDiagnostic(d))
+        if (hasErrors(result.diagnostics)) {
+          const errors = result.diagnostics.filter((d) => d.severity === 'error')
+          if (!serve) throw new SlideError(errors)
+          return injectDeck(html, { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) }, path.basename(ctx.filename))
+        }
+        return injectDeck(html, result.deck, path.basename(ctx.filename))
+      },
+    },
+  }
+}

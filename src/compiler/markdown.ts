@@ -108,7 +108,9 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
 
   const rendered = md.parser(tokens)
-  const html = sanitize(rendered.replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
+  // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
+  const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
+  const html = sanitize(unwrapped.replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
   return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
 }
 

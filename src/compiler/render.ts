@@ -23,7 +23,7 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
       line: part.pos.line,
       title,
       ...(file.meta.section !== undefined ? { section: file.meta.section } : {}),
-      layout: v === 0 ? file.meta.layout : 'bullets',
+      layout: v === 0 ? file.meta.layout : body.figures.length > 0 ? 'figure' : 'bullets',
       h,
       v,
       seconds: plannedSeconds(notesWords, config, v === 0 ? file.meta.timing : undefined),

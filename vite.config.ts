@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite'
+import { defineConfig } from 'vitest/config'
 import { deckPlugin } from './src/vite/plugin.ts'
 
 // `base: './'` keeps every URL relative, so dist/ works from any sub-path.
@@ -13,5 +13,13 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: false,
     rollupOptions: { input: { index: 'index.html' } },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Browser tests each start Chromium; two cores, so at most two test files at once.
+    maxWorkers: 2,
   },
 })

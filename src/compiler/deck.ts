@@ -34,9 +34,9 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   const slideFiles: SlideFile[] = parsed
     .filter((p) => p.parts.length > 0)
     .map((p) => {
-      const { meta, diagnostics: ds } = validateMeta(p.data, p.keyPos, p.dataPos, defaultId(p.file))
+      const { meta, diagnostics: ds } = validateMeta(p.data, p.keyPos, p.dataPos, defaultId(p.file), p.dataOk)
       diagnostics.push(...ds)
-      const { data: _data, ...rest } = p
+      const { data: _data, dataOk: _ok, ...rest } = p
       return { ...rest, meta }
     })
 

@@ -107,6 +107,9 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     return undefined
   }
 
+  // marked.parse() runs extensions' walkTokens (marked-highlight works there); lexer+parser do not.
+  const walkTokens = md.defaults.walkTokens
+  if (walkTokens) md.walkTokens(tokens, walkTokens)
   const rendered = md.parser(tokens)
   // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')

@@ -18,14 +18,14 @@ export function parseSlideFile(file: SourceFile): { parsed: ParsedFile; diagnost
   const order = Number(RE_ORDER.exec(name)?.[1] ?? Number.MAX_SAFE_INTEGER)
   if (file.text.trim() === '') {
     return {
-      parsed: { file: file.path, order, data: {}, keyPos: {}, dataPos: at(file.path, 1), parts: [] },
+      parsed: { file: file.path, order, data: {}, keyPos: {}, dataPos: at(file.path, 1), dataOk: false, parts: [] },
       diagnostics: [diag('file-empty', at(file.path, 1), 'the slide file is empty: add a frontmatter block with a title, a body and notes, or delete the file')],
     }
   }
   const fm = splitFrontmatter(file)
   const split = splitParts(fm.body)
   return {
-    parsed: { file: file.path, order, data: fm.data, keyPos: fm.keyPos, dataPos: fm.dataPos, parts: split.parts },
+    parsed: { file: file.path, order, data: fm.data, keyPos: fm.keyPos, dataPos: fm.dataPos, dataOk: fm.diagnostics.length === 0, parts: split.parts },
     diagnostics: [...fm.diagnostics, ...split.diagnostics],
   }
 }

@@ -20,7 +20,7 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
     return {
       id,
       file: file.file,
-      line: part.pos.line,
+      line: v === 0 ? file.dataPos.line : part.pos.line,
       title,
       ...(file.meta.section !== undefined ? { section: file.meta.section } : {}),
       layout: v === 0 ? file.meta.layout : body.figures.length > 0 ? 'figure' : 'bullets',

@@ -63,9 +63,9 @@ function checkKeys<K extends Record<string, Check<unknown>>>(
 }
 
 /** Validate a slide file's frontmatter into typed metadata. */
-export function validateMeta(data: Record<string, unknown>, pos: Positions, filePos: SourcePos, defaultId: string): { meta: SlideMeta; diagnostics: Diagnostic[] } {
+export function validateMeta(data: Record<string, unknown>, pos: Positions, filePos: SourcePos, defaultId: string, requireTitle = true): { meta: SlideMeta; diagnostics: Diagnostic[] } {
   const { values, diagnostics } = checkKeys(data, SLIDE_KEYS, pos, filePos)
-  if (!('title' in data)) diagnostics.push(diag('meta-missing', filePos, 'the slide has no title: add "title: <the point of this slide>" to its frontmatter'))
+  if (requireTitle && !('title' in data)) diagnostics.push(diag('meta-missing', filePos, 'the slide has no title: add "title: <the point of this slide>" to its frontmatter'))
   const meta: SlideMeta = {
     id: values.id ?? defaultId,
     title: values.title ?? '(untitled)',

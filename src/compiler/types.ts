@@ -90,10 +90,12 @@ export interface ParsedFile {
   /** Position of each frontmatter key and its value, for located messages. */
   keyPos: Record<string, { key: SourcePos; value: SourcePos }>
   dataPos: SourcePos
+  /** False when the frontmatter could not be read, so its keys are unknown rather than absent. */
+  dataOk: boolean
   parts: SlidePart[]
 }
 
-export interface SlideFile extends Omit<ParsedFile, 'data'> {
+export interface SlideFile extends Omit<ParsedFile, 'data' | 'dataOk'> {
   meta: SlideMeta
 }
 

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { compileDeck } from './deck.ts'
+import { formatDiagnostic } from './diagnostics.ts'
+import type { MarkdownEnv } from './markdown.ts'
+import type { SourceFile } from './types.ts'
+
+const env: MarkdownEnv = {
+  figure: (name, alt, id) => (name === 'map' ? `<svg role="img" aria-labelledby="${id}-t"><title id="${id}-t">${alt}</title></svg>` : undefined),
+  assetExists: (p) => p === 'assets/photo.png',
+}
+const f = (path: string, text: string): SourceFile => ({ path: `slides/${path}`, text })
+const compile = (...files: SourceFile[]) => compileDeck({ files, env })
+
+const HISTORY = f('03-history.md', '---\ntitle: After 1991, ties warmed\nsection: History\n---\n- One point\n\nNotes:\nSay this.\n')
+
+describe('compileDeck', () => {
+  it('orders files by numeric prefix and renders sections with notes', () => {
+    const { deck, diagnostics } = compile(f('10-b.md', '---\ntitle: B\n---\nx\nNotes:\nn'), f('2-a.md', '---\ntitle: A\n---\ny\nNotes:\nm'))
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(deck.slides.map((s) => s.id)).toEqual(['a', 'b'])
+    expect(deck.html).toMatch(/<section id="a"[^>]*>.*<h2 class="slide-title">A<\/h2>.*<aside class="notes"><p>m<\/p>\n?<\/aside><\/section>/s)
+  })
+
+  it('keeps notes off the slide and in the aside', () => {
+    const { deck } = compile(HISTORY)
+    const [slide] = deck.slides
+    expect(slide?.bodyHtml).not.toContain('Say this')
+    expect(slide?.notesText).toBe('Say this.')
+    expect(deck.html).toContain('<aside class="notes"><p>Say this.</p>')
+  })
+
+  it('wraps a file with sub-slides in a vertical stack with ids id, id-2', () => {
+    const { deck } = compile(f('04-econ.md', '---\ntitle: Econ\n---\nA\nNotes:\na\n--\n## Energy matters\nB\nNotes:\nb\n'))
+    expect(deck.slides.map((s) => [s.id, s.title, s.h, s.v])).toEqual([
+      ['econ', 'Econ', 0, 0],
+      ['econ-2', 'Energy matters', 0, 1],
+    ])
+    expect(deck.html).toMatch(/^<section class="stack"[^>]*>\n<section id="econ"/)
+  })
+
+  it('highlights code at build time', () => {
+    const { deck } = compile(f('01-code.md', '---\ntitle: Code\n---\n```ts\nconst x = 1\n```\nNotes:\nn'))
+    expect(deck.slides[0]?.bodyHtml).toContain('<span class="hljs-keyword">const</span>')
+  })
+
+  it('computes timing from notes at the deck rate unless the frontmatter sets it', () => {
+    const words = Array.from({ length: 280 }, () => 'word').join(' ')
+    const { deck } = compile(f('01-a.md', `---\ntitle: A\n---\nx\nNotes:\n${words}`), f('02-b.md', '---\ntitle: B\ntiming: 42\n---\nx\nNotes:\nshort'))
+    expect(deck.slides.map((s) => s.seconds)).toEqual([120, 42])
+    expect(deck.html).toContain('data-timing="120"')
+    expect(deck.totalSeconds).toBe(162)
+  })
+
+  it('renders figures with their text equivalent and lists sections in the agenda', () => {
+    const { deck } = compile(f('01-agenda.md', '---\ntitle: Plan\nlayout: agenda\n---\nNotes:\nn'), f('02-map.md', '---\ntitle: Map\nsection: Geography\nlayout: figure\n---\n![Iran and Russia across the Caspian](figure:map)\nNotes:\nn'))
+    expect(deck.slides[1]?.figures).toEqual([{ name: 'map', alt: 'Iran and Russia across the Caspian' }])
+    expect(deck.slides[1]?.bodyHtml).toMatch(/<figure class="deck-figure figure-map"><svg[^]*<figcaption class="figure-text">Iran and Russia across the Caspian<\/figcaption><\/figure>/)
+    expect(deck.html).toContain('<ol class="agenda-list"><li><a href="#/map">Geography</a></li></ol>')
+  })
+
+  it('reports every problem at once, each located', () => {
+    const { diagnostics } = compile(
+      f('01-a.md', '---\ntitle: A\nlayuot: quote\n---\n![x](figure:nope)\nNotes:\nn'),
+      f('02-b.md', '---\ntitle: B\nid: a\n---\n```klingon\nx\n```\n[go](#/nowhere)\nNotes:\nn'),
+      f('03-c.md', '---\ntitle: [\n---\n'),
+      f('04-d.md', ''),
+    )
+    expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^slides\/01-a\.md:3:1 error meta-unknown-key unknown key "layuot": did you mean "layout"\?/),
+      expect.stringMatching(/^slides\/01-a\.md:5:1 error figure-unknown no figure named "nope"/),
+      expect.stringMatching(/^slides\/02-b\.md:1:1 error id-duplicate the id "a" is already used by slides\/01-a\.md:1:/),
+      expect.stringMatching(/^slides\/02-b\.md:5:1 error code-lang-unknown unknown code language "klingon"/),
+      expect.stringMatching(/^slides\/02-b\.md:8:1 error link-broken the link "#\/nowhere" leads to no slide/),
+      expect.stringMatching(/^slides\/03-c\.md:2:\d+ error frontmatter-yaml invalid YAML/),
+      expect.stringMatching(/^slides\/04-d\.md:1:1 error file-empty/),
+    ])
+  })
+
+  it('checks local images: present, missing, outside the project', () => {
+    const { diagnostics, deck } = compile(f('01-a.md', '---\ntitle: A\n---\n![photo](../assets/photo.png)\n![gone](../assets/gone.png)\n![up](../../etc/passwd)\nNotes:\nn'))
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pos.line])).toEqual([
+      ['asset-missing', 5],
+      ['asset-outside', 6],
+    ])
+    expect(deck.slides[0]?.bodyHtml).toContain('src="./assets/photo.png"')
+  })
+
+  it('warns about slides without notes and a talk outside its target length', () => {
+    const { diagnostics } = compile(f('01-a.md', '---\ntitle: A\n---\nbody only'))
+    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['warning', 'notes-missing'],
+      ['warning', 'pacing-range'],
+    ])
+  })
+
+  it('reads deck.yaml settings and reports its errors at their lines', () => {
+    const deckFile = { path: 'slides/deck.yaml', text: 'title: T\nwordsPerMinute: 70\ntargetMinutez: 3\n' }
+    const { deck, diagnostics } = compileDeck({ files: [HISTORY], deckFile, env })
+    expect(deck.config).toMatchObject({ title: 'T', wordsPerMinute: 70 })
+    expect(diagnostics.find((d) => d.severity === 'error')).toMatchObject({ code: 'deck-config', pos: { file: 'slides/deck.yaml', line: 3, column: 1 } })
+  })
+})

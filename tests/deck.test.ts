@@ -1,0 +1,103 @@
+/**
+ * The built deck in a real Chromium: every slide file became a slide with its notes,
+ * keyboard navigation and deep links work, no console error, no request leaves the origin.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const dist = resolve(root, 'dist')
+const slideFiles = readdirSync(resolve(root, 'slides')).filter((n) => n.endsWith('.md')).sort()
+
+let browser: Browser
+let server: StaticServer
+let page: Page
+const consoleErrors: string[] = []
+const foreign: string[] = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await serveDir(dist)
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
+  const origin = new URL(server.url).origin
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
+  page.on('request', (r) => {
+    const u = r.url()
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u)
+  })
+  await page.goto(server.url)
+  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const current = () =>
+  page.evaluate(() => {
+    const d = (window as unknown as { deck: { getIndices(): { h: number; v: number }; getCurrentSlide(): HTMLElement } }).deck
+    return { ...d.getIndices(), id: d.getCurrentSlide().id, hash: location.hash }
+  })
+
+describe('the built deck', () => {
+  it('has the slides in the HTML itself, one per slide file, each with notes', () => {
+    const html = readFileSync(resolve(dist, 'index.html'), 'utf8')
+    for (const name of slideFiles) expect(html, name).toContain(`data-file="slides/${name}"`)
+    const sections = html.match(/<section id="[^"]+"[^>]*>/g) ?? []
+    const notes = html.match(/<aside class="notes">(?!<\/aside>)/g) ?? []
+    expect(sections.length).toBeGreaterThanOrEqual(slideFiles.length)
+    expect(notes.length).toBe(sections.length)
+  })
+
+  it('shows every slide file as a slide in the browser, each carrying notes text', async () => {
+    const slides = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.slides section[id]')].map((s) => ({
+        file: s.dataset.file,
+        notes: s.querySelector('aside.notes')?.textContent?.trim().length ?? 0,
+      })),
+    )
+    expect(new Set(slides.map((s) => s.file?.replace('slides/', '')))).toEqual(new Set(slideFiles))
+    for (const s of slides) expect(s.notes, s.file).toBeGreaterThan(0)
+    const total = await page.evaluate(() => (window as unknown as { deck: { getTotalSlides(): number } }).deck.getTotalSlides())
+    expect(total).toBe(slides.length)
+  })
+
+  it('moves with the keyboard: right for the next section, down into sub-slides', async () => {
+    await page.goto(`${server.url}#/title`)
+    await page.reload()
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+    expect((await current()).h).toBe(0)
+    await page.keyboard.press('ArrowRight')
+    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 1)
+    const stack = await page.evaluate(() => document.querySelectorAll('.slides > section')[1]?.querySelectorAll('section').length ?? 0)
+    if (stack > 1) {
+      await page.keyboard.press('ArrowDown')
+      await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { v: number } } }).deck.getIndices().v === 1)
+    }
+    await page.keyboard.press('ArrowLeft')
+    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 0)
+  })
+
+  it('opens every slide by its deep link #/<id>, also after a reload', async () => {
+    const ids = await page.evaluate(() => [...document.querySelectorAll('.slides section[id]')].map((s) => s.id))
+    for (const id of ids) {
+      await page.evaluate((x) => (location.hash = `#/${x}`), id)
+      await page.waitForFunction((x) => (window as unknown as { deck: { getCurrentSlide(): HTMLElement } }).deck.getCurrentSlide().id === x, id)
+    }
+    const last = ids[ids.length - 1] ?? ''
+    await page.reload()
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+    expect((await current()).id).toBe(last)
+    expect((await current()).hash).toBe(`#/${last}`)
+  })
+
+  it('logged no console error and made no request outside its origin', () => {
+    expect(consoleErrors).toEqual([])
+    expect(foreign).toEqual([])
+  })
+})

@@ -1,0 +1,42 @@
+/**
+ * Content budgets, from the compiled deck (pure): words and bullets on a slide, notes on
+ * content slides, and the whole talk's planned time against `slides/deck.yaml`.
+ */
+import type { Deck } from '../compiler/types.ts'
+import type { Finding } from './findings.ts'
+
+export const BUDGET = {
+  /** Words on a slide body (heading excluded). */
+  maxWords: 40,
+  maxBullets: 5,
+  /** Notes on a content slide (one with a `section`, or a sub-slide of one). */
+  minNotesWords: 120,
+  maxNotesWords: 300,
+} as const
+
+export function checkBudgets(deck: Deck, deckFile = 'slides/deck.yaml'): Finding[] {
+  const out: Finding[] = []
+  for (const s of deck.slides) {
+    const at = { file: s.file, line: s.line, slide: s.id }
+    if (s.bodyWords > BUDGET.maxWords)
+      out.push({ check: 'budget', ...at, message: `${s.bodyWords} words on the slide, over the budget of ${BUDGET.maxWords}: cut the text, or move detail into the notes` })
+    if (s.bullets > BUDGET.maxBullets)
+      out.push({ check: 'budget', ...at, message: `${s.bullets} bullets, over the budget of ${BUDGET.maxBullets}: merge or drop bullets, or split the slide with a "--" sub-slide` })
+    if (s.section === undefined) continue
+    if (s.notesWords === 0)
+      out.push({ check: 'budget', ...at, message: `a content slide without speaker notes: add a "Notes:" line and at least ${BUDGET.minNotesWords} words of what the presenter says` })
+    else if (s.notesWords < BUDGET.minNotesWords)
+      out.push({ check: 'budget', ...at, message: `notes have ${s.notesWords} words, under the minimum of ${BUDGET.minNotesWords} for a content slide: say what the slide claims, and where the source supports it` })
+    else if (s.notesWords > BUDGET.maxNotesWords)
+      out.push({ check: 'budget', ...at, message: `notes have ${s.notesWords} words, over the maximum of ${BUDGET.maxNotesWords}: trim them, or split the slide with a "--" sub-slide` })
+  }
+  const { targetMinutes, toleranceMinutes, wordsPerMinute } = deck.config
+  const minutes = deck.totalSeconds / 60
+  if (deck.slides.length > 0 && Math.abs(minutes - targetMinutes) > toleranceMinutes)
+    out.push({
+      check: 'budget',
+      file: deckFile,
+      message: `the talk is planned at ${minutes.toFixed(1)} minutes (notes at ${wordsPerMinute} words a minute), outside the target of ${targetMinutes} ± ${toleranceMinutes}: ${minutes > targetMinutes ? 'trim' : 'extend'} the notes, or change targetMinutes`,
+    })
+  return out
+}

@@ -1,0 +1,494 @@
+/**
+ * Fidelity to the source article: every number, year, percentage, number word, proper name
+ * and quoted phrase on a slide or in its notes must be found in the source. Pure: text in,
+ * findings out. The CLI (`npm run check -- --source <article>`) does the I/O.
+ *
+ * Normalisation, applied the same way to the source and to the slides: case, curly/straight
+ * quotes, dashes (hyphen, en and em dash), `U.S.` = `US`, `%` = `percent` = `per cent`,
+ * thousands separators, possessives (`Russia's` = `Russia`) and simple plurals (`pillars` =
+ * `pillar`). A proper name must meet a capitalised occurrence in the source, so the month
+ * "May" is not excused by the verb "may".
+ */
+import { isSeq, parse as parseYaml, parseDocument } from 'yaml'
+
+export type ClaimKind = 'number' | 'number-word' | 'name' | 'quote'
+
+export interface Claim {
+  kind: ClaimKind
+  /** What is reported and matched against the allowlist, e.g. `2025`, `Eurasian Economic Union`. */
+  text: string
+  file: string
+  line: number
+  /** True when the claim is in the speaker notes rather than on the slide itself. */
+  notes: boolean
+  /** Where else it shows, e.g. `map figure`. */
+  where?: string
+  /** The figure whose drawn text holds it. */
+  figure?: string
+  /** Normalised parts that must be found in order, adjacent. */
+  parts: Part[]
+  /** A sentence-initial name: the first part may be an ordinary word ("Then Israel"). */
+  optionalFirst?: boolean
+  /** A hyphenated compound of names ("Russia-Iran"): found when each name is found on its own. */
+  compound?: boolean
+}
+
+interface Part {
+  norm: string
+  /** A name part: its source occurrence must be capitalised. */
+  cap: boolean
+}
+
+export interface AllowEntry {
+  /** One term, or several sharing one reason (`["1", "2", "3"]`). */
+  terms: string[]
+  reason: string
+  /** Restrict the entry to these slide files (posix paths relative to the root). */
+  files?: string[]
+  /** Restrict the entry to the text drawn inside this figure (`timeline`, `map`). */
+  figure?: string
+  /** Line of the entry in the allowlist file. */
+  line?: number
+}
+
+export interface FidelityFinding {
+  file: string
+  line: number
+  message: string
+}
+
+/** One line of prose from a slide file, with markup removed. */
+export interface ProseLine {
+  line: number
+  text: string
+  /** Starts a block (paragraph, bullet, heading, title, figure text): its first word starts a sentence. */
+  blockStart: boolean
+  notes: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation and tokens
+
+const RE_WORD = /\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th|s)?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‐‑–—][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*/gu
+const RE_DASH = /[-‐‑–—]/
+
+/** Text-level normalisation shared by the source and the slides; keeps line structure. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, (_, a: string, b: string, c?: string) => `${a}${b}${c ?? ''}`)
+    .replace(/(\p{N})\s*%/gu, '$1 percent')
+    .replace(/\bper\s+cent\b/gi, 'percent')
+}
+
+/** One word to its comparable form: lower case, no possessive, no simple plural, no thousands commas. */
+export function normWord(w: string): string {
+  let s = w.toLowerCase().replace(/’/g, "'")
+  if (/^\p{N}/u.test(s)) return s.replace(/,(?=\d)/g, '').replace(/(\d)s$/, '$1')
+  s = s.replace(/'s$/, '').replace(/s'$/, 's').replace(/'$/, '')
+  if (s.length >= 4 && s.endsWith('s') && !s.endsWith('ss')) {
+    if (s.endsWith('ies')) s = `${s.slice(0, -3)}y`
+    else if (/(ch|sh|x|ss)es$/.test(s)) s = s.slice(0, -2)
+    else s = s.slice(0, -1)
+  }
+  return s
+}
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w)
+const isPossessive = (w: string) => /(['’]s|s['’])$/i.test(w)
+
+interface SourceToken {
+  norm: string
+  cap: boolean
+  /** Only whitespace or a dash separates it from the previous token. */
+  adjacent: boolean
+}
+
+/** The source, tokenised once. */
+export interface SourceIndex {
+  tokens: SourceToken[]
+  /** Positions of each normalised token, for quick lookup. */
+  at: Map<string, number[]>
+}
+
+export function indexSource(text: string): SourceIndex {
+  const tokens: SourceToken[] = []
+  const norm = normalizeText(text)
+  let last = 0
+  for (const m of norm.matchAll(RE_WORD)) {
+    const gap = norm.slice(last, m.index)
+    last = m.index + m[0].length
+    m[0].split(RE_DASH).forEach((p, i) => {
+      if (!p) return
+      tokens.push({ norm: normWord(p), cap: isCap(p), adjacent: i > 0 || /^\s*$/.test(gap) })
+    })
+  }
+  const at = new Map<string, number[]>()
+  tokens.forEach((t, i) => {
+    const list = at.get(t.norm)
+    if (list) list.push(i)
+    else at.set(t.norm, [i])
+  })
+  return { tokens, at }
+}
+
+/** Are the parts in the source, in order? `adjacent`: with nothing but spaces or dashes between. */
+function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean): boolean {
+  const first = parts[0]
+  if (!first) return true
+  for (const start of index.at.get(first.norm) ?? []) {
+    let ok = true
+    for (let k = 0; k < parts.length && ok; k++) {
+      const p = parts[k]
+      const t = index.tokens[start + k]
+      if (!p || !t || t.norm !== p.norm || (p.cap && !t.cap) || (adjacent && k > 0 && !t.adjacent)) ok = false
+    }
+    if (ok) return true
+  }
+  return false
+}
+
+/** Is the claim found in the source? */
+export function isFound(index: SourceIndex, claim: Claim): boolean {
+  const adjacent = claim.kind !== 'quote'
+  if (findParts(index, claim.parts, adjacent)) return true
+  if (claim.optionalFirst && !claim.compound && (claim.parts.length === 1 || findParts(index, claim.parts.slice(1), adjacent))) return true
+  if (claim.compound) return claim.parts.slice(claim.optionalFirst ? 1 : 0).every((p) => findParts(index, [p], true))
+  return false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slide files to prose lines
+
+const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/
+const RE_NOTES = /^notes?:[ \t]*$/i
+
+/** Strip Markdown and HTML markup from one line, keeping what a reader sees (and alt text). */
+export function stripMarkup(line: string): string {
+  return line
+    .replace(/<img\b[^>]*\balt\s*=\s*"([^"]*)"[^>]*>/gi, ' $1 ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__|\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))/gu, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&(quot|#34);/g, '"')
+    .replace(/&(rsquo|#8217);/g, '’')
+    .replace(/&(lt|#60);/g, '<')
+    .replace(/&(gt|#62);/g, '>')
+}
+
+/**
+ * The prose of a slide file, line by line: the frontmatter's `title` and `section`, then the
+ * body and notes without markup. Fenced code is skipped (code is not a claim about the world).
+ */
+export function proseLines(text: string, keys: readonly string[] = ['title', 'section']): ProseLine[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const out: ProseLine[] = []
+  let i = 0
+  if (lines[0]?.trim() === '---') {
+    for (i = 1; i < lines.length && lines[i]?.trim() !== '---'; i++) {
+      const m = /^([A-Za-z]+):\s*(.+)$/.exec(lines[i] ?? '')
+      if (m?.[1] && m[2] && keys.includes(m[1])) {
+        let value: unknown = m[2]
+        try {
+          value = parseYaml(m[2])
+        } catch {
+          // keep the raw text: the compiler reports broken YAML
+        }
+        if (typeof value === 'string') out.push({ line: i + 1, text: normalizeText(stripMarkup(value)), blockStart: true, notes: false })
+      }
+    }
+    i++
+  }
+  let notes = false
+  let fence = false
+  let blockStart = true
+  for (; i < lines.length; i++) {
+    const raw = lines[i] ?? ''
+    if (RE_FENCE.test(raw)) {
+      fence = !fence
+      blockStart = true
+      continue
+    }
+    if (fence) continue
+    if (/^--[ \t]*$/.test(raw)) {
+      notes = false
+      blockStart = true
+      continue
+    }
+    if (RE_NOTES.test(raw.trim())) {
+      notes = true
+      blockStart = true
+      continue
+    }
+    if (raw.trim() === '') {
+      blockStart = true
+      continue
+    }
+    const structural = /^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/.exec(raw)
+    const body = structural ? raw.slice(structural[0].length) : raw
+    out.push({ line: i + 1, text: normalizeText(stripMarkup(body)), blockStart: blockStart || !!structural, notes })
+    blockStart = false
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims
+
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '),
+)
+const UNIT_AFTER = /^\s+(percent|times)\b/i
+/** Capitalised words that are never names. */
+const NOT_NAMES = new Set(['I'])
+
+interface Word {
+  text: string
+  start: number
+  end: number
+  line: number
+  notes: boolean
+}
+
+/** Claims in one block of prose (a paragraph, a bullet, a heading: lines joined). */
+function blockClaims(lines: readonly ProseLine[], file: string, where?: string): Claim[] {
+  let text = ''
+  const starts: { offset: number; line: ProseLine }[] = []
+  for (const l of lines) {
+    if (text) text += ' '
+    starts.push({ offset: text.length, line: l })
+    text += l.text
+  }
+  const lineAt = (offset: number): ProseLine => {
+    let found = starts[0]?.line
+    for (const s of starts) if (s.offset <= offset) found = s.line
+    return found as ProseLine
+  }
+  const claims: Claim[] = []
+  const make = (kind: ClaimKind, shown: string, offset: number, parts: Part[], extra: Partial<Claim> = {}): void => {
+    const l = lineAt(offset)
+    claims.push({ kind, text: shown, file, line: l.line, notes: l.notes, parts, ...(where ? { where } : {}), ...extra })
+  }
+
+  // Quoted phrases: checked whole; what they contain is not checked again.
+  const masked = text.split('')
+  for (const m of text.matchAll(/["“”]([^"“”]+)["“”]/g)) {
+    const inner = m[1] ?? ''
+    const parts = wordsOf(inner).map((w) => ({ norm: normWord(w), cap: false }))
+    if (parts.length) make('quote', inner.trim().replace(/[.,;:]$/, ''), m.index, parts)
+    // Mask the quote, keeping a sentence end inside it ("… complicated." It frames …).
+    const end = m.index + m[0].length
+    for (let k = m.index; k < end; k++) masked[k] = k === end - 2 && /[.!?]/.test(text[k] ?? '') ? (text[k] ?? '') : '\u0002'
+  }
+  const plain = masked.join('')
+
+  const words: Word[] = []
+  for (const m of plain.matchAll(RE_WORD)) {
+    const l = lineAt(m.index)
+    words.push({ text: m[0], start: m.index, end: m.index + m[0].length, line: l.line, notes: l.notes })
+  }
+
+  // Numbers and number words, with a following unit ("90 percent", "three times").
+  for (const w of words) {
+    const unit = UNIT_AFTER.exec(plain.slice(w.end))
+    const unitText = unit?.[1] ? ` ${unit[1].toLowerCase()}` : ''
+    if (/^\p{N}/u.test(w.text)) {
+      const shown = `${w.text}${unitText}`
+      make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })))
+    } else if (NUMBER_WORDS.has(w.text.toLowerCase())) {
+      const shown = `${w.text.toLowerCase()}${unitText}`
+      make('number-word', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })))
+    }
+  }
+
+  // Proper names: runs of capitalised words (joined by spaces, or by "of"), not at a sentence start.
+  const sentenceStart = (k: number): boolean => {
+    const prev = words[k - 1]
+    const gap = plain.slice(prev ? prev.end : 0, words[k]?.start ?? 0)
+    if (!prev) return true
+    if (lines.length && starts.some((s) => s.offset === words[k]?.start && s.line.blockStart)) return true
+    return /[.!?]/.test(gap)
+  }
+  let run: { words: string[]; start: number; initial: boolean } | null = null
+  const flush = (): void => {
+    if (run && run.words.length) {
+      const names = run.words
+      const parts = names.flatMap((n) => n.split(RE_DASH).filter(Boolean).map((p) => ({ norm: normWord(p), cap: p !== 'of' })))
+      const compound = names.length === 1 && RE_DASH.test(names[0] ?? '')
+      const skip = run.initial && names.length === 1 && !compound
+      if (!skip && !(names.length === 1 && NOT_NAMES.has(names[0] ?? ''))) {
+        const shownWords = run.initial && !compound ? names.slice(1) : names
+        const shown = shownWords.join(' ').replace(/(['’]s|['’])$/, '')
+        make('name', shown, run.start, parts, { ...(run.initial ? { optionalFirst: true } : {}), ...(compound ? { compound: true } : {}) })
+      }
+    }
+    run = null
+  }
+  words.forEach((w, k) => {
+    const pieces = w.text.split(RE_DASH).filter(Boolean)
+    const allCap = pieces.every(isCap)
+    const someCap = pieces.some(isCap)
+    const prev = words[k - 1]
+    const gap = prev ? plain.slice(prev.end, w.start) : ''
+    const joined = run !== null && /^[ \t\n]+$/.test(gap)
+    if (allCap && !/^\p{N}/u.test(w.text)) {
+      if (!joined) {
+        flush()
+        run = { words: [], start: w.start, initial: sentenceStart(k) }
+      }
+      run?.words.push(stripPossessive(w.text))
+      if (isPossessive(w.text)) flush()
+      return
+    }
+    if (w.text === 'of' && joined && isCap(words[k + 1]?.text ?? '') && /^ $/.test(plain.slice(w.end, words[k + 1]?.start ?? 0))) {
+      run?.words.push('of')
+      return
+    }
+    flush()
+    if (someCap) {
+      pieces.forEach((p, i) => {
+        if (!isCap(p) || (i === 0 && sentenceStart(k))) return
+        make('name', stripPossessive(p), w.start, [{ norm: normWord(p), cap: true }])
+      })
+    }
+  })
+  flush()
+  return claims
+}
+
+function stripPossessive(w: string): string {
+  return w.replace(/['’]s$/i, '').replace(/s['’]$/i, 's')
+}
+
+function wordsOf(text: string): string[] {
+  return [...normalizeText(text).matchAll(RE_WORD)].flatMap((m) => m[0].split(RE_DASH).filter(Boolean))
+}
+
+/** Every claim in a list of prose lines: blocks are cut at each block start. */
+export function extractClaims(lines: readonly ProseLine[], file: string, where?: string): Claim[] {
+  const blocks: ProseLine[][] = []
+  for (const l of lines) {
+    const last = blocks[blocks.length - 1]
+    if (l.blockStart || !last) blocks.push([l])
+    else last.push(l)
+  }
+  return blocks.flatMap((b) => blockClaims(b, file, where))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The check
+
+/** Normalised form of an allowlist term or a claim's shown text, for comparison. */
+export function termKey(text: string): string {
+  return wordsOf(text).map(normWord).join(' ')
+}
+
+export interface FidelityInput {
+  source: string
+  /** Slide files (path relative to the root, text). */
+  files: readonly { path: string; text: string }[]
+  /** Text drawn inside figures (SVG labels), reported at the line that inserts the figure. */
+  figureTexts?: readonly { file: string; line: number; figure: string; texts: string[] }[]
+  /** Deck settings shown to the audience (deck.yaml title and subtitle). */
+  extra?: readonly { path: string; text: string; keys: string[] }[]
+  allowlist: readonly AllowEntry[]
+  /** Where the allowlist lives, for messages. */
+  allowlistPath: string
+}
+
+export interface FidelityResult {
+  findings: FidelityFinding[]
+  claims: number
+  allowed: number
+}
+
+const KIND_LABEL: Record<ClaimKind, string> = { number: 'number', 'number-word': 'number', name: 'name', quote: 'quoted phrase' }
+
+export function checkFidelity(input: FidelityInput): FidelityResult {
+  const index = indexSource(input.source)
+  const claims: Claim[] = []
+  for (const f of input.files) claims.push(...extractClaims(proseLines(f.text), f.path))
+  for (const f of input.extra ?? []) claims.push(...extractClaims(proseLines(`---\n${f.text}\n---\n`, f.keys).map((l) => ({ ...l, line: l.line - 1 })), f.path))
+  for (const fig of input.figureTexts ?? []) {
+    const lines = fig.texts.map((t): ProseLine => ({ line: fig.line, text: normalizeText(t), blockStart: true, notes: false }))
+    claims.push(...extractClaims(lines, fig.file, `${fig.figure} figure`).map((c) => ({ ...c, figure: fig.figure })))
+  }
+  const used = new Set<string>()
+  const findings: FidelityFinding[] = []
+  let allowed = 0
+  const seen = new Set<string>()
+  for (const c of claims) {
+    if (isFound(index, c)) continue
+    const key = termKey(c.text)
+    const entry = input.allowlist.find(
+      (e) => e.terms.some((t) => termKey(t) === key) && (!e.files || e.files.includes(c.file)) && (e.figure === undefined || e.figure === c.figure),
+    )
+    if (entry) {
+      used.add(`${input.allowlist.indexOf(entry)}:${key}`)
+      allowed++
+      continue
+    }
+    const where = c.where ? ` (in the ${c.where})` : c.notes ? ' (in the notes)' : ''
+    const msg = `fidelity: ${KIND_LABEL[c.kind]} "${c.text}"${where} is not in the source: correct it to the article's wording, or, if it is a labelled outside fact, add it to ${input.allowlistPath} with its reason`
+    const dedupe = `${c.file}:${c.line}:${msg}`
+    if (seen.has(dedupe)) continue
+    seen.add(dedupe)
+    findings.push({ file: c.file, line: c.line, message: msg })
+  }
+  input.allowlist.forEach((e, i) => {
+    for (const t of e.terms)
+      if (!used.has(`${i}:${termKey(t)}`))
+        findings.push({ file: input.allowlistPath, line: e.line ?? 1, message: `fidelity: allowlist term "${t}" matches nothing the source lacks${e.files ? ` in ${e.files.join(', ')}` : ''}: remove it, so the list stays small and current` })
+  })
+  return { findings, claims: claims.length, allowed }
+}
+
+/** Read the allowlist file's YAML: a list of `{ term, reason, files?, figure? }`. Throws a plain message when malformed. */
+export function parseAllowlist(text: string, path: string): AllowEntry[] {
+  const doc = parseDocument(text)
+  if (doc.errors.length) throw new Error(`${path}: ${doc.errors[0]?.message ?? 'not valid YAML'}`)
+  const data: unknown = doc.toJS()
+  const list = data === null || data === undefined ? [] : data
+  if (!Array.isArray(list)) throw new Error(`${path}: expected a list of entries "- term: ...\\n  reason: ..."`)
+  const items = isSeq(doc.contents) ? doc.contents.items : []
+  return list.map((item: unknown, i): AllowEntry => {
+    const e = item as Record<string, unknown> | null
+    const term = e?.term
+    const terms = typeof term === 'string' || typeof term === 'number' ? [String(term)] : Array.isArray(term) ? term.map(String) : []
+    const reason = e?.reason
+    const label = terms.join(', ')
+    if (!terms.length || terms.some((t) => !t.trim())) throw new Error(`${path}: entry ${i + 1} needs a "term" (a word, number or phrase, or a list of them)`)
+    if (typeof reason !== 'string' || reason.trim().length < 8) throw new Error(`${path}: entry ${i + 1} ("${label}") needs a "reason" saying why it may stand though the source lacks it`)
+    const unknown = Object.keys(e ?? {}).filter((k) => !['term', 'reason', 'files', 'figure'].includes(k))
+    if (unknown.length) throw new Error(`${path}: entry ${i + 1} ("${label}") has unknown key "${unknown[0]}": use term, reason, files, figure`)
+    const files = e?.files
+    if (files !== undefined && !(Array.isArray(files) && files.every((f) => typeof f === 'string'))) throw new Error(`${path}: entry ${i + 1} ("${label}"): "files" must be a list of slide paths`)
+    const figure = e?.figure
+    if (figure !== undefined && typeof figure !== 'string') throw new Error(`${path}: entry ${i + 1} ("${label}"): "figure" must be a figure name such as timeline`)
+    const node = items[i]
+    const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : -1
+    const line = offset >= 0 ? text.slice(0, offset).split('\n').length : undefined
+    return { terms, reason, ...(files ? { files: files as string[] } : {}), ...(figure !== undefined ? { figure } : {}), ...(line ? { line } : {}) }
+  })
+}
+
+/** The text inside an SVG's `<text>` elements (tspans joined by spaces), entities decoded. */
+export function svgTexts(html: string): string[] {
+  return [...html.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    decodeEntities((m[1] ?? '').replace(/<\/tspan>\s*<tspan\b/g, '</tspan> <tspan').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim(),
+  ).filter(Boolean)
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}

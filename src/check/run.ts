@@ -1,0 +1,140 @@
+/**
+ * `npm run check`: the compiled deck's budgets, the built deck in a real browser, and, with a
+ * source article, fidelity to it. Returns every finding; the CLI prints and sets the exit code.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
+import { buildDeck } from '../compiler/node.ts'
+import type { Deck } from '../compiler/types.ts'
+import { runBrowserChecks } from './browser.ts'
+import { checkBudgets } from './budgets.ts'
+import { checkFidelity, parseAllowlist, svgTexts } from './fidelity.ts'
+import { formatFinding, summaryTable, type Finding, type SummaryRow } from './findings.ts'
+
+export interface CheckOptions {
+  /** Project root. */
+  root: string
+  /** Slides folder relative to the root. @default 'slides' */
+  slidesDir?: string
+  /** Built deck. @default <root>/dist */
+  distDir?: string
+  /** Screenshots. @default <dist>/check */
+  screenshotDir?: string
+  /** The source article: turns on the fidelity check. */
+  source?: string
+  /** @default <slidesDir>/fidelity-allowlist.yaml */
+  allowlist?: string
+  /** Progress lines. @default no output */
+  log?: (line: string) => void
+}
+
+export interface CheckResult {
+  findings: Finding[]
+  rows: SummaryRow[]
+  deck: Deck
+  notes: string[]
+  summary: string
+  ms: number
+}
+
+const posix = (p: string) => p.split(sep).join('/')
+
+export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
+  const started = performance.now()
+  const log = opts.log ?? (() => {})
+  const root = resolve(opts.root)
+  const slidesDir = opts.slidesDir ?? 'slides'
+  const distDir = resolve(opts.distDir ?? join(root, 'dist'))
+  const findings: Finding[] = []
+  const notes: string[] = []
+
+  const compiled = buildDeck(root, slidesDir)
+  for (const d of compiled.diagnostics.filter((x) => x.severity === 'error'))
+    findings.push({ check: 'build', file: d.pos.file, line: d.pos.line, message: `${d.code}: ${d.message}` })
+  const deck = compiled.deck
+  findings.push(...checkBudgets(deck, posix(join(slidesDir, 'deck.yaml'))))
+
+  if (opts.source !== undefined) findings.push(...fidelity(root, slidesDir, deck, opts.source, opts.allowlist, notes))
+
+  let overflow = new Map<string, number>()
+  if (!existsSync(join(distDir, 'index.html'))) {
+    findings.push({ check: 'build', file: posix(relative(root, distDir)) || 'dist', message: 'no built deck here: run "npm run build" first' })
+  } else {
+    const ids = deck.slides.map((s) => s.id)
+    const b = await runBrowserChecks({
+      distDir,
+      screenshotDir: resolve(opts.screenshotDir ?? join(distDir, 'check')),
+      onSlide: ({ index, total, slide, viewport, findings: n }) =>
+        log(`[${String(index + 1).padStart(String(total).length)}/${total}] ${viewport.padEnd(15)} ${slide.file} #/${slide.id}${n ? `  ${n} finding${n === 1 ? '' : 's'}` : '  ok'}`),
+    })
+    findings.push(...b.findings)
+    notes.push(...b.notes)
+    overflow = b.overflow
+    const built = b.slides.map((s) => s.id)
+    if (built.join(' ') !== ids.join(' '))
+      findings.push({ check: 'build', file: posix(relative(root, distDir)), message: `the built deck (${built.length} slides) does not match the slides (${ids.length}): run "npm run build" again before the check` })
+  }
+
+  const rows: SummaryRow[] = deck.slides.map((s) => ({
+    id: s.id,
+    file: s.file,
+    words: s.bodyWords,
+    bullets: s.bullets,
+    notesWords: s.notesWords,
+    seconds: s.seconds,
+    overflow: overflow.get(s.id) ?? 0,
+    violations: findings.filter((f) => slideOf(f, deck) === s.id).length,
+  }))
+  return { findings, rows, deck, notes, summary: summaryTable(rows, deck.totalSeconds), ms: performance.now() - started }
+}
+
+/** The slide a finding belongs to: its own, else the slide of the file whose lines hold it. */
+function slideOf(f: Finding, deck: Deck): string | undefined {
+  if (f.slide) return f.slide
+  const inFile = deck.slides.filter((s) => s.file === f.file)
+  if (f.line === undefined) return inFile[0]?.id
+  return inFile.filter((s) => s.line <= (f.line ?? 0)).pop()?.id ?? inFile[0]?.id
+}
+
+function fidelity(root: string, slidesDir: string, deck: Deck, sourcePath: string, allowlistOpt: string | undefined, notes: string[]): Finding[] {
+  const src = resolve(sourcePath)
+  if (!existsSync(src)) return [{ check: 'fidelity', file: sourcePath, message: 'the source article is not there: pass its path, --source <article.txt>' }]
+  const allowPath = allowlistOpt ? resolve(root, allowlistOpt) : join(root, slidesDir, 'fidelity-allowlist.yaml')
+  const allowRel = posix(relative(root, allowPath))
+  let allowlist: ReturnType<typeof parseAllowlist> = []
+  if (existsSync(allowPath)) {
+    try {
+      allowlist = parseAllowlist(readFileSync(allowPath, 'utf8'), allowRel)
+    } catch (err) {
+      return [{ check: 'fidelity', file: allowRel, message: err instanceof Error ? err.message : String(err) }]
+    }
+  }
+  const dir = join(root, slidesDir)
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => ({ path: posix(join(slidesDir, n)), text: readFileSync(join(dir, n), 'utf8') }))
+  // Text drawn inside figures is on the slide too: report it at the line that inserts the figure.
+  const figureTexts = deck.slides.flatMap((s) =>
+    s.figures.map((f) => {
+      const text = files.find((x) => x.path === s.file)?.text ?? ''
+      const idx = text.split('\n').findIndex((l) => l.includes(`(figure:${f.name})`))
+      const svg = new RegExp(`<figure class="deck-figure figure-${f.name}">([\\s\\S]*?)</figure>`).exec(s.bodyHtml)?.[1] ?? ''
+      return { file: s.file, line: idx >= 0 ? idx + 1 : s.line, figure: f.name, texts: svgTexts(svg) }
+    }),
+  )
+  const deckYaml = join(dir, 'deck.yaml')
+  const extra = existsSync(deckYaml) ? [{ path: posix(join(slidesDir, 'deck.yaml')), text: readFileSync(deckYaml, 'utf8'), keys: ['title', 'subtitle'] }] : []
+  const r = checkFidelity({ source: readFileSync(src, 'utf8'), files, figureTexts, extra, allowlist, allowlistPath: allowRel })
+  notes.push(`fidelity: ${r.claims} numbers, names and quotes checked against ${sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`)
+  return r.findings.map((f) => ({ check: 'fidelity', file: f.file, line: f.line, message: f.message.replace(/^fidelity: /, '') }))
+}
+
+/** The whole report as text: findings by file, then the summary table. */
+export function report(result: CheckResult): string {
+  const sorted = [...result.findings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
+  const lines = ['', result.summary, '', ...result.notes]
+  if (sorted.length) lines.push('', `${sorted.length} finding${sorted.length === 1 ? '' : 's'}:`, ...sorted.map(formatFinding), '', 'check failed.')
+  else lines.push('', `check passed in ${(result.ms / 1000).toFixed(1)} s.`)
+  return lines.join('\n')
+}

@@ -2,8 +2,11 @@
  * `npm run build`: compile the slides, report every problem with its position, and only
  * when there are none, build with Vite into a temporary folder that replaces dist/ at the end.
  * A failed build leaves the previous dist/ exactly as it was.
+ *
+ * Two Vite builds share the temporary folder: the site (index.html, read.html, handout.html
+ * and their assets), then `--mode single`, the deck with everything inlined, as deck.html.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
@@ -13,6 +16,7 @@ const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7)
 const debug = process.argv.includes('--debug')
 const outDir = join(root, 'dist')
 const tmpDir = join(root, `.dist-tmp-${process.pid}`)
+const singleDir = join(root, `.dist-single-${process.pid}`)
 
 async function main(): Promise<number> {
   const started = performance.now()
@@ -25,9 +29,14 @@ async function main(): Promise<number> {
   }
   try {
     await build({ root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })
+    await build({ root, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })
+    const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
+    if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)
+    renameSync(join(singleDir, 'index.html'), join(tmpDir, 'deck.html'))
     swap(tmpDir, outDir)
   } finally {
     rmSync(tmpDir, { recursive: true, force: true })
+    rmSync(singleDir, { recursive: true, force: true })
   }
   const { slides, totalSeconds } = result.deck
   console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into dist/ in ${Math.round(performance.now() - started)} ms`)
@@ -47,6 +56,7 @@ main().then(
   (err: unknown) => {
     console.error(debug && err instanceof Error ? err.stack : `build failed: ${err instanceof Error ? err.message : String(err)}${debug ? '' : '\n(run with --debug for the stack trace)'}`)
     rmSync(tmpDir, { recursive: true, force: true })
+    rmSync(singleDir, { recursive: true, force: true })
     process.exit(2)
   },
 )

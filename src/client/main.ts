@@ -18,6 +18,15 @@ const deck = new Reveal(root, config as never)
 void deck.initialize()
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
+// The link to the reading edition follows the slide: it opens read.html at the same slide.
+const readingLink = document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
+const followSlide = () => {
+  const id = deck.getCurrentSlide()?.id
+  if (readingLink) readingLink.href = `./read.html${id ? `#${id}` : ''}`
+}
+deck.on('ready', followSlide)
+deck.on('slidechanged', followSlide)
+
 if (import.meta.hot) {
   // Where the presenter was before an error replaced the slides, to come back to once fixed.
   let lastGood = deck.getIndices()

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../compiler/markdown.ts'
 import type { Deck } from '../compiler/types.ts'
+import { renderHandout, renderReading } from '../reading/render.ts'
 
 /** The reveal.js options that come from the compiled deck (the rest live in the client). */
 export function revealOptions(deck: Deck): { totalTime: number; title: string } {
@@ -14,7 +15,8 @@ export function errorSection(errors: readonly string[]): string {
 
 /**
  * Fill a page's markers with the compiled deck: `<!--deck:title-->`, `<!--deck:slides-->`,
- * the `lang` attribute, and the JSON options read by the client. Pure.
+ * the `lang` attribute, the JSON options read by the client, and for the other editions
+ * `<!--deck:reading-->` (read.html) and `<!--deck:handout-->` (handout.html). Pure.
  */
 export function injectDeck(html: string, deck: Deck, _page: string): string {
   const options = JSON.stringify(revealOptions(deck)).replace(/</g, '\\u003c')
@@ -23,4 +25,7 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
     .replaceAll('<!--deck:title-->', escapeHtml(deck.config.title))
     .replace('<!--deck:slides-->', deck.html)
     .replace('<!--deck:options-->', `<script type="application/json" id="deck-options">${options}</script>`)
+    // Replacer functions: rendered only for the page that has the marker, and no `$` patterns.
+    .replace('<!--deck:reading-->', () => renderReading(deck))
+    .replace('<!--deck:handout-->', () => renderHandout(deck))
 }

@@ -1,0 +1,127 @@
+/**
+ * The reading edition (`read.html`) and the handout page (`handout.html`), rendered at build
+ * time from the same compiled `Deck` as the slides: no second copy of the content. Pure.
+ */
+import { escapeHtml } from '../compiler/markdown.ts'
+import { agendaHtml } from '../compiler/render.ts'
+import type { Deck, RenderedSlide } from '../compiler/types.ts'
+
+/** A horizontal slide with its vertical sub-slides, as reveal.js stacks them. */
+export interface SlideGroup {
+  h: number
+  /** The article section the group covers, else the first slide's title. */
+  label: string
+  slides: RenderedSlide[]
+}
+
+/** Slides grouped by their horizontal index, in deck order. */
+export function slideGroups(slides: readonly RenderedSlide[]): SlideGroup[] {
+  const groups: SlideGroup[] = []
+  for (const s of slides) {
+    const last = groups[groups.length - 1]
+    if (last && last.h === s.h) last.slides.push(s)
+    else groups.push({ h: s.h, label: s.section ?? s.title, slides: [s] })
+  }
+  return groups
+}
+
+/**
+ * An outline with one entry per section (or per unsectioned slide) and, under it, each
+ * slide's title. `page` is the 0-based slide index, which is also the PDF page index.
+ */
+export interface OutlineEntry {
+  title: string
+  page: number
+  children: OutlineEntry[]
+}
+
+/** The slides listed under a group's entry: all of them under a section, else the sub-slides. */
+function subEntries(g: SlideGroup): RenderedSlide[] {
+  return g.label === g.slides[0]?.title ? g.slides.slice(1) : g.slides
+}
+
+export function deckOutline(slides: readonly RenderedSlide[]): OutlineEntry[] {
+  const index = new Map(slides.map((s, i) => [s, i]))
+  return slideGroups(slides).map((g) => {
+    const first = index.get(g.slides[0] as RenderedSlide) ?? 0
+    const children = subEntries(g).map((s) => ({ title: s.title, page: index.get(s) ?? 0, children: [] }))
+    return { title: g.label, page: first, children }
+  })
+}
+
+/** Deck links (`#/id`) become in-page links (`#id`) in the reading edition. */
+function readingLinks(html: string): string {
+  return html.replace(/href="#\/([^"]*)"/g, 'href="#$1"')
+}
+
+/** `read.html`'s body: a header, the table of contents, and every slide followed by its notes. */
+export function renderReading(deck: Deck): string {
+  const { config, slides } = deck
+  const agenda = agendaHtml(slides)
+  const groups = slideGroups(slides)
+  const minutes = Math.round(deck.totalSeconds / 60)
+
+  const toc = groups
+    .map((g) => {
+      const first = g.slides[0] as RenderedSlide
+      const subs = subEntries(g)
+      const list = subs.length ? `<ol>${subs.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol>` : ''
+      return `<li><a href="#${first.id}">${escapeHtml(g.label)}</a>${list}</li>`
+    })
+    .join('')
+
+  const articles = slides
+    .map((s, i) => {
+      const kicker = s.section && s.v === 0 ? `<p class="read-kicker">${escapeHtml(s.section)}</p>` : ''
+      const body = (s.layout === 'agenda' ? agenda : '') + s.bodyHtml
+      return [
+        `<article class="read-slide layout-${s.layout}" id="${s.id}" aria-labelledby="${s.id}-title">`,
+        kicker,
+        `<h2 class="read-title" id="${s.id}-title"><span class="read-number">${i + 1}</span> ${escapeHtml(s.title)}</h2>`,
+        body.trim() ? `<div class="read-body">${readingLinks(body)}</div>` : '',
+        s.notesHtml.trim() ? `<div class="read-notes">${readingLinks(s.notesHtml)}</div>` : '',
+        `<p class="read-to-deck"><a href="./index.html#/${s.id}">Slide ${i + 1} in the deck</a></p>`,
+        '</article>',
+      ].join('')
+    })
+    .join('\n')
+
+  return [
+    '<header class="read-header">',
+    '<p class="read-edition">Reading edition</p>',
+    `<h1>${escapeHtml(config.title)}</h1>`,
+    config.subtitle ? `<p class="read-subtitle">${escapeHtml(config.subtitle)}</p>` : '',
+    `<p class="read-meta">${slides.length} slides with what the presenter says about each; about ${minutes} minutes when presented. <a href="./index.html">Present the deck</a></p>`,
+    '</header>',
+    `<nav class="read-toc" aria-labelledby="read-toc-title"><h2 id="read-toc-title">Contents</h2><ol>${toc}</ol></nav>`,
+    `<main class="read-main">\n${articles}\n</main>`,
+  ].join('\n')
+}
+
+/**
+ * Each slide's `<section>` exactly as the deck has it, by id. Slide sections never nest
+ * (the sanitiser does not allow `<section>` in content; stacks carry no id).
+ */
+export function slideSections(deck: Deck): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of deck.html.matchAll(/<section id="([^"]+)"[\s\S]*?<\/section>/g)) out.set(m[1] as string, m[0])
+  return out
+}
+
+/** `handout.html`'s body: one page per slide, the slide (the deck's own markup) above its notes. */
+export function renderHandout(deck: Deck): string {
+  const sections = slideSections(deck)
+  const total = deck.slides.length
+  return deck.slides
+    .map((s, i) => {
+      const section = sections.get(s.id) ?? ''
+      return [
+        `<article class="handout-page" id="handout-${s.id}">`,
+        `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
+        `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
+        `<div class="handout-notes">${s.notesHtml}</div>`,
+        '</article>',
+      ].join('')
+    })
+    .join('\n')
+}

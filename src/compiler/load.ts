@@ -4,8 +4,12 @@ import { diag } from './diagnostics.ts'
 import { at, lineColAt } from './position.ts'
 import type { Diagnostic, SourceFile } from './types.ts'
 
-/** Files larger than this are refused: a briefing slide is a few KB; this stops a pasted dump hanging the build. */
-export const MAX_FILE_BYTES = 1_000_000
+/**
+ * Files larger than this are refused: a briefing slide is a few KB (the largest here is under 5 KB),
+ * and the Markdown renderer slows down sharply on huge pathological files (deep nesting), so a pasted
+ * dump is refused at once instead of stalling the build. Tested in tests/errors.test.ts.
+ */
+export const MAX_FILE_BYTES = 256_000
 
 export interface LoadedSlides {
   files: SourceFile[]

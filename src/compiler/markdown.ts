@@ -2,7 +2,7 @@ import hljs from 'highlight.js'
 import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { diag } from './diagnostics.ts'
-import { posIn } from './position.ts'
+import { locator } from './position.ts'
 import type { Diagnostic, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -54,17 +54,27 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   const slots: string[] = []
   const figures: { name: string; alt: string }[] = []
   const links: InternalLink[] = []
-  const tokens = md.lexer(seg.text)
+  let tokens: Token[]
+  try {
+    tokens = md.lexer(seg.text)
+  } catch (err) {
+    return { html: '', diagnostics: [tooDeep(seg, err)], figures, links }
+  }
   // marked keeps each token's raw text but no positions, so offsets are summed here.
+  const locate = locator(seg.start, seg.text)
   let offset = 0
-  for (const token of tokens) {
-    const base = seg.text.indexOf(token.raw, offset)
-    const start = base >= 0 ? base : offset
-    walk(token, start, (t, at) => check(t, posIn(seg.start, seg.text, at)))
-    offset = start + token.raw.length
+  try {
+    for (const token of tokens) {
+      const base = seg.text.indexOf(token.raw, offset)
+      const start = base >= 0 ? base : offset
+      walk(token, start, (t, at) => check(t, locate(at)))
+      offset = start + token.raw.length
+    }
+  } catch (err) {
+    return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links }
   }
 
-  function check(t: Token, pos: ReturnType<typeof posIn>): void {
+  function check(t: Token, pos: SourcePos): void {
     if (t.type === 'code') {
       const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''
       if (lang && !hljs.getLanguage(lang)) {
@@ -98,7 +108,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
 
   /** Check a relative path; returns it project-relative when it is fine. */
-  function checkLocal(href: string, pos: ReturnType<typeof posIn>, what: string): string | undefined {
+  function checkLocal(href: string, pos: SourcePos, what: string): string | undefined {
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) || href === '') return undefined
     const path = resolveLocal(seg.start.file, href.split(/[?#]/)[0] ?? '')
     if (path === null) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" points outside the project: keep files in assets/ and link them relatively`))
@@ -109,12 +119,27 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
 
   // marked.parse() runs extensions' walkTokens (marked-highlight works there); lexer+parser do not.
   const walkTokens = md.defaults.walkTokens
-  if (walkTokens) md.walkTokens(tokens, walkTokens)
-  const rendered = md.parser(tokens)
+  let rendered: string
+  try {
+    if (walkTokens) md.walkTokens(tokens, walkTokens)
+    rendered = md.parser(tokens)
+  } catch (err) {
+    return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links }
+  }
   // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
   const html = sanitize(unwrapped.replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
   return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
+}
+
+/**
+ * marked and the token walk recurse once per nesting level, so hundreds of lists or quotes
+ * inside each other exhaust the stack. That is a content problem, reported at the slide;
+ * anything else is an internal fault and is rethrown.
+ */
+function tooDeep(seg: Segment, err: unknown): Diagnostic {
+  if (!(err instanceof RangeError)) throw err
+  return diag('markdown-too-deep', seg.start, 'this Markdown is nested too deeply to render (lists or quotes hundreds of levels inside each other): flatten it to a few levels')
 }
 
 /** Depth-first walk; nested tokens get the offset of their raw text inside the parent's. */

@@ -83,7 +83,8 @@ function splitPart(body: Segment, lines: Line[], pos: SourcePos, isSub: boolean,
   }
   const marker = markers[0]
   const contentLines = marker ? rest.slice(0, rest.indexOf(marker)) : rest
-  const notesLines = marker ? rest.slice(rest.indexOf(marker) + 1).filter((l) => markers.indexOf(l) < 1) : null
+  const extra = new Set(markers.slice(1))
+  const notesLines = marker ? rest.slice(rest.indexOf(marker) + 1).filter((l) => !extra.has(l)) : null
   return {
     ...(title !== undefined ? { title } : {}),
     content: segmentOf(body, contentLines, pos),

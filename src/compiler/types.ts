@@ -45,6 +45,7 @@ export type DiagnosticCode =
   | 'figure-unknown'
   | 'link-broken'
   | 'html-removed'
+  | 'markdown-too-deep'
   | 'deck-config'
   | 'pacing-range'
 

@@ -27,9 +27,9 @@ export interface Claim {
   figure?: string
   /** Normalised parts that must be found in order, adjacent. */
   parts: Part[]
-  /** A sentence-initial name: the first part may be an ordinary word ("Then Israel"). */
-  optionalFirst?: boolean
-  /** A hyphenated compound of names ("Russia-Iran"): found when each name is found on its own. */
+  /** A sentence-initial name: this many leading parts may be an ordinary word ("Then Israel", "Anti-Western"). */
+  optionalParts?: number
+  /** The checked name is one hyphenated word ("Russia-Iran"): found when each name in it is found on its own. */
   compound?: boolean
 }
 
@@ -152,9 +152,9 @@ function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean
 export function isFound(index: SourceIndex, claim: Claim): boolean {
   const adjacent = claim.kind !== 'quote'
   if (findParts(index, claim.parts, adjacent)) return true
-  if (claim.optionalFirst && !claim.compound && (claim.parts.length === 1 || findParts(index, claim.parts.slice(1), adjacent))) return true
-  if (claim.compound) return claim.parts.slice(claim.optionalFirst ? 1 : 0).every((p) => findParts(index, [p], true))
-  return false
+  const rest = claim.parts.slice(claim.optionalParts ?? 0)
+  if (claim.optionalParts && (rest.length === 0 || findParts(index, rest, adjacent))) return true
+  return claim.compound === true && rest.every((p) => findParts(index, [p], true))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,13 +316,18 @@ function blockClaims(lines: readonly ProseLine[], file: string, where?: string):
   const flush = (): void => {
     if (run && run.words.length) {
       const names = run.words
-      const parts = names.flatMap((n) => n.split(RE_DASH).filter(Boolean).map((p) => ({ norm: normWord(p), cap: p !== 'of' })))
-      const compound = names.length === 1 && RE_DASH.test(names[0] ?? '')
-      const skip = run.initial && names.length === 1 && !compound
-      if (!skip && !(names.length === 1 && NOT_NAMES.has(names[0] ?? ''))) {
-        const shownWords = run.initial && !compound ? names.slice(1) : names
-        const shown = shownWords.join(' ').replace(/(['’]s|['’])$/, '')
-        make('name', shown, run.start, parts, { ...(run.initial ? { optionalFirst: true } : {}), ...(compound ? { compound: true } : {}) })
+      const wordParts = names.map((n) => n.split(RE_DASH).filter(Boolean).map((p) => ({ norm: normWord(p), cap: p !== 'of' })))
+      const parts = wordParts.flat()
+      // At a sentence start the first word may be ordinary: check the rest (or, for one
+      // hyphenated word, its other parts).
+      const single = names.length === 1
+      const optionalParts = !run.initial ? 0 : single ? 1 : (wordParts[0]?.length ?? 0)
+      const checked = run.initial && !single ? names.slice(1) : names
+      const compound = checked.length === 1 && RE_DASH.test(checked[0] ?? '')
+      const skip = run.initial && single && !compound
+      if (!skip && !(single && NOT_NAMES.has(names[0] ?? ''))) {
+        const shown = checked.join(' ').replace(/(['’]s|['’])$/, '')
+        make('name', shown, run.start, parts, { ...(optionalParts ? { optionalParts } : {}), ...(compound ? { compound: true } : {}) })
       }
     }
     run = null

@@ -24,6 +24,8 @@ export interface CheckOptions {
   source?: string
   /** @default <slidesDir>/fidelity-allowlist.yaml */
   allowlist?: string
+  /** Run the browser checks (overflow, legibility, accessibility, offline, links). @default true */
+  browser?: boolean
   /** Progress lines. @default no output */
   log?: (line: string) => void
 }
@@ -57,7 +59,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (opts.source !== undefined) findings.push(...fidelity(root, slidesDir, deck, opts.source, opts.allowlist, notes))
 
   let overflow = new Map<string, number>()
-  if (!existsSync(join(distDir, 'index.html'))) {
+  if (opts.browser === false) {
+    notes.push('browser checks skipped (--no-browser): overflow, legibility, accessibility, offline and links were not checked')
+  } else if (!existsSync(join(distDir, 'index.html'))) {
     findings.push({ check: 'build', file: posix(relative(root, distDir)) || 'dist', message: 'no built deck here: run "npm run build" first' })
   } else {
     const ids = deck.slides.map((s) => s.id)

@@ -5,6 +5,7 @@
  * Exit code: 0 when fit to present, 1 on findings, 2 when the check itself could not run.
  *
  * Options: --source <path>  --root=<dir>  --slides=<dir>  --dist=<dir>  --allowlist=<file>
+ *          --no-browser (budgets and fidelity only)
  */
 import { resolve } from 'node:path'
 import { report, runCheck } from '../check/run.ts'
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
     ...(distDir ? { distDir: resolve(distDir) } : {}),
     ...(source ? { source } : {}),
     ...(allowlist ? { allowlist } : {}),
+    ...(process.argv.includes('--no-browser') ? { browser: false } : {}),
     log: (line) => console.log(line),
   })
   console.log(report(result))

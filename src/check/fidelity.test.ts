@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { checkFidelity, extractClaims, indexSource, isFound, normWord, parseAllowlist, proseLines, svgTexts, type AllowEntry } from './fidelity.ts'
+
+const SOURCE = `The Harbour Report
+In 2014 the Port of Vilnor handled about 40 percent of the region’s grain. Its director, Anna Ferris, called the new quay “a door to the sea”. The U.S. Navy visited twice; the report may be revised in spring.
+Trade between the Eurasian ports and Vilnor doubled within two years — the Vilnor-Kessa line carried 1,200 ships.`
+
+const slide = (body: string, title = 'A fixture slide') => `---\ntitle: "${title}"\nlayout: bullets\n---\n${body}\n`
+
+function check(body: string, allowlist: AllowEntry[] = [], title?: string) {
+  return checkFidelity({ source: SOURCE, files: [{ path: 'slides/01-x.md', text: slide(body, title) }], allowlist, allowlistPath: 'slides/fidelity-allowlist.yaml' }).findings
+}
+const messages = (body: string, allowlist: AllowEntry[] = []) => check(body, allowlist).map((f) => `${f.line} ${f.message}`)
+
+describe('normalisation', () => {
+  it('folds case, possessives, simple plurals and thousands separators', () => {
+    expect(normWord('Russia’s')).toBe('russia')
+    expect(normWord("Pillars")).toBe('pillar')
+    expect(normWord('countries')).toBe('country')
+    expect(normWord('1,200')).toBe('1200')
+    expect(normWord('1990s')).toBe('1990')
+    expect(normWord('BRICS')).toBe(normWord('Brics'))
+  })
+
+  it('matches quotes across curly and straight quote marks, dashes and punctuation', () => {
+    expect(messages('- She called it "a door to the sea."')).toEqual([])
+    expect(messages('- The Vilnor–Kessa line')).toEqual([])
+  })
+
+  it('treats % as percent and U.S. as US', () => {
+    expect(messages('- About 40% of the grain')).toEqual([])
+    expect(messages('- The US Navy came')).toEqual([])
+  })
+})
+
+describe('claims not in the source are reported with file and line', () => {
+  it('a number or year', () => {
+    const f = check('- Trade doubled by 2019\n- About 40 percent of grain')
+    expect(f).toHaveLength(1)
+    expect(f[0]).toMatchObject({ file: 'slides/01-x.md', line: 5 })
+    expect(f[0]?.message).toContain('number "2019" is not in the source')
+  })
+
+  it('a percentage is checked with its unit', () => {
+    expect(messages('- About 45 percent of grain')).toEqual([expect.stringContaining('number "45 percent"')])
+    expect(messages('- Ships: 1,200 a year')).toEqual([])
+  })
+
+  it('a number word', () => {
+    expect(messages('- The line doubled within three years')).toEqual([expect.stringContaining('number "three"')])
+    expect(messages('- It was repeated three times')).toEqual([expect.stringContaining('number "three times"')])
+    expect(messages('- Trade doubled within two years')).toEqual([])
+  })
+
+  it('a proper name, single or multiword, not at a sentence start', () => {
+    expect(messages('- The director, Anna Ferris, spoke')).toEqual([])
+    expect(messages('- The director, Anna Fermi, spoke')).toEqual([expect.stringContaining('name "Anna Fermi"')])
+    expect(messages('- A visit from Oslo')).toEqual([expect.stringContaining('name "Oslo"')])
+  })
+
+  it('a name must meet a capitalised occurrence: the month May is not the verb may', () => {
+    expect(messages('- In force since May')).toEqual([expect.stringContaining('name "May"')])
+  })
+
+  it('a word at a sentence start is not a name, but the rest of a name after it is', () => {
+    expect(messages('- Then trade doubled. Later the port grew')).toEqual([])
+    expect(messages('- Vladimir Putin visited')).toEqual([expect.stringContaining('name "Putin"')])
+  })
+
+  it('a quoted phrase must be in the source as a whole', () => {
+    expect(messages('- She called it "a gate to the sea"')).toEqual([expect.stringContaining('quoted phrase "a gate to the sea"')])
+  })
+
+  it('a compound of names passes when each name is in the source; a new name in it fails', () => {
+    expect(messages('- The Kessa-Vilnor route')).toEqual([])
+    expect(messages('- The Vilnor-Oslo route')).toEqual([expect.stringContaining('name "Vilnor-Oslo"')])
+    expect(messages('- Anti-Vilnor feeling; Anti-Oslo feeling')).toEqual([expect.stringContaining('name "Anti-Oslo"')])
+  })
+
+  it('checks titles, figure alt text and notes, and says when it is in the notes', () => {
+    const f = check('![Map: Vilnor and Oslo](figure:map)\n\nNotes:\nThe deal was signed in 2020.', [], 'Vilnor in 2014')
+    expect(f.map((x) => [x.line, x.message.match(/"[^"]+"/)?.[0], x.message.includes('(in the notes)')])).toEqual([
+      [5, '"Oslo"', false],
+      [8, '"2020"', true],
+    ])
+  })
+
+  it('skips fenced code and markup', () => {
+    expect(messages('```ts\nconst x = 2027\n```\n\n- **Vilnor** [port](#/port)')).toEqual([])
+  })
+})
+
+describe('the allowlist', () => {
+  const entry = (terms: string[], extra: Partial<AllowEntry> = {}): AllowEntry => ({ terms, reason: 'outside context, labelled on the slide', ...extra })
+
+  it('lets a listed term through, in the listed files only', () => {
+    expect(messages('- Signed in 2020', [entry(['2020'])])).toEqual([])
+    expect(messages('- Signed in 2020', [entry(['2020'], { files: ['slides/09-other.md'] })])).toEqual([
+      expect.stringContaining('number "2020"'),
+      expect.stringContaining('allowlist term "2020" matches nothing'),
+    ])
+  })
+
+  it('reports an entry that matches nothing, so the list stays small', () => {
+    expect(messages('- Trade doubled', [entry(['Oslo'])])).toEqual([expect.stringContaining('allowlist term "Oslo" matches nothing')])
+  })
+
+  it('an allowed term does not excuse a different one', () => {
+    expect(messages('- Signed in 2020 and 2021', [entry(['2020'])])).toEqual([expect.stringContaining('number "2021"')])
+  })
+
+  it('parses the YAML file and refuses entries without a reason', () => {
+    const list = parseAllowlist('- term: "2020"\n  reason: "fact-check: signed in 2020"\n- term: [a, b]\n  reason: "two labels of a figure"\n  figure: map\n', 'allow.yaml')
+    expect(list).toEqual([
+      { terms: ['2020'], reason: 'fact-check: signed in 2020', line: 1 },
+      { terms: ['a', 'b'], reason: 'two labels of a figure', figure: 'map', line: 3 },
+    ])
+    expect(() => parseAllowlist('- term: "2020"\n', 'allow.yaml')).toThrow(/needs a "reason"/)
+    expect(() => parseAllowlist('- term: x\n  reason: because it is so\n  file: [a]\n', 'allow.yaml')).toThrow(/unknown key "file"/)
+  })
+})
+
+describe('figure text', () => {
+  it('reads SVG text with tspans as one label and checks it at the figure line', () => {
+    const texts = svgTexts('<svg><text x="1"><tspan>The Harbour</tspan><tspan dy="1">Report</tspan></text><text>Vilnor &amp; Oslo</text></svg>')
+    expect(texts).toEqual(['The Harbour Report', 'Vilnor & Oslo'])
+    const r = checkFidelity({ source: SOURCE, files: [], figureTexts: [{ file: 'slides/02-map.md', line: 6, figure: 'map', texts }], allowlist: [], allowlistPath: 'a.yaml' })
+    expect(r.findings.map((f) => `${f.file}:${f.line} ${f.message.slice(0, 60)}`)).toEqual(['slides/02-map.md:6 fidelity: name "Oslo" (in the map figure) is not in the sour'])
+  })
+})
+
+describe('prose extraction', () => {
+  it('keeps line numbers and marks block starts and notes', () => {
+    const lines = proseLines(slide('- one\n- two\ncontinued\n\nNotes:\nSaid aloud.\n--\n## Sub'))
+    expect(lines.map((l) => [l.line, l.text, l.blockStart, l.notes])).toEqual([
+      [2, 'A fixture slide', true, false],
+      [5, 'one', true, false],
+      [6, 'two', true, false],
+      [7, 'continued', false, false],
+      [10, 'Said aloud.', true, true],
+      [12, 'Sub', true, false],
+    ])
+  })
+
+  it('a claim in a wrapped paragraph is reported at its own line', () => {
+    const claims = extractClaims(proseLines(slide('The port grew\nfast after 2014 and\nagain in 2019.')), 'f')
+    expect(claims.filter((c) => c.kind === 'number').map((c) => [c.text, c.line])).toEqual([
+      ['2014', 6],
+      ['2019', 7],
+    ])
+    const index = indexSource(SOURCE)
+    expect(claims.filter((c) => !isFound(index, c)).map((c) => c.text)).toEqual(['2019'])
+  })
+})

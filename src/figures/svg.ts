@@ -1,0 +1,150 @@
+/** Small, pure helpers shared by the figure renderers: escaping, number formatting, the SVG wrapper. */
+
+export interface SvgFrame {
+  /** Figure name, used in the class `figure figure-{name}`. */
+  name: string
+  /** Unique prefix for element ids (already validated). */
+  id: string
+  width: number
+  height: number
+  /** Short accessible name. */
+  title: string
+  /** Full text equivalent: the author's alt text followed by everything the figure shows. */
+  desc: string
+  /** Inner SVG markup. */
+  body: string
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const RE_XML_SPECIAL = /[&<>"']/g
+// XML 1.0 forbids most C0 controls even when escaped; drop them rather than emit a broken document.
+// eslint-disable-next-line no-control-regex
+const RE_XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+// HTML ids (the figures are inlined in HTML) may start with a digit; slide ids like "04-economy" do.
+const RE_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/
+
+/** Escapes text for use in XML element content or a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return text.replace(RE_XML_INVALID, '').replace(RE_XML_SPECIAL, (c) => XML_ESCAPES[c] ?? c)
+}
+
+/** Throws unless `id` can prefix XML ids and be listed in `aria-labelledby` (no spaces, no markup). */
+export function assertValidIdPrefix(id: string): void {
+  if (!RE_ID.test(id)) {
+    throw new RangeError(`Figure id "${id}" must be non-empty and contain only letters, digits, "_", "." or "-" (not starting with "." or "-")`)
+  }
+}
+
+/** Rounds to one decimal and prints without a trailing ".0" (deterministic, compact). */
+export function num(value: number): string {
+  const r = Math.round(value * 10) / 10
+  return String(Object.is(r, -0) ? 0 : r)
+}
+
+/** Renders attributes in the given order; `undefined` values are skipped, numbers go through `num`. */
+export function attrs(values: Record<string, string | number | undefined>): string {
+  let out = ''
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue
+    out += ` ${key}="${typeof value === 'number' ? num(value) : escapeXml(value)}"`
+  }
+  return out
+}
+
+/**
+ * Estimated advance width of `text` in px for a humanist sans (Source Sans 3, the deck font) at `size` px.
+ * Deliberately generous so that layout checks err on the side of space.
+ */
+export function textWidth(text: string, size: number, bold = false): number {
+  let units = 0
+  for (const ch of text) {
+    if (ch === ' ') units += 0.23
+    else if ('il.,:;|!\'’'.includes(ch)) units += 0.26
+    else if ('fjrt()[]-'.includes(ch)) units += 0.36
+    else if ('mwMW—'.includes(ch)) units += 0.82
+    else if (ch >= 'A' && ch <= 'Z') units += 0.58
+    else if (ch >= '0' && ch <= '9') units += 0.52
+    else units += 0.51
+  }
+  return units * size * (bold ? 1.05 : 1)
+}
+
+/** A `<text>` element; several lines become `<tspan>`s spaced by `lineHeight`. */
+export function text(
+  lines: string | readonly string[],
+  x: number,
+  y: number,
+  cls: string,
+  opts: { anchor?: 'start' | 'middle' | 'end'; lineHeight?: number } = {},
+): string {
+  const list = typeof lines === 'string' ? [lines] : lines
+  const anchor = opts.anchor && opts.anchor !== 'start' ? opts.anchor : undefined
+  const head = `<text${attrs({ class: cls, x, y, 'text-anchor': anchor })}>`
+  if (list.length === 1) return `${head}${escapeXml(list[0] ?? '')}</text>`
+  const dy = opts.lineHeight ?? 24
+  const spans = list.map((line, i) => `<tspan${attrs({ x, dy: i === 0 ? undefined : dy })}>${escapeXml(line)}</tspan>`)
+  return `${head}${spans.join('')}</text>`
+}
+
+/** Wraps a figure body in the accessible `<svg>` root every figure shares. */
+export function svgDocument(frame: SvgFrame): string {
+  const { id, name } = frame
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
+      viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
+      role: 'img',
+      'aria-labelledby': `${id}-title ${id}-desc`,
+      class: `figure figure-${name}`,
+    })}>` +
+    `<title id="${id}-title">${escapeXml(frame.title)}</title>` +
+    `<desc id="${id}-desc">${escapeXml(frame.desc)}</desc>` +
+    frame.body +
+    `</svg>`
+  )
+}
+
+/** Joins the author's alt text and the generated description into one sentence sequence. */
+export function joinDesc(alt: string, details: string): string {
+  const a = alt.trim()
+  if (a === '') return details
+  return /[.!?]$/.test(a) ? `${a} ${details}` : `${a}. ${details}`
+}
+
+/** Greedy word wrap to `maxWidth` px using `textWidth`; a word longer than the line stays whole. */
+export function wrapText(value: string, size: number, maxWidth: number, bold = false): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of value.split(/\s+/).filter(Boolean)) {
+    const candidate = line === '' ? word : `${line} ${word}`
+    if (line !== '' && textWidth(candidate, size, bold) > maxWidth) {
+      lines.push(line)
+      line = word
+    } else {
+      line = candidate
+    }
+  }
+  if (line !== '') lines.push(line)
+  return lines
+}
+
+/**
+ * Word wrap with the fewest lines that fit `maxWidth`, then as even as possible: the narrowest
+ * width that still gives that many lines (so "a b c d" wraps 2+2 rather than 3+1).
+ */
+export function wrapBalanced(value: string, size: number, maxWidth: number, bold = false): string[] {
+  const greedy = wrapText(value, size, maxWidth, bold)
+  let lo = 0
+  let hi = maxWidth
+  let best = greedy
+  for (let i = 0; i < 20; i++) {
+    const mid = (lo + hi) / 2
+    const lines = wrapText(value, size, mid, bold)
+    if (lines.length <= greedy.length && lines.every((l) => textWidth(l, size, bold) <= maxWidth)) {
+      best = lines
+      hi = mid
+    } else {
+      lo = mid
+    }
+  }
+  return best
+}

@@ -1,0 +1,93 @@
+/**
+ * Test support: a strict parser for the small XML subset the figures emit (elements, double-quoted
+ * attributes, text, the five predefined entities and numeric references). Anything else (comments,
+ * CDATA, processing instructions, unescaped `<` or `&`, mismatched or unclosed tags, duplicate
+ * attributes, text outside the root) throws, so a successful parse means the SVG is well-formed.
+ */
+
+export interface XmlElement {
+  name: string
+  attrs: Record<string, string>
+  children: XmlNode[]
+}
+export type XmlNode = XmlElement | string
+
+const RE_TOKEN = /<[^>]*>|[^<]+|</g
+const RE_START = /^<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*"[^"<]*")*)\s*(\/?)>$/
+const RE_ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*"([^"<]*)"/g
+const RE_END = /^<\/([A-Za-z_][\w.:-]*)\s*>$/
+const RE_BAD_AMP = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+function decode(raw: string): string {
+  if (RE_BAD_AMP.test(raw)) throw new SyntaxError(`Unescaped "&" in ${JSON.stringify(raw.slice(0, 60))}`)
+  return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (_, ref: string) => {
+    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16))
+    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10))
+    return ENTITIES[ref] ?? ''
+  })
+}
+
+/** Parses `source` into its root element, or throws a SyntaxError saying what is malformed. */
+export function parseXml(source: string): XmlElement {
+  const stack: XmlElement[] = []
+  let root: XmlElement | undefined
+  for (const match of source.matchAll(RE_TOKEN)) {
+    const token = match[0]
+    if (token.startsWith('<')) {
+      if (token === '<') throw new SyntaxError(`Unescaped "<" at ${match.index}`)
+      const end = RE_END.exec(token)
+      if (end) {
+        const open = stack.pop()
+        if (!open || open.name !== end[1]) throw new SyntaxError(`Unexpected ${token} (open: ${open?.name ?? 'none'})`)
+        continue
+      }
+      const start = RE_START.exec(token)
+      if (!start) throw new SyntaxError(`Malformed tag ${token.slice(0, 80)}`)
+      const attrs: Record<string, string> = {}
+      for (const [, key, value] of (start[2] ?? '').matchAll(RE_ATTR)) {
+        if (key === undefined || value === undefined) continue
+        if (key in attrs) throw new SyntaxError(`Duplicate attribute ${key} in <${start[1]}>`)
+        attrs[key] = decode(value)
+      }
+      const element: XmlElement = { name: start[1] ?? '', attrs, children: [] }
+      const parent = stack[stack.length - 1]
+      if (parent) parent.children.push(element)
+      else if (root) throw new SyntaxError('More than one root element')
+      else root = element
+      if (start[3] !== '/') stack.push(element)
+    } else {
+      const parent = stack[stack.length - 1]
+      if (parent) parent.children.push(decode(token))
+      else if (token.trim() !== '') throw new SyntaxError('Text outside the root element')
+    }
+  }
+  if (stack.length > 0) throw new SyntaxError(`Unclosed <${stack[stack.length - 1]?.name}>`)
+  if (!root) throw new SyntaxError('No root element')
+  return root
+}
+
+/** All elements in document order (the root included) that satisfy `test`. */
+export function findAll(node: XmlElement, test: (e: XmlElement) => boolean): XmlElement[] {
+  const out: XmlElement[] = []
+  const walk = (e: XmlElement): void => {
+    if (test(e)) out.push(e)
+    for (const child of e.children) if (typeof child !== 'string') walk(child)
+  }
+  walk(node)
+  return out
+}
+
+export const hasClass = (cls: string) => (e: XmlElement): boolean => (e.attrs.class ?? '').split(/\s+/).includes(cls)
+
+/** Text content; each `<text>`/`<tspan>` boundary becomes a space so multi-line labels read naturally. */
+export function textOf(node: XmlNode): string {
+  if (typeof node === 'string') return node
+  const inner = node.children.map(textOf).join(node.name === 'text' ? ' ' : '')
+  return (node.name === 'tspan' || node.name === 'text' ? ` ${inner} ` : inner).replace(/\s+/g, ' ').trim()
+}
+
+/** The visible text items (each `<text>` element) under `node`, excluding `<title>`/`<desc>`. */
+export function visibleTexts(node: XmlElement): string[] {
+  return findAll(node, (e) => e.name === 'text').map(textOf)
+}

@@ -39,6 +39,10 @@ export function deckConfig(page: PageOptions, opts: { reducedMotion: boolean; pr
     backgroundTransition: opts.reducedMotion ? 'none' : 'fade',
     autoAnimate: !opts.reducedMotion,
     totalTime: page.totalTime,
+    // reveal switches to its scroll view below 435px wide, and that view drops `#/<id>` deep
+    // links (a phone opening a shared slide lands on the first one). Phones get the scaled
+    // deck; reading on a phone is what the reading edition (read.html) is for.
+    scrollActivationWidth: 0,
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
   }

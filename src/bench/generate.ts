@@ -1,0 +1,37 @@
+/**
+ * Generated decks for the compile benchmark: `n` slide files shaped like the real ones
+ * (frontmatter, bullets with emphasis and links, a paragraph of notes), with fenced code
+ * and a build-time figure at a fixed rate. Deterministic and pure.
+ */
+import type { SourceFile } from '../compiler/types.ts'
+
+const FIGURES = ['timeline', 'pillars', 'map'] as const
+
+export function generateSlides(n: number, { codeEvery = 10, figureEvery = 50 } = {}): { files: SourceFile[]; deckFile: SourceFile } {
+  const files: SourceFile[] = []
+  const width = String(n).length
+  for (let i = 1; i <= n; i++) {
+    const num = String(i).padStart(width, '0')
+    const body: string[] = []
+    if (figureEvery > 0 && i % figureEvery === 0) {
+      const fig = FIGURES[(i / figureEvery) % FIGURES.length]
+      body.push(`![Generated figure ${i}: what it shows, in words](figure:${fig})`, '', `Slide ${i} caption.`)
+    } else {
+      body.push(
+        `- Point one of slide ${i}: **trade** grows, *slowly*`,
+        `- Point two: see [the previous slide](#/gen-${Math.max(1, i - 1)})`,
+        '- Point three: "a quoted phrase" and `inline code`',
+        '- Point four, with a number: 42%',
+      )
+      if (codeEvery > 0 && i % codeEvery === 0) body.push('', '```ts', `const slide${i}: number = ${i} // highlighted at build time`, 'export function f(x: string) { return x.length }', '```')
+    }
+    const notes = `Speaker notes for slide ${i}. ${'The analyst explains the point in plain words, with the numbers the article gives and what they mean for the room. '.repeat(6)}`
+    files.push({
+      path: `slides/${num}-gen.md`,
+      text: `---\ntitle: "Generated slide ${i} states its point as an assertion"\nid: gen-${i}\nsection: "Section ${1 + Math.floor((i - 1) / 10)}"\n---\n${body.join('\n')}\n\nNotes:\n${notes}\n`,
+    })
+  }
+  // Pacing scales with the slide count, so the generated deck is not flagged as too long.
+  const minutes = Math.max(1, Math.round(n * 0.95))
+  return { files, deckFile: { path: 'slides/deck.yaml', text: `title: "Generated deck"\nlang: en\ntargetMinutes: ${minutes}\ntoleranceMinutes: ${minutes}\n` } }
+}

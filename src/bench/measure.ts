@@ -1,0 +1,123 @@
+/**
+ * The benchmark's measurements against the real world: wall time of a command, a page's first
+ * slide in headless Chromium (time and gzipped bytes), and the dev server's hot update.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
+
+/** Wall time of one command, in ms; rejects with its output when it fails. */
+export function timeCommand(cmd: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const ms = performance.now() - started
+      if (code === 0) resolve(ms)
+      else reject(new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${code}:\n${out.slice(-3000)}`))
+    })
+  })
+}
+
+/**
+ * Records, in the page, when reveal.js fires `ready` (a bubbling DOM event on `.reveal`) with the
+ * current slide laid out: `performance.now()`, i.e. ms since navigation start.
+ */
+const READY_PROBE = `document.addEventListener('ready', (e) => {
+  const t = e.target
+  if (!(t instanceof Element) || !t.classList.contains('reveal') || window.__benchReady !== undefined) return
+  const s = t.querySelector('.slides section.present') || t.querySelector('.slides section')
+  const r = s ? s.getBoundingClientRect() : null
+  window.__benchReady = performance.now()
+  window.__benchLaidOut = !!r && r.width > 0 && r.height > 0
+}, true)`
+
+export interface FirstSlide {
+  /** Navigation start to reveal `ready` with the first slide laid out. */
+  ms: number
+  /** Sum of the gzipped bodies of everything requested before that moment (gzip -6 by zlib). */
+  gzipBytes: number
+  rawBytes: number
+  requests: number
+  /** Requests to anything but this machine. */
+  external: string[]
+}
+
+/** Open `url` in a fresh context (empty cache) and measure the first slide. */
+export async function measureFirstSlide(browser: Browser, url: string): Promise<FirstSlide> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(READY_PROBE)
+    const bodies = new Map<string, Promise<Buffer | null>>()
+    const external: string[] = []
+    page.on('request', (req) => {
+      const u = new URL(req.url())
+      if (/^https?:$/.test(u.protocol) && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) external.push(req.url())
+    })
+    page.on('response', (res) => {
+      bodies.set(res.url(), res.body().catch(() => null))
+    })
+    await page.goto(url, { waitUntil: 'load' })
+    await page.waitForFunction('window.__benchReady !== undefined', undefined, { timeout: 30_000 })
+    const probe = (await page.evaluate(`(() => {
+      const ready = window.__benchReady
+      const nav = performance.getEntriesByType('navigation')[0]
+      const urls = performance.getEntriesByType('resource').filter((e) => e.startTime <= ready).map((e) => e.name)
+      return { ready, laidOut: window.__benchLaidOut, urls: [nav ? nav.name : location.href.split('#')[0], ...urls] }
+    })()`)) as { ready: number; laidOut: boolean; urls: string[] }
+    if (!probe.laidOut) throw new Error(`${url}: reveal was ready but the first slide had no layout`)
+    let gzipBytes = 0
+    let rawBytes = 0
+    let requests = 0
+    for (const u of new Set(probe.urls)) {
+      if (u.startsWith('data:')) continue
+      const body = await (bodies.get(u) ?? bodies.get(u.split('#')[0] ?? u) ?? Promise.resolve(null))
+      if (!body) continue
+      requests++
+      rawBytes += body.length
+      gzipBytes += gzipSync(body).length
+    }
+    return { ms: probe.ready, gzipBytes, rawBytes, requests, external }
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * Installs, in an open deck page, an observer that records when `marker` shows up in the slides
+ * (in the next animation frame, i.e. after the update's own synchronous work), as `Date.now()`.
+ */
+async function watchFor(page: Page, marker: string): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__benchHmr = undefined
+    const slides = document.querySelector('.reveal .slides')
+    const obs = new MutationObserver(() => {
+      if (!slides.innerHTML.includes(${JSON.stringify(marker)})) return
+      obs.disconnect()
+      requestAnimationFrame(() => { window.__benchHmr = Date.now() })
+    })
+    obs.observe(slides, { childList: true, subtree: true, characterData: true })
+  })()`)
+}
+
+/** Save `file` with `marker` added before its notes and time how long until the page shows it. */
+export async function measureHotUpdate(page: Page, file: string, original: string, marker: string): Promise<number> {
+  await watchFor(page, marker)
+  const i = original.search(/\n(Notes?):[ \t]*\n/)
+  const edited = i >= 0 ? `${original.slice(0, i)}\n\nEdited ${marker}\n${original.slice(i)}` : `${original}\n\nEdited ${marker}\n`
+  const written = Date.now()
+  writeFileSync(file, edited)
+  await page.waitForFunction('window.__benchHmr !== undefined', undefined, { timeout: 15_000, polling: 20 })
+  const shown = (await page.evaluate('window.__benchHmr')) as number
+  return shown - written
+}
+
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8')
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { END, fmtMs, renderTable, replaceBetweenMarkers, START } from './report.ts'
+
+describe('bench report', () => {
+  it('formats ms and seconds with the spread', () => {
+    expect(fmtMs({ median: 1234, min: 1000, max: 1500, n: 3 })).toBe('1.23 s (1.00 s–1.50 s)')
+    expect(fmtMs({ median: 4.25, min: 4.25, max: 4.25, n: 1 })).toBe('4.3 ms')
+  })
+  it('says MISSED where a target is missed and escapes pipes', () => {
+    const t = renderTable([{ metric: 'a|b', ours: '1', baseline: '2', ratio: '0.5×', target: '≤ 0.4×', met: false }], 'head')
+    expect(t).toContain('| a\\|b | 1 | 2 | 0.5× | ≤ 0.4× | **MISSED** |')
+  })
+  it('replaces only the text between the markers', () => {
+    const doc = `# R\n\n## Performance\n\n${START}\nold\n${END}\n\n## Next\n`
+    expect(replaceBetweenMarkers(doc, 'new\n')).toBe(`# R\n\n## Performance\n\n${START}\nnew\n${END}\n\n## Next\n`)
+    expect(replaceBetweenMarkers('# R\n', 'x\n')).toBe(`# R\n\n${START}\nx\n${END}\n`)
+  })
+})

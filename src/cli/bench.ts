@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: measures our deck against a plain reveal.js 6 + Vite deck built from the same
+ * slide files (reveal's runtime Markdown plugin), alternating the two, several runs each. Prints
+ * a table with the ratios and the issue's targets, and writes it to dist/bench.md and into the
+ * README's "Performance" section. A benchmark, not a test: nothing here fails on a slow result.
+ *
+ *   npm run bench [-- --runs=5] [-- --no-readme]
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { delimiter, join, relative, resolve, sep } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { writeBaselineProject } from '../bench/baseline.ts'
+import { generateSlides } from '../bench/generate.ts'
+import { measureFirstSlide, measureHotUpdate, timeCommand, type FirstSlide } from '../bench/measure.ts'
+import { fmtKB, fmtMs, renderTable, replaceBetweenMarkers, type Row } from '../bench/report.ts'
+import { growthExponent, summarize, type Summary } from '../bench/stats.ts'
+import { launchBrowser, serveDir } from './browser.ts'
+
+const root = resolve(import.meta.dirname, '../..')
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+const RUNS = Math.max(1, Number(arg('runs') ?? 5))
+const writeReadme = !process.argv.includes('--no-readme')
+const log = (s: string) => process.stderr.write(`${s}\n`)
+
+/** The issue's figures for tools not run here (2-core machine, 12-slide deck). */
+const MARP_PDF_MS = 4700
+
+/** Copy the project (without node_modules, dist, git) into `dir`, its node_modules a link to ours. */
+function copyProject(dir: string): void {
+  const skip = (top: string) => ['node_modules', 'dist', '.git'].includes(top) || top.startsWith('.dist-') || top.startsWith('.vite')
+  cpSync(root, dir, { recursive: true, filter: (src) => src === root || !skip(relative(root, src).split(sep)[0] ?? '') })
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir')
+}
+
+/** `npm run <script>` without npm's own start-up: the script line through sh, node_modules/.bin first on PATH. */
+function npmScript(dir: string, name: string): string | undefined {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
+  return pkg.scripts?.[name]
+}
+function runLine(dir: string, line: string): Promise<number> {
+  return timeCommand('sh', ['-c', line], dir, { PATH: `${join(dir, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}` })
+}
+
+async function alternate<T>(runs: number, steps: Record<string, () => Promise<T>>): Promise<Record<string, T[]>> {
+  const out: Record<string, T[]> = Object.fromEntries(Object.keys(steps).map((k) => [k, []]))
+  for (let i = 0; i < runs; i++) {
+    for (const [k, f] of Object.entries(steps)) {
+      out[k]?.push(await f())
+    }
+  }
+  return out
+}
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'deck-bench-'))
+  const oursDir = join(tmp, 'ours')
+  const baseDir = join(tmp, 'baseline')
+  const rows: Row[] = []
+  const cleanup: (() => Promise<void> | void)[] = [() => rmSync(tmp, { recursive: true, force: true })]
+  try {
+    copyProject(oursDir)
+    writeBaselineProject(baseDir, root)
+    const buildLine = npmScript(oursDir, 'build') ?? 'tsx src/cli/build.ts'
+
+    // --- build wall time -------------------------------------------------------------------
+    log(`build: 1 warm-up + ${RUNS} runs each, alternating (ours: "${buildLine}", baseline: "vite build")`)
+    await runLine(oursDir, buildLine)
+    await runLine(baseDir, 'vite build')
+    const builds = await alternate(RUNS, { ours: () => runLine(oursDir, buildLine), baseline: () => runLine(baseDir, 'vite build') })
+    const bo = summarize(builds.ours ?? [])
+    const bb = summarize(builds.baseline ?? [])
+    rows.push({ metric: '`npm run build` wall (all editions)', ours: fmtMs(bo), baseline: fmtMs(bb), ratio: `${(bo.median / bb.median).toFixed(2)}×`, target: '≤ 1.0× baseline', met: bo.median <= bb.median })
+
+    // --- compile, in this process ------------------------------------------------------------
+    log('compile: real deck and generated 12, 100, 1,000 slides')
+    const { compileDeck } = await import('../compiler/deck.ts')
+    const { nodeEnv } = await import('../compiler/node.ts')
+    const { loadSlides } = await import('../compiler/load.ts')
+    const env = nodeEnv(root)
+    const real = loadSlides(root)
+    const realInput = { files: real.files, ...(real.deckFile ? { deckFile: real.deckFile } : {}), env }
+    const cold = performance.now()
+    const realSlides = compileDeck(realInput).deck.slides.length
+    const coldMs = performance.now() - cold
+    const sizes = [12, 100, 1000]
+    const inputs = sizes.map((n) => ({ ...generateSlides(n), env }))
+    for (const input of inputs) compileDeck(input) // warm-up (JIT, figure geometry)
+    const timeCompile = (input: Parameters<typeof compileDeck>[0]) => async () => {
+      const t = performance.now()
+      compileDeck(input)
+      return performance.now() - t
+    }
+    const compiles = await alternate(RUNS * 2, { real: timeCompile(realInput), ...Object.fromEntries(sizes.map((n, i) => [String(n), timeCompile(inputs[i] as Parameters<typeof compileDeck>[0])])) })
+    const cs = Object.fromEntries(Object.entries(compiles).map(([k, v]) => [k, summarize(v)])) as Record<string, Summary>
+    const exp = growthExponent([100, 1000].map((size) => ({ size, ms: cs[String(size)]?.median ?? Number.NaN })))
+    rows.push({ metric: `compile, this deck (${realSlides} slides), warm`, ours: fmtMs(cs.real as Summary), baseline: 'parses in the browser', ratio: `first compile in a process: ${fmtMs(summarize([coldMs]))}`, target: '< 20 ms', met: (cs.real as Summary).median < 20 })
+    rows.push({ metric: 'compile, 12 generated slides', ours: fmtMs(cs['12'] as Summary), baseline: '—', ratio: '', target: '< 20 ms', met: (cs['12'] as Summary).median < 20 })
+    rows.push({ metric: 'compile, 100 generated slides', ours: fmtMs(cs['100'] as Summary), baseline: '—', ratio: '', target: '', met: undefined })
+    rows.push({ metric: 'compile, 1,000 generated slides', ours: fmtMs(cs['1000'] as Summary), baseline: '—', ratio: `growth 100→1,000: n^${exp.toFixed(2)}`, target: '< 0.5 s, linear (n^≤1.15)', met: (cs['1000'] as Summary).median < 500 && exp <= 1.15 })
+
+    // --- first slide in Chromium --------------------------------------------------------------
+    log(`first slide: 1 warm-up + ${RUNS * 2} runs each, alternating, fresh browser context each`)
+    const browser = await launchBrowser()
+    cleanup.push(() => browser.close())
+    const so = await serveDir(join(oursDir, 'dist'))
+    const sb = await serveDir(join(baseDir, 'dist'))
+    cleanup.push(() => so.close(), () => sb.close())
+    await measureFirstSlide(browser, so.url)
+    await measureFirstSlide(browser, sb.url)
+    const firsts = await alternate<FirstSlide>(RUNS * 2, { ours: () => measureFirstSlide(browser, so.url), baseline: () => measureFirstSlide(browser, sb.url) })
+    const fo = summarize((firsts.ours ?? []).map((f) => f.ms))
+    const fb = summarize((firsts.baseline ?? []).map((f) => f.ms))
+    const lastO = (firsts.ours ?? []).at(-1) as FirstSlide
+    const lastB = (firsts.baseline ?? []).at(-1) as FirstSlide
+    rows.push({ metric: 'first slide visible (navigation → reveal `ready`, laid out)', ours: fmtMs(fo), baseline: fmtMs(fb), ratio: `${(fo.median / fb.median).toFixed(2)}×`, target: '≤ 0.4× baseline', met: fo.median <= 0.4 * fb.median })
+    rows.push({ metric: 'bytes before the first slide, gzipped', ours: `${fmtKB(lastO.gzipBytes)} in ${lastO.requests} requests (${fmtKB(lastO.rawBytes)} raw)`, baseline: `${fmtKB(lastB.gzipBytes)} in ${lastB.requests} requests (${fmtKB(lastB.rawBytes)} raw)`, ratio: `${(lastO.gzipBytes / lastB.gzipBytes).toFixed(2)}×`, target: '≤ 150 kB', met: lastO.gzipBytes <= 150_000 })
+    rows.push({ metric: 'requests that leave the machine', ours: String(lastO.external.length), baseline: String(lastB.external.length), ratio: '', target: 'none', met: lastO.external.length === 0 })
+
+    // --- single file ----------------------------------------------------------------------------
+    const single = join(oursDir, 'dist/deck.html')
+    if (existsSync(single)) {
+      const size = statSync(single).size
+      rows.push({ metric: '`dist/deck.html` (single file)', ours: `${fmtKB(size)} (${fmtKB(gzipSync(readFileSync(single)).length)} gzipped)`, baseline: '—', ratio: '', target: '≤ 600 kB', met: size <= 600_000 })
+    } else {
+      rows.push({ metric: '`dist/deck.html` (single file)', ours: 'not built', baseline: '—', ratio: '', target: '≤ 600 kB', met: undefined, note: 'the build writes no dist/deck.html yet' })
+    }
+
+    // --- PDF ----------------------------------------------------------------------------------------
+    const pdfLine = npmScript(oursDir, 'pdf')
+    if (pdfLine) {
+      log(`pdf: 1 warm-up + ${RUNS} runs ("${pdfLine}")`)
+      await runLine(oursDir, pdfLine)
+      const pdfs = summarize((await alternate(RUNS, { pdf: () => runLine(oursDir, pdfLine) })).pdf ?? [])
+      rows.push({ metric: '`npm run pdf` wall (both PDFs)', ours: fmtMs(pdfs), baseline: 'no PDF command', ratio: `${(pdfs.median / MARP_PDF_MS).toFixed(2)}× Marp's 4.7 s (issue)`, target: '≤ 0.6× Marp = 2.82 s', met: pdfs.median <= 0.6 * MARP_PDF_MS })
+    } else {
+      rows.push({ metric: '`npm run pdf` wall (both PDFs)', ours: 'no `pdf` script', baseline: 'no PDF command', ratio: '', target: '≤ 0.6× Marp = 2.82 s', met: undefined, note: 'package.json has no "pdf" script yet' })
+    }
+
+    // --- hot update ---------------------------------------------------------------------------------
+    log(`hot update: ${RUNS * 2} saves in the dev server`)
+    const { createServer } = await import('vite')
+    const server = await createServer({
+      root: oursDir,
+      configFile: join(oursDir, 'vite.config.ts'),
+      cacheDir: join(oursDir, '.vite-cache'),
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0, strictPort: false },
+    })
+    cleanup.push(() => server.close())
+    await server.listen()
+    const devUrl = server.resolvedUrls?.local[0]
+    if (!devUrl) throw new Error('the dev server reported no URL')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    await page.goto(devUrl, { waitUntil: 'load' })
+    await page.waitForFunction('window.deck && window.deck.isReady()', undefined, { timeout: 60_000 })
+    const slideFiles = readdirSync(join(oursDir, 'slides'))
+      .filter((n) => n.endsWith('.md'))
+      .sort()
+      .map((n) => join(oursDir, 'slides', n))
+      .filter((f) => /\nNotes?:/.test(readFileSync(f, 'utf8')))
+      .slice(1, 3)
+    const originals = new Map(slideFiles.map((f) => [f, readFileSync(f, 'utf8')]))
+    const hmr: number[] = []
+    await measureHotUpdate(page, slideFiles[0] as string, originals.get(slideFiles[0] as string) as string, 'bench-warmup')
+    for (let i = 0; i < RUNS * 2; i++) {
+      const f = slideFiles[i % slideFiles.length] as string
+      hmr.push(await measureHotUpdate(page, f, originals.get(f) as string, `bench-${i}-${Date.now()}`))
+    }
+    for (const [f, text] of originals) writeFileSync(f, text)
+    await context.close()
+    const hs = summarize(hmr)
+    rows.push({ metric: 'hot update: save a slide → page updated', ours: fmtMs(hs), baseline: 'full page reload', ratio: '', target: '< 150 ms', met: hs.median < 150 })
+
+    // --- report -----------------------------------------------------------------------------------------
+    const when = new Date().toISOString().slice(0, 16).replace('T', ' ')
+    const header = `Measured ${when} UTC on ${cpus().length} cores (load average ${loadavg()[0]?.toFixed(1)} at the end, shared machine), Node ${process.version}, ${RUNS} runs (first slide, compile and hot update: ${RUNS * 2}); the baseline is plain reveal.js 6 + Vite with reveal's runtime Markdown, notes plugin and white theme, built from the same slide files. Rerun: \`npm run bench\`.`
+    const table = renderTable(rows, header)
+    process.stdout.write(`\n${table}`)
+    mkdirSync(join(root, 'dist'), { recursive: true })
+    writeFileSync(join(root, 'dist/bench.md'), `# Benchmark\n\n${table}`)
+    if (writeReadme) {
+      const readme = join(root, 'README.md')
+      writeFileSync(readme, replaceBetweenMarkers(readFileSync(readme, 'utf8'), table))
+    }
+    log('written to dist/bench.md' + (writeReadme ? ' and README.md' : ''))
+  } finally {
+    for (const f of cleanup.reverse()) {
+      try {
+        await f()
+      } catch {
+        // keep cleaning up
+      }
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    process.exit(1)
+  },
+)

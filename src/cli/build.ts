@@ -13,6 +13,10 @@ import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeck } from '../compiler/node.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
+/** The tool's own folder (vite.config.ts, index.html, src/). */
+const toolRoot = resolve(import.meta.dirname, '../..')
+/** The project's vite.config.ts, else the tool's, so a project with only slides/ still gets the deck plugin. */
+const configFile = existsSync(join(root, 'vite.config.ts')) ? join(root, 'vite.config.ts') : join(toolRoot, 'vite.config.ts')
 const debug = process.argv.includes('--debug')
 const outDir = join(root, 'dist')
 const tmpDir = join(root, `.dist-tmp-${process.pid}`)
@@ -27,8 +31,16 @@ async function main(): Promise<number> {
     console.error(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; dist/ was left as it was.`)
     return 1
   }
+  if (result.files.every((f) => !f.endsWith('.md'))) {
+    console.error(`build failed: no slide files in ${join(root, 'slides')}: add one Markdown file per section, such as slides/01-intro.md`)
+    return 1
+  }
+  if (!existsSync(join(root, 'index.html'))) {
+    console.error(`build failed: ${root} has no index.html, the page the slides go into: copy index.html (with src/ and assets/) from ${toolRoot}`)
+    return 1
+  }
   try {
-    await build({ root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })
+    await build({ root, configFile, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })
     await build({ root, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })
     const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
     if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)

@@ -24,6 +24,13 @@ describe('splitFrontmatter', () => {
     expect(fm.diagnostics[0]?.message).toMatch(/invalid YAML/)
   })
 
+  it('reports an unclosed quote where it opens, not where the text ends', () => {
+    const fm = splitFrontmatter(file('---\ntitle: "Ties warmed\nsection: History\n---\n'))
+    expect(fm.diagnostics).toHaveLength(1)
+    expect(fm.diagnostics[0]).toMatchObject({ code: 'frontmatter-yaml', pos: { line: 2, column: 8 } })
+    expect(fm.diagnostics[0]?.message).toMatch(/never closed: add the closing "/)
+  })
+
   it('reports a duplicate key where it occurs', () => {
     const fm = splitFrontmatter(file('---\ntitle: a\ntitle: b\n---\n'))
     expect(fm.diagnostics[0]).toMatchObject({ code: 'frontmatter-yaml', pos: { line: 3, column: 1 } })

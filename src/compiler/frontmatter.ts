@@ -50,9 +50,15 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
     return {
       ...empty,
       body,
-      diagnostics: doc.errors.map((e) =>
-        diag('frontmatter-yaml', toPos(e.pos[0]), `invalid YAML: ${firstLine(e.message)}. Check indentation, "key: value" pairs and quotes around values containing ":" or "#"`),
-      ),
+      diagnostics: doc.errors.map((e) => {
+        // yaml reports an unclosed quote where the text ends; the author needs where it opens.
+        const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined
+        const open = quote ? yamlText.lastIndexOf(quote, e.pos[0] - 1) : -1
+        if (quote && open >= 0) {
+          return diag('frontmatter-yaml', toPos(open), `invalid YAML: the quoted value opened here is never closed: add the closing ${quote} at the end of the value`)
+        }
+        return diag('frontmatter-yaml', toPos(e.pos[0]), `invalid YAML: ${firstLine(e.message)}. Check indentation, "key: value" pairs and quotes around values containing ":" or "#"`)
+      }),
     }
   }
   const contents = doc.contents

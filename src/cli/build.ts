@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   }
   try {
     await build({ root, configFile, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })
-    await build({ root, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })
+    await build({ root, configFile, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })
     const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
     if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)
     renameSync(join(singleDir, 'index.html'), join(tmpDir, 'deck.html'))

@@ -70,6 +70,11 @@ export const IN_PAGE_SOURCE = `
     return tag + cls + (text ? ' "' + (text.length > 48 ? text.slice(0, 47) + '…' : text) + '"' : '');
   }
 
+  function shortSrc(src) {
+    if (src.startsWith('data:')) return src.slice(0, src.indexOf(',') > 0 ? Math.min(src.indexOf(','), 30) : 30) + ',… (inlined by the build)';
+    return src.length > 80 ? src.slice(0, 79) + '…' : src;
+  }
+
   function visuallyHidden(el) {
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
       const cs = getComputedStyle(e);
@@ -141,7 +146,7 @@ export const IN_PAGE_SOURCE = `
     for (const img of root.querySelectorAll('img')) {
       if (img.closest('aside.notes')) continue;
       const alt = img.getAttribute('alt');
-      if (!decorative(img) && (alt === null || !alt.trim())) out.push('image ' + (img.getAttribute('src') || '') + ' has no text equivalent: write what it shows between the brackets, ![what it shows](path), or alt="…"');
+      if (!decorative(img) && (alt === null || !alt.trim())) out.push('image ' + shortSrc(img.getAttribute('src') || '') + ' has no text equivalent: write what it shows between the brackets, ![what it shows](path), or alt="…"');
     }
     for (const svg of root.querySelectorAll('svg')) {
       if (svg.parentElement && svg.parentElement.closest('svg')) continue;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_DECK } from '../compiler/schema.ts'
+import type { Deck, RenderedSlide } from '../compiler/types.ts'
+import { checkBudgets } from './budgets.ts'
+
+const slide = (over: Partial<RenderedSlide>): RenderedSlide => ({
+  id: 's', file: 'slides/01-s.md', line: 1, title: 'T', layout: 'bullets', h: 0, v: 0, seconds: 60,
+  bodyWords: 20, bullets: 3, notesWords: 150, bodyHtml: '', notesHtml: '', notesText: '', figures: [], ...over,
+})
+const deck = (slides: RenderedSlide[], minutes = 20): Deck => ({ config: { ...DEFAULT_DECK, targetMinutes: 20, toleranceMinutes: 5 }, slides, html: '', totalSeconds: minutes * 60 })
+const messages = (d: Deck) => checkBudgets(d).map((f) => `${f.file}${f.slide ? ` #/${f.slide}` : ''}: ${f.message}`)
+
+describe('content budgets', () => {
+  it('passes a slide within every budget', () => {
+    expect(messages(deck([slide({ section: 'A' })]))).toEqual([])
+  })
+
+  it('reports words over 40 and bullets over 5, naming the file and slide', () => {
+    expect(messages(deck([slide({ bodyWords: 41, bullets: 6 })]))).toEqual([
+      expect.stringMatching(/^slides\/01-s\.md #\/s: 41 words on the slide, over the budget of 40/),
+      expect.stringMatching(/^slides\/01-s\.md #\/s: 6 bullets, over the budget of 5/),
+    ])
+  })
+
+  it('content slides (with a section, sub-slides included) need 120 to 300 words of notes', () => {
+    expect(messages(deck([slide({ section: 'A', notesWords: 0 })]))).toEqual([expect.stringContaining('a content slide without speaker notes')])
+    expect(messages(deck([slide({ section: 'A', v: 1, id: 's-2', notesWords: 119 })]))).toEqual([expect.stringContaining('notes have 119 words, under the minimum of 120')])
+    expect(messages(deck([slide({ section: 'A', notesWords: 301 })]))).toEqual([expect.stringContaining('notes have 301 words, over the maximum of 300')])
+    // Title, agenda and other slides without a section keep short notes.
+    expect(messages(deck([slide({ notesWords: 40 })]))).toEqual([])
+  })
+
+  it('reports a talk outside the target from deck.yaml', () => {
+    expect(messages(deck([slide({})], 25))).toEqual([])
+    expect(messages(deck([slide({})], 25.5))).toEqual([expect.stringMatching(/^slides\/deck\.yaml: the talk is planned at 25\.5 minutes .* outside the target of 20 ± 5: trim/)])
+    expect(messages(deck([slide({})], 14))).toEqual([expect.stringContaining('extend the notes')])
+  })
+})

@@ -1,0 +1,132 @@
+/**
+ * `npm run check` end to end: made-broken fixture decks (tests/fixtures/check-*) are built with
+ * the real compiler and Vite plugin, then checked in Chromium; each must fail with the right
+ * message naming its slide file. Then the real deck (dist/, built by the global setup) must pass,
+ * fidelity to the source article included.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build, type Plugin } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatFinding, type Finding } from '../src/check/findings.ts'
+import { report, runCheck, type CheckResult } from '../src/check/run.ts'
+import { deckPlugin } from '../src/vite/plugin.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const tmp = mkdtempSync(join(tmpdir(), 'deck-check-'))
+const article = resolve(root, '../shared/source/article.txt')
+
+/** Build a fixture's slides with the deck's own index.html, theme and plugin, into a temp folder. */
+async function buildFixture(name: string): Promise<string> {
+  const fixture = `tests/fixtures/${name}`
+  const outDir = join(tmp, name)
+  const extraCss = join(root, fixture, 'theme-extra.css')
+  const css: Plugin = {
+    name: 'fixture-extra-css',
+    transformIndexHtml: (html) => (existsSync(extraCss) ? html.replace('</head>', `<style>${readFileSync(extraCss, 'utf8')}</style></head>`) : html),
+  }
+  await build({
+    configFile: false,
+    root,
+    base: './',
+    logLevel: 'silent',
+    plugins: [deckPlugin({ slidesDir: `${fixture}/slides` }), css],
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false, rollupOptions: { input: { index: join(root, 'index.html') } } },
+  })
+  return outDir
+}
+
+const results = new Map<string, CheckResult>()
+async function checkFixture(name: string): Promise<CheckResult> {
+  const cached = results.get(name)
+  if (cached) return cached
+  const distDir = await buildFixture(name)
+  const r = await runCheck({ root, slidesDir: `tests/fixtures/${name}/slides`, distDir, screenshotDir: join(tmp, `${name}-shots`) })
+  results.set(name, r)
+  return r
+}
+
+const lines = (fs: readonly Finding[]) => fs.map(formatFinding).join('\n')
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('npm run check on made-broken decks', () => {
+  it('an overlong slide: overflow in pixels with the element, and the word and bullet budgets', async () => {
+    const r = await checkFixture('check-overflow')
+    const file = 'tests/fixtures/check-overflow/slides/01-overlong.md'
+    const overflow = r.findings.filter((f) => f.check === 'overflow')
+    expect(overflow.length, lines(r.findings)).toBeGreaterThan(0)
+    expect(overflow.every((f) => f.file === file && f.slide === 'overlong')).toBe(true)
+    // Both viewports, with pixels and the element that overflows.
+    expect(lines(overflow)).toMatch(/at native 1280×720: li "The [a-z]+ bullet[^"]*" reaches \d+px outside the slide \(bottom\)/)
+    expect(lines(overflow)).toMatch(/at 1920×1080: li "[^"]+" reaches \d+px outside the slide \(bottom\)/)
+    const budget = r.findings.filter((f) => f.check === 'budget').map((f) => f.message)
+    expect(budget).toEqual([expect.stringMatching(/^\d+ words on the slide, over the budget of 40/), expect.stringMatching(/^8 bullets, over the budget of 5/)])
+    expect(r.rows[0]).toMatchObject({ id: 'overlong', bullets: 8 })
+    expect(r.rows[0]?.overflow).toBeGreaterThan(50)
+    // Nothing else is wrong with this deck.
+    expect(new Set(r.findings.map((f) => f.check))).toEqual(new Set(['overflow', 'budget']))
+  })
+
+  it('an image without alt text, a skipped heading level and a link to no slide', async () => {
+    const r = await checkFixture('check-a11y')
+    const file = 'tests/fixtures/check-a11y/slides/01-image.md'
+    const text = lines(r.findings)
+    expect(r.findings.every((f) => f.file === file), text).toBe(true)
+    expect(text).toMatch(/01-image\.md #\/image: accessibility: image data:image\/png;base64,… \(inlined by the build\) has no text equivalent/)
+    expect(text).toContain('axe critical "image-alt"')
+    expect(text).toMatch(/heading order broken: h2 is followed by h4 "A heading that skips a level"/)
+    expect(text).toContain('links: link "#/nowhere" (a "A link that leads nowhere") leads to no slide')
+  })
+
+  it('a low-contrast class: axe reports colour contrast on the slide', async () => {
+    const r = await checkFixture('check-contrast')
+    const text = lines(r.findings)
+    expect(r.findings.length, text).toBeGreaterThan(0)
+    expect(r.findings.every((f) => f.check === 'accessibility' && f.file === 'tests/fixtures/check-contrast/slides/01-faint.md'), text).toBe(true)
+    expect(text).toMatch(/#\/faint: accessibility: axe serious "color-contrast": .*This sentence is set in a pale grey/)
+    expect(text).toMatch(/contrast of 1\.\d+/)
+  })
+
+  it('a number not in the source: the CLI names the file and line and exits 1', () => {
+    let out = ''
+    let code = 0
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', '--slides=tests/fixtures/check-fidelity/slides', '--no-browser', '--source', 'tests/fixtures/check-fidelity/source.txt'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+    } catch (err) {
+      const e = err as { status: number; stdout: string; stderr: string }
+      code = e.status
+      out = e.stdout + e.stderr
+    }
+    expect(code, out).toBe(1)
+    expect(out).toContain('tests/fixtures/check-fidelity/slides/01-port.md:6: fidelity: number "2019" is not in the source')
+    expect(out).toContain('1 finding:')
+    expect(out).toMatch(/slide\s+file\s+words\s+bul\s+notes\s+sec\s+overflow\s+findings/)
+  })
+})
+
+describe('npm run check on the real deck', () => {
+  let r: CheckResult
+  const progress: string[] = []
+  beforeAll(async () => {
+    if (!existsSync(article)) throw new Error(`the source article is not at ${article}: the fidelity check needs it (see .ci/run)`)
+    r = await runCheck({ root, source: article, log: (l) => progress.push(l) })
+  }, 240_000)
+
+  it('passes: no overflow, legibility, accessibility, offline, budget, link or fidelity finding', () => {
+    expect(r.findings.map(formatFinding), report(r)).toEqual([])
+  })
+
+  it('walks every slide at both viewports, with a screenshot of each', () => {
+    const slides = r.deck.slides.length
+    expect(progress.filter((l) => l.includes('native 1280×720'))).toHaveLength(slides)
+    expect(progress.filter((l) => l.includes('1920×1080'))).toHaveLength(slides)
+    const shots = readdirSync(join(root, 'dist/check')).filter((n) => n.endsWith('.png'))
+    expect(shots).toHaveLength(slides)
+    expect(r.rows.map((x) => x.id)).toEqual(r.deck.slides.map((s) => s.id))
+    expect(r.summary.split('\n').length).toBeLessThan(60)
+    expect(r.notes.join('\n')).toMatch(/fidelity: \d+ numbers, names and quotes checked/)
+  })
+})

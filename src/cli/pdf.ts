@@ -1,0 +1,116 @@
+/**
+ * `npm run pdf`: print the built deck (dist/) with Chromium into
+ *   dist/deck.pdf     one 16:9 page per slide, reveal's own print layout (`?print-pdf`)
+ *   dist/handout.pdf  one portrait page per slide, the slide above its notes (handout.html);
+ *                     A4, or US Letter with `--letter`
+ * `--out=<dir>` writes the PDFs elsewhere (default: dist/).
+ * Both get the deck's title and an outline (bookmarks): an entry per section, the slide titles
+ * under it. One Chromium, one page per document; waits on events, never on fixed sleeps.
+ * Prints a line per output with its page count; exits non-zero when a count is wrong.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import type { Browser, Page } from 'playwright-core'
+import { buildDeck } from '../compiler/node.ts'
+import { writeOutline } from '../reading/outline.ts'
+import { deckOutline } from '../reading/render.ts'
+import { launchBrowser, serveDir } from './browser.ts'
+
+const args = process.argv.slice(2)
+const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
+const paper = args.includes('--letter') ? 'Letter' : 'A4'
+const dist = join(root, 'dist')
+const outDir = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? dist)
+
+interface Output {
+  file: string
+  pages: number
+  expected: number
+}
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  for (const f of ['index.html', 'handout.html']) {
+    if (!existsSync(join(dist, f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first`)
+  }
+  const { deck } = buildDeck(root)
+  const ids = deck.slides.map((s) => s.id)
+  const outline = deckOutline(deck.slides)
+  const title = deck.config.title
+
+  const server = await serveDir(dist)
+  let browser: Browser | undefined
+  const outputs: Output[] = []
+  try {
+    browser = await launchBrowser()
+    const context = await browser.newContext({ reducedMotion: 'reduce' })
+    // reveal.js fires `pdf-ready` (bubbling to document) once its print layout is complete.
+    await context.addInitScript(() => document.addEventListener('pdf-ready', () => ((window as unknown as { deckPdfReady?: boolean }).deckPdfReady = true)))
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+
+    // The slides, in reveal.js's print layout: one page per slide, fragments shown.
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.goto(`${server.url}index.html?print-pdf&pdfSeparateFragments=false`, { waitUntil: 'load' })
+    await page.waitForFunction(() => (window as unknown as { deckPdfReady?: boolean }).deckPdfReady === true, undefined, { timeout: 30_000 })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    await assertSameSlides(page, ids, 'index.html')
+    const deckPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+    outputs.push(await finish(deckPdf, 'deck.pdf', ids.length))
+
+    // The handout: the same slide markup, scaled, with the notes beneath, on portrait paper.
+    await page.setViewportSize({ width: 794, height: 1123 })
+    // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
+    await page.emulateMedia({ media: 'screen' })
+    await page.goto(`${server.url}handout.html`, { waitUntil: 'load' })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    await assertSameSlides(page, ids, 'handout.html')
+    const handoutPdf = await page.pdf({ format: paper, printBackground: true, tagged: true, outline: true })
+    outputs.push(await finish(handoutPdf, 'handout.pdf', ids.length))
+
+    if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
+  } finally {
+    await browser?.close()
+    await server.close()
+  }
+
+  let ok = true
+  for (const o of outputs) {
+    const good = o.pages === o.expected
+    ok &&= good
+    const line = `${relative(root, o.file)}: ${o.pages} page${o.pages === 1 ? '' : 's'}${good ? '' : ` — expected ${o.expected}, one per slide`}`
+    if (good) console.log(line)
+    else console.error(`error ${line}`)
+  }
+  console.log(`${ok ? 'printed' : 'printed with errors'} in ${Math.round(performance.now() - started)} ms (handout on ${paper})`)
+  return ok ? 0 : 1
+
+  /** Set the title and outline, write the file, and count its pages. */
+  async function finish(bytes: Buffer, name: string, expected: number): Promise<Output> {
+    const pdf = await PDFDocument.load(bytes)
+    pdf.setTitle(title, { showInWindowTitleBar: true })
+    pdf.setLanguage(deck.config.lang)
+    writeOutline(pdf, outline)
+    const file = join(outDir, name)
+    writeFileSync(file, await pdf.save())
+    return { file, pages: pdf.getPageCount(), expected }
+  }
+}
+
+/** The page must hold the slides compiled from slides/ now; otherwise dist/ is out of date. */
+async function assertSameSlides(page: Page, ids: string[], name: string): Promise<void> {
+  const found = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((s) => s.id), name === 'index.html' ? '.reveal .slides section[id]' : '.handout-slide section[id]')
+  if (found.join(' ') !== ids.join(' ')) {
+    throw new Error(`dist/${name} does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`pdf failed: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(2)
+  },
+)

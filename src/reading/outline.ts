@@ -1,0 +1,64 @@
+/**
+ * PDF outlines (bookmarks) with pdf-lib: written after Chromium prints, because Chromium's
+ * own outline comes from headings and does not follow reveal.js's print layout. Pure
+ * (operates on an in-memory PDFDocument).
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
+import type { OutlineEntry } from './render.ts'
+
+/**
+ * Replace the document's outline: one entry per item, its children beneath (collapsed),
+ * each pointing at its 0-based page. Also asks viewers to open the bookmarks pane.
+ */
+export function writeOutline(pdf: PDFDocument, entries: readonly OutlineEntry[]): void {
+  const ctx = pdf.context
+  const pages = pdf.getPages()
+  if (entries.length === 0) return
+  const rootRef = ctx.nextRef()
+
+  function level(items: readonly OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } {
+    const refs = items.map(() => ctx.nextRef())
+    items.forEach((item, i) => {
+      const page = pages[item.page]
+      if (!page) throw new Error(`outline entry "${item.title}" points at page ${item.page + 1}, but the PDF has ${pages.length}`)
+      const dict = ctx.obj({ Title: PDFHexString.fromText(item.title), Parent: parent, Dest: [page.ref, 'XYZ', null, null, null] })
+      const ref = refs[i] as PDFRef
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1] as PDFRef)
+      if (i < refs.length - 1) dict.set(PDFName.of('Next'), refs[i + 1] as PDFRef)
+      if (item.children.length) {
+        const kids = level(item.children, ref)
+        dict.set(PDFName.of('First'), kids.first)
+        dict.set(PDFName.of('Last'), kids.last)
+        dict.set(PDFName.of('Count'), PDFNumber.of(-kids.count))
+      }
+      ctx.assign(ref, dict)
+    })
+    return { first: refs[0] as PDFRef, last: refs[refs.length - 1] as PDFRef, count: items.length }
+  }
+
+  const top = level(entries, rootRef)
+  ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }))
+  pdf.catalog.set(PDFName.of('Outlines'), rootRef)
+  pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+}
+
+/** Read a document's outline back: titles, 0-based target pages and children. */
+export function readOutline(pdf: PDFDocument): OutlineEntry[] {
+  const pageIndex = new Map(pdf.getPages().map((p, i) => [p.ref.toString(), i]))
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  const walk = (first: unknown): OutlineEntry[] => {
+    const out: OutlineEntry[] = []
+    let ref = first
+    for (let guard = 0; ref instanceof PDFRef && guard < 10_000; guard++) {
+      const item = pdf.context.lookup(ref, PDFDict)
+      const t = item.get(PDFName.of('Title'))
+      const title = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : ''
+      const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray)
+      const target = dest?.get(0)
+      out.push({ title, page: target instanceof PDFRef ? (pageIndex.get(target.toString()) ?? -1) : -1, children: walk(item.get(PDFName.of('First'))) })
+      ref = item.get(PDFName.of('Next'))
+    }
+    return out
+  }
+  return outlines ? walk(outlines.get(PDFName.of('First'))) : []
+}

@@ -1,0 +1,131 @@
+/**
+ * `npm run pdf` on the built deck: deck.pdf has one 16:9 page per slide with its text
+ * selectable and backgrounds printed; handout.pdf has one portrait page per slide with that
+ * slide's notes; both carry the title and an outline with the section titles.
+ * The PDFs are printed once here (not in global setup): it takes a few seconds.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { PDFDocument } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildDeck } from '../src/compiler/node.ts'
+import { readOutline } from '../src/reading/outline.ts'
+import type { OutlineEntry } from '../src/reading/render.ts'
+
+const run = promisify(execFile)
+const root = resolve(import.meta.dirname, '..')
+const dist = resolve(root, 'dist')
+const { slides, config } = buildDeck(root).deck
+// pdftotext joins a word hyphenated at a line end ("long-\nterm" -> "longterm"): compare without hyphens.
+const norm = (t: string) => t.replace(/[-\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+const words = (t: string, n = 8) => norm(t).split(' ').slice(0, n).join(' ')
+const letterDir = mkdtempSync(join(tmpdir(), 'deck-pdf-letter-'))
+
+function poppler(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 32 << 20 })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} not found: install poppler-utils (apt-get install -y poppler-utils)`)
+    throw err
+  }
+}
+
+/** The text of each page, whitespace normalised (pdftotext separates pages with a form feed). */
+const pageTexts = (file: string) => poppler('pdftotext', ['-enc', 'UTF-8', file, '-']).split('\f').slice(0, -1).map(norm)
+const flat = (entries: OutlineEntry[]): OutlineEntry[] => entries.flatMap((e) => [e, ...flat(e.children)])
+
+let stdout = ''
+let deck: PDFDocument
+let handout: PDFDocument
+
+beforeAll(async () => {
+  const cli = ['--import', 'tsx', 'src/cli/pdf.ts']
+  try {
+    const [a4] = await Promise.all([
+      run(process.execPath, cli, { cwd: root }),
+      run(process.execPath, [...cli, '--letter', `--out=${letterDir}`], { cwd: root }),
+    ])
+    stdout = a4.stdout
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string }
+    throw new Error(`npm run pdf failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`)
+  }
+  deck = await PDFDocument.load(readFileSync(join(dist, 'deck.pdf')))
+  handout = await PDFDocument.load(readFileSync(join(dist, 'handout.pdf')))
+}, 180_000)
+
+afterAll(() => rmSync(letterDir, { recursive: true, force: true }))
+
+describe('npm run pdf', () => {
+  it('prints a line per output with its page count', () => {
+    expect(stdout).toContain(`dist/deck.pdf: ${slides.length} pages`)
+    expect(stdout).toContain(`dist/handout.pdf: ${slides.length} pages`)
+  })
+
+  it('deck.pdf: one 16:9 page per slide, each with its slide title as selectable text', () => {
+    expect(deck.getPageCount()).toBe(slides.length)
+    for (const [i, p] of deck.getPages().entries()) {
+      const { width, height } = p.getSize()
+      expect(width / height, `page ${i + 1}`).toBeCloseTo(16 / 9, 2)
+    }
+    const texts = pageTexts(join(dist, 'deck.pdf'))
+    expect(texts).toHaveLength(slides.length)
+    slides.forEach((s, i) => expect(texts[i], `page ${i + 1}`).toContain(norm(s.title)))
+  })
+
+  it('deck.pdf: prints the slide backgrounds (the title slide is dark)', () => {
+    const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '12', '-gray', join(dist, 'deck.pdf')])
+    // Binary PGM: header "P5\n<w> <h>\n255\n", then one byte per pixel.
+    const header = pgm.subarray(0, 20).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)
+    if (!header) throw new Error('pdftoppm did not write a PGM image')
+    const pixels = pgm.subarray(header[0].length)
+    const mean = pixels.reduce((sum, v) => sum + v, 0) / pixels.length
+    expect(mean, 'mean grey of the title page (0 black, 255 white)').toBeLessThan(90)
+  })
+
+  it("handout.pdf: one portrait A4 page per slide, holding that slide's notes", () => {
+    expect(handout.getPageCount()).toBe(slides.length)
+    for (const p of handout.getPages()) {
+      const { width, height } = p.getSize()
+      expect(width).toBeCloseTo(595.9, 0)
+      expect(height).toBeCloseTo(842.9, 0)
+    }
+    const texts = pageTexts(join(dist, 'handout.pdf'))
+    expect(texts).toHaveLength(slides.length)
+    slides.forEach((s, i) => {
+      expect(texts[i], `handout page ${i + 1}: title`).toContain(norm(s.title))
+      expect(texts[i], `handout page ${i + 1}: notes`).toContain(words(s.notesText))
+      // ...and the end of the notes too, so nothing was cut off.
+      expect(texts[i], `handout page ${i + 1}: end of notes`).toContain(norm(s.notesText).split(' ').slice(-6).join(' '))
+    })
+  })
+
+  it('handout.pdf on US Letter with --letter', async () => {
+    const letter = await PDFDocument.load(readFileSync(join(letterDir, 'handout.pdf')))
+    expect(letter.getPageCount()).toBe(slides.length)
+    const { width, height } = letter.getPage(0).getSize()
+    expect([Math.round(width), Math.round(height)]).toEqual([612, 792])
+  })
+
+  it('both carry the deck title and an outline with every section title, pointing at its slide', () => {
+    const sections = [...new Set(slides.flatMap((s) => (s.section ? [s.section] : [])))]
+    expect(sections.length).toBeGreaterThan(3)
+    for (const [name, pdf] of [['deck.pdf', deck], ['handout.pdf', handout]] as const) {
+      expect(pdf.getTitle(), name).toBe(config.title)
+      expect(poppler('pdfinfo', [join(dist, name)]), name).toMatch(/Tagged:\s+yes/)
+      const outline = readOutline(pdf)
+      const top = outline.map((e) => e.title)
+      for (const section of sections) expect(top, `${name}: ${section}`).toContain(section)
+      for (const e of flat(outline)) {
+        const s = slides[e.page]
+        expect(s, `${name}: "${e.title}" points at page ${e.page + 1}`).toBeDefined()
+        expect([s?.title, s?.section], `${name}: "${e.title}"`).toContain(e.title)
+      }
+      // Every slide title is in the outline, once.
+      expect(flat(outline).filter((e) => slides[e.page]?.title === e.title).map((e) => e.page).sort((a, b) => a - b)).toEqual(slides.map((_, i) => i))
+    }
+  })
+})

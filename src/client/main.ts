@@ -19,7 +19,9 @@ void deck.initialize()
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
 // The link to the reading edition follows the slide: it opens read.html at the same slide.
+// Not in the speaker view's slide previews (they load this page with `?receiver`).
 const readingLink = document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
+if (/receiver/.test(location.search)) readingLink?.remove()
 const followSlide = () => {
   const id = deck.getCurrentSlide()?.id
   if (readingLink) readingLink.href = `./read.html${id ? `#${id}` : ''}`

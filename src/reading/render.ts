@@ -77,7 +77,7 @@ export function renderReading(deck: Deck): string {
       return [
         `<article class="read-slide layout-${s.layout}" id="${s.id}" aria-labelledby="${s.id}-title">`,
         kicker,
-        `<h2 class="read-title" id="${s.id}-title"><span class="read-number">${i + 1}</span> ${escapeHtml(s.title)}</h2>`,
+        `<h2 class="read-title" id="${s.id}-title"><span class="read-number">${i + 1}.</span> ${escapeHtml(s.title)}</h2>`,
         body.trim() ? `<div class="read-body">${readingLinks(body)}</div>` : '',
         s.notesHtml.trim() ? `<div class="read-notes">${readingLinks(s.notesHtml)}</div>` : '',
         `<p class="read-to-deck"><a href="./index.html#/${s.id}">Slide ${i + 1} in the deck</a></p>`,

@@ -112,7 +112,8 @@ describe('npm run check on the real deck', () => {
   const progress: string[] = []
   beforeAll(async () => {
     if (!existsSync(article)) throw new Error(`the source article is not at ${article}: the fidelity check needs it (see .ci/run)`)
-    r = await runCheck({ root, source: article, log: (l) => progress.push(l) })
+    // Screenshots to a folder of the test's own: another build may replace dist/ meanwhile.
+    r = await runCheck({ root, source: article, screenshotDir: join(tmp, 'real-shots'), log: (l) => progress.push(l) })
   }, 240_000)
 
   it('passes: no overflow, legibility, accessibility, offline, budget, link or fidelity finding', () => {
@@ -123,7 +124,7 @@ describe('npm run check on the real deck', () => {
     const slides = r.deck.slides.length
     expect(progress.filter((l) => l.includes('native 1280×720'))).toHaveLength(slides)
     expect(progress.filter((l) => l.includes('1920×1080'))).toHaveLength(slides)
-    const shots = readdirSync(join(root, 'dist/check')).filter((n) => n.endsWith('.png'))
+    const shots = readdirSync(join(tmp, 'real-shots')).filter((n) => n.endsWith('.png'))
     expect(shots).toHaveLength(slides)
     expect(r.rows.map((x) => x.id)).toEqual(r.deck.slides.map((s) => s.id))
     expect(r.summary.split('\n').length).toBeLessThan(60)

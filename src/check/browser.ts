@@ -177,7 +177,23 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
         if (vp.screenshots) {
           // Measured once: font sizes are in slide pixels, the same at any viewport.
           const small = new Map<string, (typeof r.smallText)[number]>()
-          for (const t of r.smallText) if (!small.has(`${t.what}`)) small.set(t.what, t)
+          const inFigures = new Map<string, (typeof r.smallText)[number][]>()
+          for (const t of r.smallText) {
+            if (t.figure) inFigures.set(t.figure, [...(inFigures.get(t.figure) ?? []), t])
+            else if (!small.has(t.what)) small.set(t.what, t)
+          }
+          for (const [figure, ts] of inFigures) {
+            const sorted = [...ts].sort((a, b) => a.px - b.px)
+            const least = sorted[0]
+            const most = sorted[sorted.length - 1]
+            if (!least || !most) continue
+            const pct = (px: number) => `${((px / SLIDE_HEIGHT) * 100).toFixed(1)}%`
+            findings.push({
+              check: 'legibility',
+              ...at,
+              message: `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (2.2%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`,
+            })
+          }
           for (const t of small.values())
             findings.push({
               check: 'legibility',

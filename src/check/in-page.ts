@@ -26,6 +26,8 @@ export interface SmallText {
   min: number
   what: string
   tier: 'body' | 'caption'
+  /** The figure drawing it, for SVG text: reported as one finding per figure. */
+  figure?: string
 }
 
 export interface Inspection {
@@ -231,7 +233,10 @@ export const IN_PAGE_SOURCE = `
       }
       const caption = el.closest(CAPTION) || (el instanceof SVGElement && el.closest('figure'));
       const min = caption ? MIN_CAPTION : MIN_BODY;
-      if (px < min - 0.05) smallText.push({ px, min, what: describe(el), tier: caption ? 'caption' : 'body' });
+      const fig = el instanceof SVGElement ? el.closest('figure') : null;
+      const item = { px, min, what: describe(el), tier: caption ? 'caption' : 'body' };
+      if (fig) item.figure = describe(fig).split(' ')[0];
+      if (px < min - 0.05) smallText.push(item);
     }
     const links = linksOf(section);
     return {

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
-import { buildDeck } from '../compiler/node.ts'
+import { buildDeckShared } from '../compiler/node.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
 /** The tool's own folder (vite.config.ts, index.html, src/). */
@@ -24,7 +24,8 @@ const singleDir = join(root, `.dist-single-${process.pid}`)
 
 async function main(): Promise<number> {
   const started = performance.now()
-  const result = buildDeck(root)
+  // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
+  const result = buildDeckShared(root)
   for (const d of result.diagnostics) console.error(formatDiagnostic(d))
   if (hasErrors(result.diagnostics)) {
     const n = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -40,8 +41,11 @@ async function main(): Promise<number> {
     return 1
   }
   try {
-    await build({ root, configFile, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })
-    await build({ root, configFile, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })
+    // The two builds are independent (own folders): run them together, rolldown works in parallel.
+    await Promise.all([
+      build({ root, configFile, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } }),
+      build({ root, configFile, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } }),
+    ])
     const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
     if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)
     renameSync(join(singleDir, 'index.html'), join(tmpDir, 'deck.html'))

@@ -1,4 +1,5 @@
-import hljs from 'highlight.js'
+import type { HLJSApi } from 'highlight.js'
+import { createRequire } from 'node:module'
 import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { diag } from './diagnostics.ts'
@@ -13,6 +14,10 @@ export interface MarkdownEnv {
   assetExists: (path: string) => boolean
 }
 
+/** highlight.js (the full bundle, ~0.3 s to load) is loaded on the first code block, not at start-up. */
+let hljsApi: HLJSApi | undefined
+const hljs = (): HLJSApi => (hljsApi ??= createRequire(import.meta.url)('highlight.js') as HLJSApi)
+
 /** One marked instance per compile (never the global `marked`), highlighting at build time. */
 export function createMarkdown(): Marked {
   return new Marked(
@@ -21,8 +26,8 @@ export function createMarkdown(): Marked {
       emptyLangClass: 'hljs',
       langPrefix: 'hljs language-',
       highlight: (code, lang) => {
-        const language = hljs.getLanguage(lang) ? lang : 'plaintext'
-        return hljs.highlight(code, { language }).value
+        const language = hljs().getLanguage(lang) ? lang : 'plaintext'
+        return hljs().highlight(code, { language }).value
       },
     }),
   )
@@ -77,7 +82,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   function check(t: Token, pos: SourcePos): void {
     if (t.type === 'code') {
       const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''
-      if (lang && !hljs.getLanguage(lang)) {
+      if (lang && !hljs().getLanguage(lang)) {
         diagnostics.push(diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`))
       }
     } else if (t.type === 'image') {

@@ -1,15 +1,19 @@
-import { existsSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { renderFigure } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
 import { loadSlides } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { DeckResult } from './types.ts'
 
-/** The real world for the pure compiler: files on disk, build-time figures. */
+/** The real world for the pure compiler: files on disk, build-time figures (cached on disk). */
 export function nodeEnv(root: string): MarkdownEnv {
+  const cache = figureCache(root)
   return {
-    figure: (name, alt, id) => renderFigure(name, { alt, id }),
+    figure: (name, alt, id) => cache(name, alt, id, () => renderFigure(name, { alt, id })),
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
   }
 }
@@ -19,4 +23,77 @@ export function buildDeck(root: string, slidesDir = 'slides'): DeckResult {
   const loaded = loadSlides(root, slidesDir)
   const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root) })
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
+}
+
+const SHARED = Symbol.for('deck.sharedCompile')
+
+/**
+ * `buildDeck` for one-shot builds: the build CLI, both Vite builds it starts and every page
+ * they render share one compile per process, as long as the slide files read the same. (Vite
+ * loads the plugin from its own bundle of the config, so the cache lives on globalThis.)
+ * Not for the dev server, where files change under it.
+ */
+export function buildDeckShared(root: string, slidesDir = 'slides'): DeckResult {
+  const loaded = loadSlides(root, slidesDir)
+  const hash = createHash('sha256').update(`${resolve(root)}\0${slidesDir}\0`)
+  for (const f of [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])]) hash.update(`${f.path}\0${f.text}\0`)
+  const key = hash.digest('hex')
+  const g = globalThis as { [SHARED]?: { key: string; result: DeckResult } }
+  const hit = g[SHARED]
+  if (hit && hit.key === key && loaded.diagnostics.length === 0) return hit.result
+  const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root) })
+  const out = { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
+  g[SHARED] = { key, result: out }
+  return out
+}
+
+let figuresVersion: string | undefined
+/** What a figure's SVG depends on besides its arguments: the figure code and the map data's version. */
+function figureCodeVersion(): string {
+  if (figuresVersion !== undefined) return figuresVersion
+  const hash = createHash('sha256')
+  try {
+    const dir = fileURLToPath(new URL('../figures/', import.meta.url))
+    for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(dir, name)))
+    const req = createRequire(import.meta.url)
+    // The map data and the geometry libraries, by size and date (a reinstall only costs one re-render).
+    for (const dep of ['world-atlas/countries-50m.json', 'd3-geo', 'topojson-client']) {
+      const st = statSync(req.resolve(dep))
+      hash.update(`${dep}:${st.size}:${st.mtimeMs}`)
+    }
+    figuresVersion = hash.digest('hex').slice(0, 16)
+  } catch {
+    figuresVersion = ''
+  }
+  return figuresVersion
+}
+
+/**
+ * Figures are pure functions of (name, alt, id) and their code, so their SVG is kept in
+ * node_modules/.cache/deck/figures/ under a hash of all of those: the map's 3.6 MB of
+ * borders are then only read when the map code or data change. Any cache problem falls
+ * back to rendering.
+ */
+function figureCache(root: string): (name: string, alt: string, id: string, render: () => string | undefined) => string | undefined {
+  const dir = join(root, 'node_modules', '.cache', 'deck', 'figures')
+  return (name, alt, id, render) => {
+    const version = figureCodeVersion()
+    if (!version) return render()
+    const file = join(dir, `${createHash('sha256').update(`${version}\0${name}\0${alt}\0${id}`).digest('hex').slice(0, 32)}.svg`)
+    try {
+      return readFileSync(file, 'utf8')
+    } catch {
+      // not cached yet
+    }
+    const svg = render()
+    if (svg !== undefined) {
+      try {
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(file, svg)
+      } catch {
+        // read-only or missing node_modules: no cache, same result
+      }
+    }
+    return svg
+  }
 }

@@ -2,7 +2,7 @@
  * The map figure: Iran and Russia with the Caspian Sea between them, Armenia, and the places the
  * article names. Real Natural Earth 1:50m borders (world-atlas), projected with d3-geo.
  */
-import countriesTopology from 'world-atlas/countries-50m.json' with { type: 'json' }
+import { createRequire } from 'node:module'
 import { geoConicConformal, geoPath, type GeoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo'
 import { feature, merge, mesh } from 'topojson-client'
 import type { MultiPolygon, Polygon } from 'topojson-specification'
@@ -17,6 +17,10 @@ const PANEL: [Point, Point] = [
   [800, MAP_HEIGHT],
 ]
 const KEY_X = 826
+
+/** world-atlas's 1:50m TopoJSON (3.6 MB), read only when the map is drawn (not on a figure-cache hit). */
+type CountriesJson = typeof import('world-atlas/countries-50m.json').default
+const loadCountries = (): CountriesJson => createRequire(import.meta.url)('world-atlas/countries-50m.json') as CountriesJson
 
 /** ISO 3166-1 numeric codes of the countries the map fills in colour. */
 export const FOCUS = [
@@ -226,7 +230,7 @@ function renderMapBody(): string {
   const a = project(projection, [46, 40])
   const b = project(projection, [46, 41])
   const ppd = Math.hypot(a[0] - b[0], a[1] - b[1])
-  const topology = prepareTopology(countriesTopology, {
+  const topology = prepareTopology(loadCountries(), {
     tolerance: 0.8 / ppd,
     minArea: 10 / (ppd * ppd),
     region: visibleRegion(projection, 2),

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
-import { buildDeck } from '../compiler/node.ts'
+import { buildDeck, buildDeckShared } from '../compiler/node.ts'
 import type { DeckResult } from '../compiler/types.ts'
 import { errorSection, injectDeck, revealOptions } from './html.ts'
 
@@ -29,7 +29,8 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     const rel = path.relative(path.join(root, slidesDir), f)
     return !rel.startsWith('..') && !path.isAbsolute(rel) && /\.(md|ya?ml)$/.test(f)
   }
-  const compile = (): DeckResult => buildDeck(root, slidesDir)
+  // A build compiles once for all its pages (and reuses the build CLI's compile); the dev server always recompiles.
+  const compile = (): DeckResult => (serve ? buildDeck(root, slidesDir) : buildDeckShared(root, slidesDir))
 
   function push(server: ViteDevServer): void {
     const result = compile()

@@ -4,6 +4,8 @@ import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { diag } from './diagnostics.ts'
 import { locator } from './position.ts'
+import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
+import { scanFences } from './split.ts'
 import type { Diagnostic, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -59,6 +61,8 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   const slots: string[] = []
   const figures: { name: string; alt: string }[] = []
   const links: InternalLink[] = []
+  const deep = tooDeepLine(seg)
+  if (deep) return { html: '', diagnostics: [deep], figures, links }
   let tokens: Token[]
   try {
     tokens = md.lexer(seg.text)
@@ -67,6 +71,15 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
   // marked keeps each token's raw text but no positions, so offsets are summed here.
   const locate = locator(seg.start, seg.text)
+  // What the allowlist removes, per distinct raw HTML token (pasted pages repeat the same tags).
+  const removedCache = new Map<string, string[]>()
+  let reported = 0
+  const htmlRemoved = (raw: string): string[] => {
+    if (RE_PLAIN_TAGS.test(raw) && [...raw.matchAll(/<\/?([a-z0-9]+)/gi)].every((m) => (ALLOWED_TAGS as readonly string[]).includes((m[1] ?? '').toLowerCase()))) return []
+    let r = removedCache.get(raw)
+    if (!r) removedCache.set(raw, (r = removedByAllowlist(raw)))
+    return r
+  }
   let offset = 0
   try {
     for (const token of tokens) {
@@ -80,7 +93,12 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
 
   function check(t: Token, pos: SourcePos): void {
-    if (t.type === 'code') {
+    if (t.type === 'html') {
+      const removed = htmlRemoved((t as Tokens.HTML | Tokens.Tag).raw)
+      if (removed.length && reported++ < MAX_HTML_REPORTS) {
+        diagnostics.push(diag('html-removed', pos, `raw HTML outside the allowlist was removed from the slide: ${removed.join(', ')}. Use Markdown instead, or see README "Raw HTML" for the tags and attributes a slide may carry`, 'warning'))
+      }
+    } else if (t.type === 'code') {
       const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''
       if (lang && !hljs().getLanguage(lang)) {
         diagnostics.push(diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`))
@@ -95,6 +113,8 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         figures.push({ name: fig[1], alt: img.text })
         img.href = `deck-slot:${slots.length}`
         slots.push(`<figure class="deck-figure figure-${fig[1]}">${svg ?? ''}<figcaption class="figure-text">${escapeHtml(img.text)}</figcaption></figure>`)
+      } else if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(img.href)) {
+        diagnostics.push(diag('html-removed', pos, `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`, 'warning'))
       } else {
         const local = checkLocal(img.href, pos, 'image')
         if (local) img.href = `./${local}`
@@ -106,6 +126,10 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       if (internal?.[1]) {
         links.push({ target: decodeURIComponent(internal[1]), pos })
         link.href = `#/${internal[1]}`
+      }
+      const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(link.href)?.[1]?.toLowerCase()
+      if ((scheme && !['http', 'https', 'mailto'].includes(scheme)) || link.href.startsWith('//')) {
+        diagnostics.push(diag('html-removed', pos, `the link target "${link.href}" was removed: links may point to http(s) or mailto addresses, #/slide-ids, or files in the project`, 'warning'))
       }
       const local = checkLocal(link.href, pos, 'link')
       if (local) link.href = `./${local}`
@@ -135,6 +159,36 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
   const html = sanitize(unwrapped.replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
   return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
+}
+
+/** Tags without attributes (`<div>`, `</span>`, `<br/>`): nothing to remove but the tag itself. */
+const RE_PLAIN_TAGS = /^\s*(<\/?[a-z][a-z0-9]*\s*\/?>\s*)+$/i
+/** At most this many html-removed warnings per slide part: enough to find the pasted block. */
+const MAX_HTML_REPORTS = 20
+
+/** Lists and quotes nest at most this deep; a slide needs three or four levels. */
+export const MAX_NESTING = 64
+const RE_NEST_PREFIX = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$))+/
+const RE_NEST_MARK = /(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)/g
+
+/**
+ * marked's time grows with nesting depth times text size (and each level costs stack), so a
+ * pasted file with hundreds of nested lists or quotes would stall the build. Such a line is
+ * refused before rendering, located: nesting counts the list and quote markers at the start of
+ * the line plus its indentation in steps of two columns. Fenced code does not count.
+ */
+function tooDeepLine(seg: Segment): Diagnostic | undefined {
+  for (const line of scanFences(seg).lines) {
+    if (line.inFence) continue
+    const indent = /^[ \t]*/.exec(line.text)?.[0].replace(/\t/g, '    ').length ?? 0
+    if (indent < 2 * MAX_NESTING && !RE_NEST_PREFIX.test(line.text.slice(0, 4 * MAX_NESTING))) continue
+    const prefix = RE_NEST_PREFIX.exec(line.text)?.[0] ?? ''
+    const depth = Math.floor(indent / 2) + (prefix.match(RE_NEST_MARK) ?? []).length
+    if (depth > MAX_NESTING) {
+      return diag('markdown-too-deep', { file: seg.start.file, line: seg.start.line + line.index, column: 1 }, `this line nests lists or quotes ${depth} levels deep, over the limit of ${MAX_NESTING}: a slide needs three or four levels, so flatten it`)
+    }
+  }
+  return undefined
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sanitize } from './sanitize.ts'
+import { removedByAllowlist, sanitize } from './sanitize.ts'
 
 describe('sanitize', () => {
   it.each([
@@ -22,5 +22,30 @@ describe('sanitize', () => {
   it('keeps highlight.js spans and classes', () => {
     const code = '<pre><code class="hljs language-ts"><span class="hljs-keyword">const</span></code></pre>'
     expect(sanitize(code)).toBe(code)
+  })
+})
+
+describe('removedByAllowlist', () => {
+  it.each([
+    ['<script>alert(1)</script>', ['<script>']],
+    ['<p onclick="x()">t</p>', ['onclick on <p>']],
+    ['<a href="javascript:alert(1)">x</a>', ['href="javascript:alert(1)" on <a>']],
+    ['<iframe src="https://e.com"></iframe>', ['<iframe>']],
+    ['<img src="https://e.com/x.png" alt="a">', ['src="https://e.com/x.png" on <img>']],
+    ['<input type="text">', ['<input type="text">']],
+  ])('names what sanitize removes from %s', (html, named) => {
+    expect(removedByAllowlist(html)).toEqual(named)
+    expect(sanitize(html)).not.toBe(html)
+  })
+
+  it.each([
+    '<span class="x" data-a="1" aria-label="y">ok</span>',
+    '<a href="https://example.org">x</a>',
+    '<a href="mailto:a@example.org">x</a>',
+    '<a href="#/history">x</a>',
+    '<img src="assets/a.png" alt="a">',
+    '<input type="checkbox" checked>',
+  ])('finds nothing to report in allowed HTML: %s', (html) => {
+    expect(removedByAllowlist(html)).toEqual([])
   })
 })

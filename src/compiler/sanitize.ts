@@ -42,3 +42,43 @@ const OPTIONS: sanitizeHtml.IOptions = {
 export function sanitize(html: string): string {
   return sanitizeHtml(html, OPTIONS)
 }
+
+const RE_SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i
+const URL_ATTRS = new Set(['href', 'src', 'cite', 'action', 'formaction', 'srcset', 'poster', 'xlink:href'])
+
+function attributeAllowed(tag: string, name: string): boolean {
+  const lists = OPTIONS.allowedAttributes as Record<string, string[]>
+  return [...(lists['*'] ?? []), ...(lists[tag] ?? [])].some((a) => a === name || (a.endsWith('*') && name.startsWith(a.slice(0, -1))))
+}
+
+/**
+ * What `sanitize` would remove from this HTML, in words an author can act on ("<script>",
+ * "onclick on <p>", "href=\"javascript:…\" on <a>"); empty when it passes unchanged. Used for
+ * the `html-removed` warning, so nothing disappears from a slide silently.
+ */
+export function removedByAllowlist(html: string): string[] {
+  const removed: string[] = []
+  const allowedTags: readonly string[] = ALLOWED_TAGS
+  sanitizeHtml(html, {
+    ...OPTIONS,
+    onOpenTag: (tag, attribs) => {
+      if (!allowedTags.includes(tag)) {
+        removed.push(`<${tag}>`)
+        return
+      }
+      if (tag === 'input' && attribs.type !== 'checkbox') removed.push(`<input type="${attribs.type ?? 'text'}">`)
+      for (const [name, value] of Object.entries(attribs)) {
+        if (!attributeAllowed(tag, name)) removed.push(`${name} on <${tag}>`)
+        else if (URL_ATTRS.has(name)) {
+          const scheme = RE_SCHEME.exec(value)?.[1]?.toLowerCase()
+          const schemes = tag === 'img' ? [] : (OPTIONS.allowedSchemes as string[])
+          if ((scheme && !schemes.includes(scheme)) || /^\s*\/\//.test(value)) removed.push(`${name}="${value.length > 40 ? `${value.slice(0, 40)}…` : value}" on <${tag}>`)
+        }
+      }
+    },
+  })
+  // A comment is dropped with everything in it; left open, it hides the rest of the slide.
+  const lastOpen = html.lastIndexOf('<!--')
+  if (lastOpen >= 0 && html.indexOf('-->', lastOpen + 4) < 0) removed.push('an unclosed "<!--" comment, which hides everything after it')
+  return [...new Set(removed)]
+}

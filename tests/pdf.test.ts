@@ -17,7 +17,8 @@ import type { OutlineEntry } from '../src/reading/render.ts'
 
 const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '..')
-const dist = resolve(root, 'dist')
+// The PDFs go to folders of the test's own: another build may replace dist/ meanwhile.
+const out = mkdtempSync(join(tmpdir(), 'deck-pdf-a4-'))
 const { slides, config } = buildDeck(root).deck
 // pdftotext joins a word hyphenated at a line end ("long-\nterm" -> "longterm"): compare without hyphens.
 const norm = (t: string) => t.replace(/[-\u00ad]/g, '').replace(/\s+/g, ' ').trim()
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const cli = ['--import', 'tsx', 'src/cli/pdf.ts']
   try {
     const [a4] = await Promise.all([
-      run(process.execPath, cli, { cwd: root }),
+      run(process.execPath, [...cli, `--out=${out}`], { cwd: root }),
       run(process.execPath, [...cli, '--letter', `--out=${letterDir}`], { cwd: root }),
     ])
     stdout = a4.stdout
@@ -53,16 +54,19 @@ beforeAll(async () => {
     const e = err as { stdout?: string; stderr?: string; message: string }
     throw new Error(`npm run pdf failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`)
   }
-  deck = await PDFDocument.load(readFileSync(join(dist, 'deck.pdf')))
-  handout = await PDFDocument.load(readFileSync(join(dist, 'handout.pdf')))
+  deck = await PDFDocument.load(readFileSync(join(out, 'deck.pdf')))
+  handout = await PDFDocument.load(readFileSync(join(out, 'handout.pdf')))
 }, 180_000)
 
-afterAll(() => rmSync(letterDir, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true })
+  rmSync(letterDir, { recursive: true, force: true })
+})
 
 describe('npm run pdf', () => {
   it('prints a line per output with its page count', () => {
-    expect(stdout).toContain(`dist/deck.pdf: ${slides.length} pages`)
-    expect(stdout).toContain(`dist/handout.pdf: ${slides.length} pages`)
+    expect(stdout).toMatch(new RegExp(`deck\\.pdf: ${slides.length} pages\n`))
+    expect(stdout).toMatch(new RegExp(`handout\\.pdf: ${slides.length} pages\n`))
   })
 
   it('deck.pdf: one 16:9 page per slide, each with its slide title as selectable text', () => {
@@ -71,13 +75,13 @@ describe('npm run pdf', () => {
       const { width, height } = p.getSize()
       expect(width / height, `page ${i + 1}`).toBeCloseTo(16 / 9, 2)
     }
-    const texts = pageTexts(join(dist, 'deck.pdf'))
+    const texts = pageTexts(join(out, 'deck.pdf'))
     expect(texts).toHaveLength(slides.length)
     slides.forEach((s, i) => expect(texts[i], `page ${i + 1}`).toContain(norm(s.title)))
   })
 
   it('deck.pdf: prints the slide backgrounds (the title slide is dark)', () => {
-    const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '12', '-gray', join(dist, 'deck.pdf')])
+    const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '12', '-gray', join(out, 'deck.pdf')])
     // Binary PGM: header "P5\n<w> <h>\n255\n", then one byte per pixel.
     const header = pgm.subarray(0, 20).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)
     if (!header) throw new Error('pdftoppm did not write a PGM image')
@@ -93,7 +97,7 @@ describe('npm run pdf', () => {
       expect(width).toBeCloseTo(595.9, 0)
       expect(height).toBeCloseTo(842.9, 0)
     }
-    const texts = pageTexts(join(dist, 'handout.pdf'))
+    const texts = pageTexts(join(out, 'handout.pdf'))
     expect(texts).toHaveLength(slides.length)
     slides.forEach((s, i) => {
       expect(texts[i], `handout page ${i + 1}: title`).toContain(norm(s.title))
@@ -115,7 +119,7 @@ describe('npm run pdf', () => {
     expect(sections.length).toBeGreaterThan(3)
     for (const [name, pdf] of [['deck.pdf', deck], ['handout.pdf', handout]] as const) {
       expect(pdf.getTitle(), name).toBe(config.title)
-      expect(poppler('pdfinfo', [join(dist, name)]), name).toMatch(/Tagged:\s+yes/)
+      expect(poppler('pdfinfo', [join(out, name)]), name).toMatch(/Tagged:\s+yes/)
       const outline = readOutline(pdf)
       const top = outline.map((e) => e.title)
       for (const section of sections) expect(top, `${name}: ${section}`).toContain(section)

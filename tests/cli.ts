@@ -46,15 +46,15 @@ export function snapshot(dir: string): Record<string, string> {
 }
 
 /**
- * A scratch project in the OS temp folder: the tool's pages (*.html) and assets/, the given
- * slides folder, and symlinks to the tool's src/ and node_modules/ (no vite.config.ts: the
+ * A scratch project in the OS temp folder: the tool's pages (*.html) and assets/, the
+ * fixture's slides/ folder, and symlinks to the tool's src/ and node_modules/ (no vite.config.ts: the
  * build falls back to the tool's own).
  */
-export function scratchProject(slidesFrom: string): string {
+export function scratchProject(fixtureRoot: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'deck-project-'))
   for (const name of readdirSync(REPO)) if (name.endsWith('.html')) cpSync(join(REPO, name), join(dir, name))
   cpSync(join(REPO, 'assets'), join(dir, 'assets'), { recursive: true })
-  cpSync(slidesFrom, join(dir, 'slides'), { recursive: true })
+  cpSync(join(fixtureRoot, 'slides'), join(dir, 'slides'), { recursive: true })
   symlinkSync(join(REPO, 'src'), join(dir, 'src'), 'dir')
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir')
   return dir

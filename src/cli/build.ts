@@ -70,7 +70,9 @@ function swap(from: string, to: string): void {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(debug && err instanceof Error ? err.stack : `build failed: ${err instanceof Error ? err.message : String(err)}${debug ? '' : '\n(run with --debug for the stack trace)'}`)
+    // Some tools put stack frames into the message itself: without --debug, keep only the words.
+    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')
+    console.error(debug && err instanceof Error ? err.stack : `build failed: ${message}${debug ? '' : '\n(run with --debug for the stack trace)'}`)
     rmSync(tmpDir, { recursive: true, force: true })
     rmSync(singleDir, { recursive: true, force: true })
     process.exit(2)

@@ -90,6 +90,22 @@ describe('npm run check on made-broken decks', () => {
     expect(text).toMatch(/contrast of 1\.\d+/)
   })
 
+  it('text too small: body under 3% and a caption under 2.2% of the slide height; a 16px source line passes', async () => {
+    const r = await checkFixture('check-legibility')
+    const text = lines(r.findings)
+    expect(r.findings.every((f) => f.check === 'legibility' && f.file === 'tests/fixtures/check-legibility/slides/01-tiny.md'), text).toBe(true)
+    expect(r.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^p "This body text is set at 18px[^"]*" is 18\.0px \(2\.5% of the slide height\), below the 21\.6px minimum for body text/),
+      expect.stringMatching(/^p\.caption "A caption at 14px[^"]*" is 14\.0px \(1\.9% of the slide height\), below the 15\.8px minimum for captions/),
+    ])
+  })
+
+  it('a theme that fetches from another host: the request leaving the origin is reported', async () => {
+    const r = await checkFixture('check-offline')
+    const offline = r.findings.filter((f) => f.check === 'offline')
+    expect(lines(offline)).toContain("dist/index.html: offline: request leaves the deck's origin: https://example.invalid/background.png")
+  })
+
   it('a number not in the source: the CLI names the file and line and exits 1', () => {
     let out = ''
     let code = 0

@@ -103,6 +103,7 @@ async function openDeck(browser: Browser, url: string, width: number, height: nu
   await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await page.addScriptTag({ content: IN_PAGE_SOURCE })
+  if (!(await page.evaluate(() => '__deckCheck' in window))) throw new Error('the in-page measuring script did not load (a script error in src/check/in-page.ts)')
   return page
 }
 

@@ -228,8 +228,15 @@ export const IN_PAGE_SOURCE = `
         const m = el.getScreenCTM();
         px = m ? (fs * Math.hypot(m.a, m.b)) / scale : fs;
       } else {
-        const carrier = el instanceof HTMLElement && el.offsetHeight > 0 ? el : null;
-        px = carrier ? (fs * (el.getBoundingClientRect().height / carrier.offsetHeight)) / scale : fs;
+        // CSS px inside the slide, times any transform or zoom between the text and the slide.
+        px = fs;
+        for (let a = el; a && a !== section; a = a.parentElement) {
+          const cs = getComputedStyle(a);
+          const m = /^matrix\\(([^,]+),\\s*([^,]+)/.exec(cs.transform);
+          if (m) px *= Math.hypot(parseFloat(m[1]), parseFloat(m[2]));
+          const z = parseFloat(cs.zoom);
+          if (z && z !== 1) px *= z;
+        }
       }
       const caption = el.closest(CAPTION) || (el instanceof SVGElement && el.closest('figure'));
       const min = caption ? MIN_CAPTION : MIN_BODY;

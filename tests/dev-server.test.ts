@@ -1,0 +1,121 @@
+/**
+ * The dev server survives broken edits: Vite's dev server (programmatic, the repository's
+ * vite.config.ts) on a scratch copy of tests/fixtures/good-small, open in Chromium. A broken
+ * edit shows the located error in the page, fixing it brings the slides back without a reload,
+ * and deleted or renamed slide files are picked up. Logs the latency from the file write to
+ * the DOM update (issue 6 wants under 150 ms).
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { createServer, type ViteDevServer } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../src/cli/browser.ts'
+import { REPO, scratchProject } from './cli.ts'
+
+const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
+const slide = (name: string) => join(project, 'slides', name)
+let server: ViteDevServer
+let browser: Browser
+let page: Page
+const latencies: Record<string, number> = {}
+
+/** Slide ids in document order (stacks are containers, not slides). */
+const ids = () => page.$$eval('.reveal .slides section:not(.stack)', (ss) => ss.map((s) => s.id))
+
+/**
+ * Do `change` to the files, then wait until `done` holds in the page; returns the milliseconds
+ * from just before the write to the first DOM mutation of the slides after it.
+ */
+async function edit(change: () => void, done: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __changedAt?: number }
+    delete w.__changedAt
+    const slides = document.querySelector('.reveal .slides')
+    if (!slides) return
+    new MutationObserver((_, obs) => {
+      w.__changedAt ??= Date.now()
+      obs.disconnect()
+    }).observe(slides, { childList: true, subtree: true })
+  })
+  const before = Date.now()
+  change()
+  await page.waitForFunction(done, undefined, { timeout: 20_000 })
+  const at = await page.evaluate(() => (window as unknown as { __changedAt?: number }).__changedAt ?? Date.now())
+  return at - before
+}
+
+beforeAll(async () => {
+  server = await createServer({
+    root: project,
+    configFile: join(REPO, 'vite.config.ts'),
+    cacheDir: join(project, '.vite-cache'),
+    logLevel: 'silent',
+    server: { port: 0, strictPort: false, host: '127.0.0.1', fs: { allow: [project, REPO] } },
+  })
+  await server.listen()
+  browser = await launchBrowser()
+  page = await browser.newPage()
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('the dev server reported no URL')
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { deck?: { isReady: () => boolean } }).deck?.isReady() === true, undefined, { timeout: 60_000 })
+}, 120_000)
+
+afterAll(async () => {
+  console.log(`dev server, file write to DOM update: ${Object.entries(latencies).map(([k, v]) => `${k} ${v} ms`).join(', ')}`)
+  await browser?.close()
+  await server?.close()
+  rmSync(project, { recursive: true, force: true })
+})
+
+describe('dev server', () => {
+  it('serves the deck from the slide files', async () => {
+    expect(await ids()).toEqual(['opening', 'middle', 'middle-2', 'closing'])
+  })
+
+  it('shows a broken edit as a located error in the page, and recovers when it is fixed', async () => {
+    const file = slide('02-middle.md')
+    const good = readFileSync(file, 'utf8')
+    await page.evaluate(() => {
+      ;(window as unknown as { __samePage: boolean }).__samePage = true
+    })
+    latencies.error = await edit(
+      () => writeFileSync(file, good.replace('section: Middle', 'section: Middle\nlayuot: quote')),
+      '!!document.querySelector("#deck-errors")',
+    )
+    const text = await page.locator('#deck-errors').innerText()
+    expect(text).toContain('slides/02-middle.md:4:1 error meta-unknown-key unknown key "layuot": did you mean "layout"?')
+    expect(text).toMatch(/1 error/)
+
+    latencies.fix = await edit(() => writeFileSync(file, good), '!document.querySelector("#deck-errors") && !!document.querySelector("section#middle")')
+    expect(await ids()).toEqual(['opening', 'middle', 'middle-2', 'closing'])
+    // No reload happened: the marker set on the page before the error is still there.
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true)
+  })
+
+  it('shows every error of a broken file, not just the first', async () => {
+    const file = slide('03-closing.md')
+    const good = readFileSync(file, 'utf8')
+    await edit(() => writeFileSync(file, good.replace('id: closing', 'id: middle').replace('figure:timeline', 'figure:nope')), '!!document.querySelector("#deck-errors")')
+    const text = await page.locator('#deck-errors').innerText()
+    expect(text).toContain('slides/03-closing.md:1:1 error id-duplicate')
+    expect(text).toContain('slides/03-closing.md:5:1 error figure-unknown')
+    await edit(() => writeFileSync(file, good), '!document.querySelector("#deck-errors")')
+  })
+
+  it('drops a deleted slide file and follows a renamed one', async () => {
+    latencies.delete = await edit(() => rmSync(slide('03-closing.md')), 'document.querySelectorAll(".reveal .slides section:not(.stack)").length === 3')
+    expect(await ids()).toEqual(['opening', 'middle', 'middle-2'])
+    latencies.rename = await edit(
+      () => renameSync(slide('01-opening.md'), slide('09-opening.md')),
+      '[...document.querySelectorAll(".reveal .slides section:not(.stack)")].map((s) => s.id).join() === "middle,middle-2,opening"',
+    )
+    expect(await ids()).toEqual(['middle', 'middle-2', 'opening'])
+  })
+
+  it('updates the page within a reasonable time of the write', () => {
+    // Issue 6 asks for under 150 ms on an idle machine; this bound only catches a stalled push.
+    for (const ms of Object.values(latencies)) expect(ms).toBeLessThan(5000)
+  })
+})

@@ -34,12 +34,21 @@ export function loadSlides(root: string, slidesDir = 'slides'): LoadedSlides {
 
 function readSource(root: string, abs: string, out: Diagnostic[]): SourceFile | undefined {
   const path = relative(root, abs).split(sep).join('/')
-  const size = statSync(abs).size
+  let size: number
+  let bytes: Uint8Array
+  try {
+    size = statSync(abs).size
+    bytes = size > MAX_FILE_BYTES ? new Uint8Array() : readFileSync(abs)
+  } catch (err) {
+    // Deleted or renamed between listing and reading (an editor saving, the dev server watching): gone.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw err
+  }
   if (size > MAX_FILE_BYTES) {
     out.push(diag('file-too-large', at(path, 1), `the file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it into several slide files or remove pasted material`))
     return undefined
   }
-  const decoded = decodeSource(path, readFileSync(abs))
+  const decoded = decodeSource(path, bytes)
   if ('error' in decoded) {
     out.push(decoded.error)
     return undefined

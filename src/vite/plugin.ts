@@ -33,7 +33,16 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
   const compile = (): DeckResult => (serve ? buildDeck(root, slidesDir) : buildDeckShared(root, slidesDir))
 
   function push(server: ViteDevServer): void {
-    const result = compile()
+    let result: DeckResult
+    try {
+      result = compile()
+    } catch (err) {
+      // An internal fault must not take the dev server down: show it in the page, keep watching.
+      const message = `internal error while compiling the slides: ${err instanceof Error ? err.message : String(err)} (save again, or restart npm start)`
+      server.config.logger.error(err instanceof Error && err.stack ? err.stack : message)
+      server.ws.send({ type: 'custom', event: 'deck:update', data: { html: errorSection([message]), options: { totalTime: 0, title: '' }, errors: [message] } satisfies DeckUpdate })
+      return
+    }
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
     for (const e of errors) server.config.logger.error(e)
     const data: DeckUpdate = { html: errors.length ? errorSection(errors) : result.deck.html, options: revealOptions(result.deck), errors }

@@ -102,9 +102,18 @@ async function openDeck(browser: Browser, url: string, width: number, height: nu
   await page.goto(url)
   await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  await page.addScriptTag({ content: IN_PAGE_SOURCE })
+  await inject(page, IN_PAGE_SOURCE)
   if (!(await page.evaluate(() => '__deckCheck' in window))) throw new Error('the in-page measuring script did not load (a script error in src/check/in-page.ts)')
   return page
+}
+
+/**
+ * Run a script in the page. Not `addScriptTag`: the built pages carry a Content-Security-Policy
+ * that (rightly) refuses inline scripts it has no hash for; evaluation over the DevTools
+ * protocol is not subject to it, so the deck is checked under its real policy.
+ */
+async function inject(page: Page, source: string): Promise<void> {
+  await page.evaluate(`${source}\n;undefined`)
 }
 
 const settle = (page: Page) => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))))
@@ -138,7 +147,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
 
     for (const vp of VIEWPORTS) {
       const page = await openDeck(browser, server.url, vp.width, vp.height, 'dist/index.html', findings)
-      if (vp.screenshots) await page.addScriptTag({ content: axe })
+      if (vp.screenshots) await inject(page, axe)
       slides = await page.evaluate(() => (window as unknown as { __deckCheck: { slides(): SlideRef[] } }).__deckCheck.slides())
       for (const [i, slide] of slides.entries()) {
         const before = findings.length
@@ -233,8 +242,8 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
       watch(page, new URL(server.url).origin, label, findings)
       await page.goto(new URL('read.html', server.url).href, { waitUntil: 'load' })
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      await page.addScriptTag({ content: IN_PAGE_SOURCE })
-      await page.addScriptTag({ content: axe })
+      await inject(page, IN_PAGE_SOURCE)
+      await inject(page, axe)
       const d = await page.evaluate(() => (window as unknown as { __deckCheck: { inspectDocument(): DocInspection } }).__deckCheck.inspectDocument())
       for (const m of d.missingText) findings.push({ check: 'accessibility', file: label, message: m })
       for (const h of d.headings) findings.push({ check: 'accessibility', file: label, message: `heading order broken: ${h}` })

@@ -58,12 +58,12 @@ export interface MapLabel {
 
 /** Font size in px (1 viewBox unit = 1 px at the intended 1100 px display width) per label style. */
 export const LABEL_SIZE: Record<LabelStyle, number> = {
-  country: 20,
-  'country-focus-russia': 26,
-  'country-focus-iran': 26,
-  place: 20,
-  water: 20,
-  note: 18,
+  country: 22,
+  'country-focus-russia': 28,
+  'country-focus-iran': 28,
+  place: 23,
+  water: 23,
+  note: 22,
 }
 const LINE_GAP = 4
 
@@ -116,7 +116,7 @@ export const MAP_LABELS: readonly MapLabel[] = [
     ],
     at: BUSHEHR,
     dx: -12,
-    dy: 6,
+    dy: -14,
     anchor: 'end',
     point: BUSHEHR,
   },
@@ -289,10 +289,10 @@ function renderKey(): string {
     } else {
       out.push(`<rect${attrs({ class: `fig-swatch ${entry.swatch}`, x: KEY_X, y: y - 18, width: 28, height: 22, rx: 3 })}/>`)
     }
-    out.push(text(entry.lines, KEY_X + 42, y, 'fig-key-text', { lineHeight: 24 }))
-    y += 24 * entry.lines.length + 22
+    out.push(text(entry.lines, KEY_X + 40, y, 'fig-key-text', { lineHeight: 27 }))
+    y += 27 * entry.lines.length + 22
   }
-  out.push(text(['Borders: Natural Earth 1:50m', 'via world-atlas'], KEY_X, MAP_HEIGHT - 44, 'fig-caption', { lineHeight: 22 }))
+  out.push(text(['Borders: Natural Earth 1:50m', 'via world-atlas'], KEY_X, MAP_HEIGHT - 50, 'fig-caption', { lineHeight: 26 }))
   out.push(`</g>`)
   return out.join('')
 }

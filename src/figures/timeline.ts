@@ -12,9 +12,9 @@ export const UNDATED_LANE_TITLE = 'Undated in the article — shown in the order
 const DATED_LANE_TITLE = 'Dated in the article'
 
 /** Type sizes in px at the intended 1100 px display width. */
-export const TIMELINE_SIZES = { laneTitle: 21, year: 30, label: 21, note: 18, number: 19 } as const
+export const TIMELINE_SIZES = { laneTitle: 21, year: 30, label: 21, note: 19, number: 19 } as const
 const LABEL_LINE = 25
-const NOTE_LINE = 22
+const NOTE_LINE = 23
 
 const DATED_X = [170, 640] as const
 const DATED_AXIS_Y = 92

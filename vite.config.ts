@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { cspPlugin } from './src/vite/csp.ts'
 import { deckPlugin } from './src/vite/plugin.ts'
+import { fontPreloadPlugin } from './src/vite/preload.ts'
 
 // `base: './'` keeps every URL relative, so dist/ works from any sub-path.
 // `--mode single` builds only the deck, with every script, style, font and figure inlined
@@ -11,7 +12,7 @@ export default defineConfig(({ mode }) => {
   const input: Record<string, string> = single ? { index: 'index.html' } : { index: 'index.html', read: 'read.html', handout: 'handout.html' }
   return {
     base: './',
-    plugins: [deckPlugin({ slidesDir: 'slides' }), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []), cspPlugin()],
+    plugins: [deckPlugin({ slidesDir: 'slides' }), fontPreloadPlugin(), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []), cspPlugin()],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: {

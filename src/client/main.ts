@@ -1,5 +1,4 @@
 import Reveal from 'reveal.js'
-import Notes from 'reveal.js/plugin/notes'
 import { deckConfig, type DeckRevealConfig, type PageOptions } from './reveal-config.ts'
 
 const root = document.querySelector<HTMLElement>('.reveal')
@@ -12,10 +11,11 @@ const config: DeckRevealConfig = {
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     print: /print-pdf/.test(location.search),
   }),
-  plugins: [Notes],
 }
 const deck = new Reveal(root, config as never)
-void deck.initialize()
+// The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
+// once the first slide is up, not before it; `S` works a moment after the deck is ready.
+void deck.initialize().then(async () => deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never))
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
 // The link to the reading edition follows the slide: it opens read.html at the same slide.

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { build } from 'vite'
+import { build, mergeConfig, type InlineConfig, type UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeckShared } from '../compiler/node.ts'
 
@@ -42,9 +42,10 @@ async function main(): Promise<number> {
   }
   try {
     // The two builds are independent (own folders): run them together, rolldown works in parallel.
+    const ownConfig = configFile === join(toolRoot, 'vite.config.ts') ? ((await import('../../vite.config.ts')).default as UserConfigFnObject) : undefined
     await Promise.all([
-      build({ root, configFile, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } }),
-      build({ root, configFile, mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } }),
+      build(viteConfig(ownConfig, 'production', { root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })),
+      build(viteConfig(ownConfig, 'single', { root, logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })),
     ])
     const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
     if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)
@@ -57,6 +58,16 @@ async function main(): Promise<number> {
   const { slides, totalSeconds } = result.deck
   console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into dist/ in ${Math.round(performance.now() - started)} ms`)
   return 0
+}
+
+/**
+ * The tool's own vite.config.ts is already loaded in this process: hand Vite the object rather
+ * than the file (which Vite would bundle and load again, once per build). A project with its
+ * own vite.config.ts gets that file, read by Vite as usual.
+ */
+function viteConfig(own: UserConfigFnObject | undefined, mode: string, overrides: InlineConfig): InlineConfig {
+  if (!own) return { ...overrides, configFile, mode }
+  return mergeConfig(own({ mode, command: 'build', isSsrBuild: false, isPreview: false }), { ...overrides, configFile: false, mode })
 }
 
 /** Replace `to` with `from` in two renames, so dist/ is never half-written. */

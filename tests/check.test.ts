@@ -110,7 +110,7 @@ describe('npm run check on made-broken decks', () => {
     let out = ''
     let code = 0
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', '--slides=tests/fixtures/check-fidelity/slides', '--no-browser', '--source', 'tests/fixtures/check-fidelity/source.txt'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+      execFileSync(process.execPath, ['src/cli/launch.mjs', 'check', '--slides=tests/fixtures/check-fidelity/slides', '--no-browser', '--source', 'tests/fixtures/check-fidelity/source.txt'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
     } catch (err) {
       const e = err as { status: number; stdout: string; stderr: string }
       code = e.status

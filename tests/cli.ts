@@ -18,13 +18,13 @@ export interface CliRun {
   ms: number
 }
 
-/** `node src/cli/build.mjs --root=<root>` (what npm run build runs); resolves with the exit code, never rejects. */
+/** `node src/cli/launch.mjs build --root=<root>` (what npm run build runs); resolves with the exit code, never rejects. */
 export function runBuild(root: string, ...args: string[]): Promise<CliRun> {
   const started = performance.now()
   return new Promise((ok) => {
     execFile(
       process.execPath,
-      ['src/cli/build.mjs', `--root=${root}`, ...args],
+      ['src/cli/launch.mjs', 'build', `--root=${root}`, ...args],
       { cwd: REPO, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 export default function setup(): void {
   const root = resolve(import.meta.dirname, '..')
   try {
-    execFileSync(process.execPath, ['src/cli/build.mjs'], { cwd: root, stdio: 'pipe', encoding: 'utf8' })
+    execFileSync(process.execPath, ['src/cli/launch.mjs', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' })
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string }
     throw new Error(`npm run build failed before the tests:\n${e.stdout ?? ''}${e.stderr ?? ''}`)

@@ -43,7 +43,7 @@ let deck: PDFDocument
 let handout: PDFDocument
 
 beforeAll(async () => {
-  const cli = ['--import', 'tsx', 'src/cli/pdf.ts']
+  const cli = ['src/cli/launch.mjs', 'pdf']
   try {
     const [a4] = await Promise.all([
       run(process.execPath, [...cli, `--out=${out}`], { cwd: root }),

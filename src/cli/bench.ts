@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   try {
     copyProject(oursDir)
     writeBaselineProject(baseDir, root)
-    const buildLine = npmScript(oursDir, 'build') ?? 'node src/cli/build.mjs'
+    const buildLine = npmScript(oursDir, 'build') ?? 'node src/cli/launch.mjs build'
 
     // --- build wall time -------------------------------------------------------------------
     log(`build: 1 warm-up + ${RUNS} runs each, alternating (ours: "${buildLine}", baseline: "vite build")`)

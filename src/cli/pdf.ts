@@ -5,12 +5,12 @@
  *                     A4, or US Letter with `--letter`
  * `--out=<dir>` writes the PDFs elsewhere (default: dist/).
  * Both get the deck's title and an outline (bookmarks): an entry per section, the slide titles
- * under it. One Chromium, one page per document; waits on events, never on fixed sleeps.
+ * under it. One Chromium, the two documents printed at once in pages of their own (the
+ * browser starts while the slides compile); waits on events, never on fixed sleeps.
  * Prints a line per output with its page count; exits non-zero when a count is wrong.
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { PDFDocument } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-core'
 import { buildDeck } from '../compiler/node.ts'
 import { writeOutline } from '../reading/outline.ts'
@@ -34,46 +34,67 @@ async function main(): Promise<number> {
   for (const f of ['index.html', 'handout.html']) {
     if (!existsSync(join(dist, f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first`)
   }
-  const { deck } = buildDeck(root)
-  const ids = deck.slides.map((s) => s.id)
-  const outline = deckOutline(deck.slides)
-  const title = deck.config.title
-
+  // Start the browser first: it launches while the slides compile and pdf-lib loads.
+  const launching = launchBrowser()
+  const pdfLib = import('pdf-lib')
   const server = await serveDir(dist)
   let browser: Browser | undefined
   const outputs: Output[] = []
   try {
-    browser = await launchBrowser()
+    const { deck } = buildDeck(root)
+    const ids = deck.slides.map((s) => s.id)
+    const outline = deckOutline(deck.slides)
+    browser = await launching
     const context = await browser.newContext({ reducedMotion: 'reduce' })
     // reveal.js fires `pdf-ready` (bubbling to document) once its print layout is complete.
     await context.addInitScript(() => document.addEventListener('pdf-ready', () => ((window as unknown as { deckPdfReady?: boolean }).deckPdfReady = true)))
-    const page = await context.newPage()
     const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
+    const newPage = async () => {
+      const page = await context.newPage()
+      page.on('pageerror', (e) => errors.push(e.message))
+      return page
+    }
+
+    /** Set the title and outline, write the file, and count its pages. */
+    const finish = async (bytes: Buffer, name: string): Promise<Output> => {
+      const { PDFDocument } = await pdfLib
+      const pdf = await PDFDocument.load(bytes)
+      pdf.setTitle(deck.config.title, { showInWindowTitleBar: true })
+      pdf.setLanguage(deck.config.lang)
+      writeOutline(pdf, outline)
+      const file = join(outDir, name)
+      writeFileSync(file, await pdf.save())
+      return { file, pages: pdf.getPageCount(), expected: ids.length }
+    }
 
     // The slides, in reveal.js's print layout: one page per slide, fragments shown.
-    await page.setViewportSize({ width: 1280, height: 720 })
-    await page.goto(`${server.url}index.html?print-pdf&pdfSeparateFragments=false`, { waitUntil: 'load' })
-    await page.waitForFunction(() => (window as unknown as { deckPdfReady?: boolean }).deckPdfReady === true, undefined, { timeout: 30_000 })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    await assertSameSlides(page, ids, 'index.html')
-    const deckPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
-    outputs.push(await finish(deckPdf, 'deck.pdf', ids.length))
+    const printDeck = async () => {
+      const page = await newPage()
+      await page.setViewportSize({ width: 1280, height: 720 })
+      await page.goto(`${server.url}index.html?print-pdf&pdfSeparateFragments=false`, { waitUntil: 'load' })
+      await page.waitForFunction(() => (window as unknown as { deckPdfReady?: boolean }).deckPdfReady === true, undefined, { timeout: 30_000 })
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      await assertSameSlides(page, ids, 'index.html')
+      return finish(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }), 'deck.pdf')
+    }
 
     // The handout: the same slide markup, scaled, with the notes beneath, on portrait paper.
-    await page.setViewportSize({ width: 794, height: 1123 })
-    // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
-    await page.emulateMedia({ media: 'screen' })
-    await page.goto(`${server.url}handout.html`, { waitUntil: 'load' })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    await assertSameSlides(page, ids, 'handout.html')
-    const handoutPdf = await page.pdf({ format: paper, printBackground: true, tagged: true, outline: true })
-    outputs.push(await finish(handoutPdf, 'handout.pdf', ids.length))
+    const printHandout = async () => {
+      const page = await newPage()
+      await page.setViewportSize({ width: 794, height: 1123 })
+      // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
+      await page.emulateMedia({ media: 'screen' })
+      await page.goto(`${server.url}handout.html`, { waitUntil: 'load' })
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      await assertSameSlides(page, ids, 'handout.html')
+      return finish(await page.pdf({ format: paper, printBackground: true, tagged: true, outline: true }), 'handout.pdf')
+    }
 
+    outputs.push(...(await Promise.all([printDeck(), printHandout()])))
     if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   } finally {
-    await browser?.close()
-    await server.close()
+    browser ??= await launching.catch(() => undefined)
+    await Promise.all([browser?.close(), server.close()])
   }
 
   let ok = true
@@ -86,17 +107,6 @@ async function main(): Promise<number> {
   }
   console.log(`${ok ? 'printed' : 'printed with errors'} in ${Math.round(performance.now() - started)} ms (handout on ${paper})`)
   return ok ? 0 : 1
-
-  /** Set the title and outline, write the file, and count its pages. */
-  async function finish(bytes: Buffer, name: string, expected: number): Promise<Output> {
-    const pdf = await PDFDocument.load(bytes)
-    pdf.setTitle(title, { showInWindowTitleBar: true })
-    pdf.setLanguage(deck.config.lang)
-    writeOutline(pdf, outline)
-    const file = join(outDir, name)
-    writeFileSync(file, await pdf.save())
-    return { file, pages: pdf.getPageCount(), expected }
-  }
 }
 
 /** The page must hold the slides compiled from slides/ now; otherwise dist/ is out of date. */

@@ -21,6 +21,18 @@ describe('compileDeck', () => {
     expect(deck.html).toMatch(/<section id="a"[^>]*>.*<h2 class="slide-title">A<\/h2>.*<aside class="notes"><p>m<\/p>\n?<\/aside><\/section>/s)
   })
 
+  it('sets type in titles, sections, body and notes, but not in code', () => {
+    const src = '---\ntitle: "The article\'s \\"limits\\""\nsection: "Russia\'s stance"\n---\n"Quoted" -- and `"code"`\n\n```text\nsay "hi"\n```\n\nNotes:\nIt\'s "said"...\n'
+    const { deck, diagnostics } = compile(f('01-a.md', src))
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const [slide] = deck.slides
+    expect(slide?.title).toBe('The article’s “limits”')
+    expect(slide?.section).toBe('Russia’s stance')
+    expect(slide?.bodyHtml).toContain('“Quoted” – and <code>"code"</code>')
+    expect(slide?.bodyHtml).toContain('say "hi"')
+    expect(slide?.notesText).toBe('It’s “said”…')
+  })
+
   it('keeps notes off the slide and in the aside', () => {
     const { deck } = compile(HISTORY)
     const [slide] = deck.slides

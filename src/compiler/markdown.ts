@@ -2,6 +2,7 @@ import type { HLJSApi } from 'highlight.js'
 import { createRequire } from 'node:module'
 import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
+import { markedSmartypants } from 'marked-smartypants'
 import { diag } from './diagnostics.ts'
 import { locator } from './position.ts'
 import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
@@ -20,7 +21,11 @@ export interface MarkdownEnv {
 let hljsApi: HLJSApi | undefined
 const hljs = (): HLJSApi => (hljsApi ??= createRequire(import.meta.url)('highlight.js') as HLJSApi)
 
-/** One marked instance per compile (never the global `marked`), highlighting at build time. */
+/**
+ * One marked instance per compile (never the global `marked`): code highlighted at build time,
+ * and type set outside code (curly quotes and apostrophes, dashes, ellipses) by the markedjs
+ * project's smartypants extension, a postprocess hook applied in renderMarkdown.
+ */
 export function createMarkdown(): Marked {
   return new Marked(
     { gfm: true, async: false },
@@ -32,6 +37,7 @@ export function createMarkdown(): Marked {
         return hljs().highlight(code, { language }).value
       },
     }),
+    markedSmartypants(),
   )
 }
 
@@ -152,6 +158,9 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   try {
     if (walkTokens) md.walkTokens(tokens, walkTokens)
     rendered = md.parser(tokens)
+    // md.parse() would run the postprocess hooks; lexing and parsing apart, they run here.
+    const hooks = md.defaults.hooks
+    if (hooks) rendered = hooks.postprocess(rendered) as string
   } catch (err) {
     return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links }
   }

@@ -16,13 +16,13 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
     links.push(...body.links, ...(notes?.links ?? []))
     const notesText = notes ? textOf(notes.html) : ''
     const notesWords = countWords(notesText)
-    const title = part.title ?? file.meta.title
+    const title = typeset(md, part.title ?? file.meta.title)
     return {
       id,
       file: file.file,
       line: v === 0 ? file.dataPos.line : part.pos.line,
       title,
-      ...(file.meta.section !== undefined ? { section: file.meta.section } : {}),
+      ...(file.meta.section !== undefined ? { section: typeset(md, file.meta.section) } : {}),
       layout: v === 0 ? file.meta.layout : body.figures.length > 0 ? 'figure' : 'bullets',
       h,
       v,
@@ -37,6 +37,16 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
     }
   })
   return { slides, diagnostics, links }
+}
+
+/**
+ * Plain text (a title, a section name) with its type set as the Markdown is: curly quotes and
+ * apostrophes, dashes, ellipses (marked's postprocess hooks; their character references decoded).
+ */
+export function typeset(md: Marked, text: string): string {
+  const hooks = md.defaults.hooks
+  if (!hooks || !/['"]|--|\.\.\./.test(text)) return text
+  return (hooks.postprocess(text) as string).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
 }
 
 /** The `<section>` for one slide: kicker, heading, body, notes. */

@@ -10,6 +10,17 @@ describe('bench report', () => {
     const t = renderTable([{ metric: 'a|b', ours: '1', baseline: '2', ratio: '0.5×', target: '≤ 0.4×', met: false }], 'head')
     expect(t).toContain('| a\\|b | 1 | 2 | 0.5× | ≤ 0.4× | **MISSED** |')
   })
+  it('says "not measured" only where a target went unmeasured; a row without a target gets a dash', () => {
+    const t = renderTable(
+      [
+        { metric: 'pdf', ours: 'no script', baseline: '—', ratio: '', target: '≤ 2 s', met: undefined },
+        { metric: 'compile 100', ours: '40 ms', baseline: '—', ratio: '', target: '', met: undefined },
+      ],
+      'head',
+    )
+    expect(t).toContain('| pdf | no script | — |  | ≤ 2 s | not measured |')
+    expect(t).toContain('| compile 100 | 40 ms | — |  |  | — |')
+  })
   it('replaces only the text between the markers', () => {
     const doc = `# R\n\n## Performance\n\n${START}\nold\n${END}\n\n## Next\n`
     expect(replaceBetweenMarkers(doc, 'new\n')).toBe(`# R\n\n## Performance\n\n${START}\nnew\n${END}\n\n## Next\n`)

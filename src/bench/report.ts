@@ -8,7 +8,7 @@ export interface Row {
   /** ours / baseline, or another figure the target is judged on. */
   ratio: string
   target: string
-  /** true met, false missed, undefined not measured. */
+  /** true met, false missed, undefined not measured (or, with no target, nothing to meet). */
   met: boolean | undefined
   note?: string
 }
@@ -25,8 +25,9 @@ export function fmtKB(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`
 }
 
-export function verdict(met: boolean | undefined): string {
-  return met === undefined ? 'not measured' : met ? 'met' : '**MISSED**'
+export function verdict(met: boolean | undefined, target = 'a target'): string {
+  if (met === undefined) return target ? 'not measured' : '—'
+  return met ? 'met' : '**MISSED**'
 }
 
 export function renderTable(rows: readonly Row[], header: string): string {
@@ -36,7 +37,7 @@ export function renderTable(rows: readonly Row[], header: string): string {
     '',
     '| metric | ours: median (min–max) | baseline: median (min–max) | ratio / figure | target | result |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${[r.metric, r.ours, r.baseline, r.ratio, r.target, verdict(r.met) + (r.note ? ` — ${r.note}` : '')].map(esc).join(' | ')} |`),
+    ...rows.map((r) => `| ${[r.metric, r.ours, r.baseline, r.ratio, r.target, verdict(r.met, r.target) + (r.note ? ` — ${r.note}` : '')].map(esc).join(' | ')} |`),
   ]
   return `${lines.join('\n')}\n`
 }

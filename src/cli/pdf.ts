@@ -36,6 +36,7 @@ async function main(): Promise<number> {
   }
   // Start the browser first: it launches while the slides compile and pdf-lib loads.
   const launching = launchBrowser()
+  launching.catch(() => undefined) // handled where it is awaited; never an unhandled rejection meanwhile
   const pdfLib = import('pdf-lib')
   const server = await serveDir(dist)
   let browser: Browser | undefined

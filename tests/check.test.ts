@@ -100,6 +100,16 @@ describe('npm run check on made-broken decks', () => {
     ])
   })
 
+  it("text under the deck's navigation arrows: reported with the control and the overlap, in slide pixels", async () => {
+    const r = await checkFixture('check-corner')
+    const covered = r.findings.filter((f) => /under the deck's/.test(f.message))
+    expect(covered.length, lines(r.findings)).toBeGreaterThan(0)
+    expect(covered.every((f) => f.file === 'tests/fixtures/check-corner/slides/01-corner.md' && f.slide === 'corner')).toBe(true)
+    expect(lines(covered)).toMatch(/at native 1280×720: p\.corner "Source line tucked into the corner" lies under the deck's navigation arrow \(\d+×\d+px\)/)
+    // The clean second slide, where the same arrows sit over nothing, passes.
+    expect(r.findings.filter((f) => f.slide === 'clean')).toEqual([])
+  })
+
   it('a theme that fetches from another host: the request leaving the origin is reported', async () => {
     const r = await checkFixture('check-offline')
     const offline = r.findings.filter((f) => f.check === 'offline')

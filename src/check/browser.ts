@@ -184,6 +184,16 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
         }
         if (worst.length > reported.size) findings.push({ check: 'overflow', ...at, message: `at ${vp.name}: ${worst.length - reported.size} more elements overflow on this slide` })
 
+        // Under the deck's controls, at every viewport (they do not scale with the slide).
+        for (const c of r.covered.slice(0, 3)) {
+          findings.push({
+            check: 'overflow',
+            ...at,
+            message: `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's corners free, shorten the text or make the figure smaller`,
+          })
+        }
+        if (r.covered.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, ...r.covered.map((c) => Math.min(c.w, c.h))))
+
         if (vp.screenshots) {
           // Measured once: font sizes are in slide pixels, the same at any viewport.
           const small = new Map<string, (typeof r.smallText)[number]>()

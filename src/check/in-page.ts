@@ -30,6 +30,16 @@ export interface SmallText {
   figure?: string
 }
 
+/** Slide content lying under the deck's own controls (arrows, slide number, edition link). */
+export interface Covered {
+  what: string
+  /** Which control covers it. */
+  by: string
+  /** Size of the overlap, in slide pixels. */
+  w: number
+  h: number
+}
+
 export interface Inspection {
   id: string
   /** Screen pixels per slide pixel, measured. */
@@ -38,6 +48,7 @@ export interface Inspection {
   revealScale: number
   overflow: Overflow[]
   smallText: SmallText[]
+  covered: Covered[]
   missingText: string[]
   headings: string[]
   badLinks: string[]
@@ -67,7 +78,8 @@ export const IN_PAGE_SOURCE = `
 
   function describe(el) {
     const tag = el.tagName.toLowerCase();
-    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
+    const raw = el.getAttribute('class') || '';
+    const cls = raw.trim() ? '.' + raw.trim().split(/\\s+/).slice(0, 2).join('.') : '';
     const text = (el.textContent || '').replace(/\\s+/g, ' ').trim();
     return tag + cls + (text ? ' "' + (text.length > 48 ? text.slice(0, 47) + '…' : text) + '"' : '');
   }
@@ -184,6 +196,61 @@ export const IN_PAGE_SOURCE = `
     return { bad, files };
   }
 
+  // The deck's own controls that sit over the slide: reveal's arrows and slide number, and the
+  // link to the reading edition. Content under them is hidden or hard to read while presenting.
+  const CHROME = [
+    ['.reveal .controls button.enabled .controls-arrow', 'navigation arrow'],
+    ['.reveal .slide-number', 'slide number'],
+    ['.deck-edition-link', 'reading-edition link'],
+  ];
+
+  function chromeBoxes() {
+    const out = [];
+    for (const [sel, name] of CHROME) {
+      for (const el of document.querySelectorAll(sel)) {
+        if (el.getClientRects().length === 0) continue;
+        if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) out.push({ by: name, r });
+      }
+    }
+    return out;
+  }
+
+  /** What the slide draws: line boxes of its text, its images, and the shapes of its figures. */
+  function inkBoxes(section) {
+    const out = [];
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || !el || !shown(el) || el instanceof SVGElement) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) out.push({ what: describe(el), r });
+    }
+    for (const el of section.querySelectorAll('img, svg rect, svg path, svg circle, svg polygon, svg line, svg text')) {
+      if (!shown(el)) continue;
+      out.push({ what: describe(el), r: el.getBoundingClientRect() });
+    }
+    return out;
+  }
+
+  function coveredIn(section, scale) {
+    const chrome = chromeBoxes();
+    const found = new Map();
+    for (const ink of inkBoxes(section)) {
+      for (const c of chrome) {
+        const w = Math.min(ink.r.right, c.r.right) - Math.max(ink.r.left, c.r.left);
+        const h = Math.min(ink.r.bottom, c.r.bottom) - Math.max(ink.r.top, c.r.top);
+        if (w <= 2 || h <= 2) continue;
+        const key = ink.what + '|' + c.by;
+        const prev = found.get(key);
+        if (!prev || w * h > prev.w * prev.h * scale * scale) found.set(key, { what: ink.what, by: c.by, w: w / scale, h: h / scale });
+      }
+    }
+    return [...found.values()];
+  }
+
   function inspect() {
     const section = window.deck.getCurrentSlide();
     const box = document.querySelector('.reveal .slides').getBoundingClientRect();
@@ -252,6 +319,7 @@ export const IN_PAGE_SOURCE = `
       revealScale: window.deck.getScale(),
       overflow,
       smallText,
+      covered: coveredIn(section, scale),
       missingText: missingTextOf(section),
       headings: headingsOf(section),
       badLinks: links.bad,

@@ -33,6 +33,14 @@ describe('compileDeck', () => {
     expect(slide?.notesText).toBe('It’s “said”…')
   })
 
+  it('keeps a stray "<" or "&" as text, with the type set around it', () => {
+    const { deck, diagnostics } = compile(f('01-a.md', '---\ntitle: T\n---\nIt\'s a < b & c\n\nNotes:\n<A\nsay "so"\n'))
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const [slide] = deck.slides
+    expect(slide?.bodyHtml).toContain('It’s a &lt; b &amp; c')
+    expect(slide?.notesText).toBe('<A say “so”')
+  })
+
   it('keeps notes off the slide and in the aside', () => {
     const { deck } = compile(HISTORY)
     const [slide] = deck.slides

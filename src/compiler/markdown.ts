@@ -38,6 +38,17 @@ export function createMarkdown(): Marked {
       },
     }),
     markedSmartypants(),
+    // marked-smartypants leaves inline text unescaped so its quotes can be educated after
+    // rendering; this keeps that, but escapes what would become markup (`<A` must stay text).
+    {
+      tokenizer: {
+        inlineText(src: string) {
+          const cap = this.rules.inline.text.exec(src)
+          if (!cap) return undefined
+          return { type: 'text', raw: cap[0], text: escapeText(cap[0]), escaped: true }
+        },
+      },
+    },
   )
 }
 
@@ -237,6 +248,11 @@ export function resolveLocal(file: string, href: string): string | null {
     } else if (p !== '.' && p !== '') parts.push(p)
   }
   return href.startsWith('/') ? null : parts.join('/')
+}
+
+/** Text for HTML content: `<`, `>` and a bare `&` escaped; quotes left for the typographer. */
+export function escapeText(s: string): string {
+  return s.replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 export function escapeHtml(s: string): string {

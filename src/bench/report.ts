@@ -25,8 +25,8 @@ export function fmtKB(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`
 }
 
-export function verdict(met: boolean | undefined, target = 'a target'): string {
-  if (met === undefined) return target ? 'not measured' : '—'
+export function verdict(met: boolean | undefined, hasTarget = true): string {
+  if (met === undefined) return hasTarget ? 'not measured' : '—'
   return met ? 'met' : '**MISSED**'
 }
 
@@ -37,7 +37,7 @@ export function renderTable(rows: readonly Row[], header: string): string {
     '',
     '| metric | ours: median (min–max) | baseline: median (min–max) | ratio / figure | target | result |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${[r.metric, r.ours, r.baseline, r.ratio, r.target, verdict(r.met, r.target) + (r.note ? ` — ${r.note}` : '')].map(esc).join(' | ')} |`),
+    ...rows.map((r) => `| ${[r.metric, r.ours, r.baseline, r.ratio, r.target, verdict(r.met, r.target !== '') + (r.note ? ` — ${r.note}` : '')].map(esc).join(' | ')} |`),
   ]
   return `${lines.join('\n')}\n`
 }

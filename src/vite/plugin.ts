@@ -22,6 +22,9 @@ export interface DeckUpdate {
  * first slide paints before any script runs. In the dev server, slide edits are pushed to
  * the open page as a `deck:update` event (no reload), and errors are shown in the page.
  */
+/** Quiet time after the last slide-file event before the dev server recompiles. */
+const SETTLE_MS = 25
+
 export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Plugin {
   let root = process.cwd()
   let serve = false
@@ -57,8 +60,13 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     },
     configureServer(server) {
       server.watcher.add(path.join(root, slidesDir))
+      // An editor's save (or writeFileSync) can be seen mid-write: truncated, then filled. Compile
+      // once the events have been quiet for a moment, so a half-written file is never what stays.
+      let timer: ReturnType<typeof setTimeout> | undefined
       const onFs = (f: string) => {
-        if (isSlideFile(f)) push(server)
+        if (!isSlideFile(f)) return
+        clearTimeout(timer)
+        timer = setTimeout(() => push(server), SETTLE_MS)
       }
       server.watcher.on('add', onFs)
       server.watcher.on('unlink', onFs)

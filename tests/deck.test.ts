@@ -7,9 +7,10 @@ import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
-const dist = resolve(root, 'dist')
+const dist = builtDist()
 const slideFiles = readdirSync(resolve(root, 'slides')).filter((n) => n.endsWith('.md')).sort()
 
 let browser: Browser

@@ -1,5 +1,5 @@
 /**
- * `npm run pdf` on the built deck: deck.pdf has one 16:9 page per slide with its text
+ * `npm run pdf` on the built deck (the test build, see tests/built.ts): deck.pdf has one 16:9 page per slide with its text
  * selectable and backgrounds printed; handout.pdf has one portrait page per slide with that
  * slide's notes; both carry the title and an outline with the section titles.
  * The PDFs are printed once here (not in global setup): it takes a few seconds.
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck } from '../src/compiler/node.ts'
 import { readOutline } from '../src/reading/outline.ts'
 import type { OutlineEntry } from '../src/reading/render.ts'
+import { builtDist } from './built.ts'
 
 const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '..')
@@ -44,10 +45,11 @@ let handout: PDFDocument
 
 beforeAll(async () => {
   const cli = ['src/cli/launch.mjs', 'pdf']
+  const dist = builtDist()
   try {
     const [a4] = await Promise.all([
-      run(process.execPath, [...cli, `--out=${out}`], { cwd: root }),
-      run(process.execPath, [...cli, '--letter', `--out=${letterDir}`], { cwd: root }),
+      run(process.execPath, [...cli, `--dist=${dist}`, `--out=${out}`], { cwd: root }),
+      run(process.execPath, [...cli, `--dist=${dist}`, '--letter', `--out=${letterDir}`], { cwd: root }),
     ])
     stdout = a4.stdout
   } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * Presenting from dist/ served at a sub-path (/talks/briefing/), as it would be on a shared
+ * Presenting the built deck (the test build, see tests/built.ts) served at a sub-path (/talks/briefing/), as it would be on a shared
  * server: slide number and progress bar, deep links surviving a reload, `?` help, overview,
  * no transitions under reduced motion, and the speaker view (S) with the current slide's
  * notes, the next slide, the timer and the pacing.
@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const { slides } = buildDeck(root).deck
@@ -34,7 +35,7 @@ const errors: string[] = []
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  server = await serveDir(resolve(root, 'dist'), '/talks/briefing/')
+  server = await serveDir(builtDist(), '/talks/briefing/')
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))

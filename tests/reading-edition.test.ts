@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const { slides } = buildDeck(root).deck
@@ -21,7 +22,7 @@ const errors: string[] = []
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  server = await serveDir(resolve(root, 'dist'), '/talks/briefing/')
+  server = await serveDir(builtDist(), '/talks/briefing/')
   page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, reducedMotion: 'reduce' })
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))

@@ -4,15 +4,16 @@
  * opens with the current slide's notes.
  */
 import { readFileSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/cli/browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
-const file = resolve(root, 'dist', 'deck.html')
+const file = join(builtDist(), 'deck.html')
 const { slides } = buildDeck(root).deck
 const words = (t: string, n = 8) => t.replace(/\s+/g, ' ').trim().split(' ').slice(0, n).join(' ')
 

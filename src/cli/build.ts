@@ -3,14 +3,17 @@
  * when there are none, build with Vite into a temporary folder that replaces dist/ at the end.
  * A failed build leaves the previous dist/ exactly as it was.
  *
+ * `--out=<dir>` builds into another folder instead of dist/ (the tests build into a temporary
+ * folder, so `npm test` never replaces the user's dist/ and the PDFs in it).
+ *
  * Two Vite builds share the temporary folder: the site (index.html, read.html, handout.html
  * and their assets), then `--mode single`, the deck with everything inlined, as deck.html.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { build, mergeConfig, type InlineConfig, type UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
-import { buildDeckShared } from '../compiler/node.ts'
+import { buildDeckShared, reportOnce } from '../compiler/node.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
 /** The tool's own folder (vite.config.ts, index.html, src/). */
@@ -18,18 +21,22 @@ const toolRoot = resolve(import.meta.dirname, '../..')
 /** The project's vite.config.ts, else the tool's, so a project with only slides/ still gets the deck plugin. */
 const configFile = existsSync(join(root, 'vite.config.ts')) ? join(root, 'vite.config.ts') : join(toolRoot, 'vite.config.ts')
 const debug = process.argv.includes('--debug')
-const outDir = join(root, 'dist')
-const tmpDir = join(root, `.dist-tmp-${process.pid}`)
-const singleDir = join(root, `.dist-single-${process.pid}`)
+const outArg = process.argv.find((a) => a.startsWith('--out='))?.slice(6)
+const outDir = outArg ? resolve(outArg) : join(root, 'dist')
+/** Shown in messages: dist/, or the folder given with --out. */
+const outName = outArg ? `${relative(process.cwd(), outDir) || '.'}/` : 'dist/'
+// Beside the output (same file system), so the final swap is two renames.
+const tmpDir = join(dirname(outDir), `.dist-tmp-${process.pid}`)
+const singleDir = join(dirname(outDir), `.dist-single-${process.pid}`)
 
 async function main(): Promise<number> {
   const started = performance.now()
   // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
   const result = buildDeckShared(root)
-  for (const d of result.diagnostics) console.error(formatDiagnostic(d))
+  reportOnce(result, (d) => console.error(formatDiagnostic(d)))
   if (hasErrors(result.diagnostics)) {
     const n = result.diagnostics.filter((d) => d.severity === 'error').length
-    console.error(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; dist/ was left as it was.`)
+    console.error(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; ${outName} was left as it was.`)
     return 1
   }
   if (result.files.every((f) => !f.endsWith('.md'))) {
@@ -56,7 +63,7 @@ async function main(): Promise<number> {
     rmSync(singleDir, { recursive: true, force: true })
   }
   const { slides, totalSeconds } = result.deck
-  console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into dist/ in ${Math.round(performance.now() - started)} ms`)
+  console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms`)
   return 0
 }
 

@@ -3,7 +3,8 @@
  *   dist/deck.pdf     one 16:9 page per slide, reveal's own print layout (`?print-pdf`)
  *   dist/handout.pdf  one portrait page per slide, the slide above its notes (handout.html);
  *                     A4, or US Letter with `--letter`
- * `--out=<dir>` writes the PDFs elsewhere (default: dist/).
+ * `--out=<dir>` writes the PDFs elsewhere (default: dist/); `--dist=<dir>` prints a deck built
+ * elsewhere (`npm run build -- --out=<dir>`), and writes there unless --out says otherwise.
  * Both get the deck's title and an outline (bookmarks): an entry per section, the slide titles
  * under it. One Chromium, the two documents printed at once in pages of their own (the
  * browser starts while the slides compile); waits on events, never on fixed sleeps.
@@ -20,7 +21,7 @@ import { launchBrowser, serveDir } from './browser.ts'
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
 const paper = args.includes('--letter') ? 'Letter' : 'A4'
-const dist = join(root, 'dist')
+const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist'))
 const outDir = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? dist)
 
 interface Output {
@@ -32,7 +33,7 @@ interface Output {
 async function main(): Promise<number> {
   const started = performance.now()
   for (const f of ['index.html', 'handout.html']) {
-    if (!existsSync(join(dist, f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first`)
+    if (!existsSync(join(dist, f))) throw new Error(`${relative(process.cwd(), join(dist, f))} is missing: run \`npm run build\` first`)
   }
   // Start the browser first: it launches while the slides compile and pdf-lib loads.
   const launching = launchBrowser()

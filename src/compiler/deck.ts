@@ -1,4 +1,4 @@
-import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
+import { createMarkdown, escapeHtml, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
 import { paceInRange } from './pacing.ts'
@@ -64,7 +64,7 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   const html = groups
     .map(({ file, slides: group }) => {
       const inner = group.map((s) => sectionHtml(s, file.meta.class, agenda)).join('\n')
-      return group.length > 1 ? `<section class="stack" data-file="${file.file}">\n${inner}\n</section>` : inner
+      return group.length > 1 ? `<section class="stack" data-file="${escapeHtml(file.file)}">\n${inner}\n</section>` : inner
     })
     .join('\n')
   return {

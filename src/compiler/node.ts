@@ -47,6 +47,21 @@ export function buildDeckShared(root: string, slidesDir = 'slides'): DeckResult 
   return out
 }
 
+const REPORTED = Symbol.for('deck.reportedDiagnostics')
+
+/**
+ * Print a compile's diagnostics once per process, however many pages and Vite builds render
+ * the same (shared) result: the build CLI, each page of both builds and a plain `vite build`
+ * all call this, and only the first prints.
+ */
+export function reportOnce(result: DeckResult, print: (d: DeckResult['diagnostics'][number]) => void, filter: (d: DeckResult['diagnostics'][number]) => boolean = () => true): void {
+  const g = globalThis as { [REPORTED]?: WeakSet<DeckResult> }
+  const seen = (g[REPORTED] ??= new WeakSet())
+  if (seen.has(result)) return
+  seen.add(result)
+  for (const d of result.diagnostics) if (filter(d)) print(d)
+}
+
 let figuresVersion: string | undefined
 /** What a figure's SVG depends on besides its arguments: the figure code and the map data's version. */
 function figureCodeVersion(): string {

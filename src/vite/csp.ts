@@ -76,7 +76,7 @@ export function withCsp(html: string, extraHashes: readonly string[] = []): stri
   const hashes = [...inlineScripts(clean).map(sha256), ...extraHashes]
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`
   const charset = /<meta\s+charset=[^>]*>/i.exec(clean)
-  if (charset) return clean.replace(charset[0], `${charset[0]}\n    ${meta}`)
+  if (charset) return clean.replace(charset[0], (m) => `${m}\n    ${meta}`)
   return clean.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
 }
 

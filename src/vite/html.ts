@@ -21,11 +21,13 @@ export function errorSection(errors: readonly string[]): string {
 export function injectDeck(html: string, deck: Deck, _page: string): string {
   const options = JSON.stringify(revealOptions(deck)).replace(/</g, '\\u003c')
   return html
-    .replace('<html lang="en">', `<html lang="${escapeHtml(deck.config.lang)}">`)
-    .replaceAll('<!--deck:title-->', escapeHtml(deck.config.title))
-    .replace('<!--deck:slides-->', deck.html)
-    .replace('<!--deck:options-->', `<script type="application/json" id="deck-options">${options}</script>`)
-    // Replacer functions: rendered only for the page that has the marker, and no `$` patterns.
+    // Replacer functions only: a string replacement would read `$&`, `$\``, `$'` and `$1` in the
+    // author's text as patterns (a slide with `$\`` would copy the page's head into the deck).
+    .replace('<html lang="en">', () => `<html lang="${escapeHtml(deck.config.lang)}">`)
+    .replaceAll('<!--deck:title-->', () => escapeHtml(deck.config.title))
+    .replace('<!--deck:slides-->', () => deck.html)
+    .replace('<!--deck:options-->', () => `<script type="application/json" id="deck-options">${options}</script>`)
+    // Rendered only for the page that has the marker.
     .replace('<!--deck:reading-->', () => renderReading(deck))
     .replace('<!--deck:handout-->', () => renderHandout(deck))
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
-import { buildDeck, buildDeckShared } from '../compiler/node.ts'
+import { buildDeck, buildDeckShared, reportOnce } from '../compiler/node.ts'
 import type { DeckResult } from '../compiler/types.ts'
 import { errorSection, injectDeck, revealOptions } from './html.ts'
 
@@ -81,7 +81,8 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
       order: 'pre',
       handler(html, ctx) {
         const result = compile()
-        for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) console.warn(formatDiagnostic(d))
+        // Once per compile, not once per page and build (the build CLI has printed them already).
+        reportOnce(result, (d) => console.warn(formatDiagnostic(d)), (d) => d.severity === 'warning')
         if (hasErrors(result.diagnostics)) {
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
           if (!serve) throw new SlideError(errors)

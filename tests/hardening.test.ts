@@ -3,7 +3,7 @@
  * stay literal in every built page; a slide file's name, however hostile, is written escaped;
  * and each warning is printed once per build, not once per page or Vite build.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
@@ -62,4 +62,16 @@ describe('warnings', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^slides\/02-removed\.md:4:1 warning html-removed/)
   })
+})
+
+describe('a deck without slides/deck.yaml', () => {
+  it('builds with the defaults and says so once', async () => {
+    const bare = scratchProject(join(REPO, 'tests/fixtures/hostile-text'))
+    rmSync(join(bare, 'slides/deck.yaml'))
+    const r = await runBuild(bare)
+    expect(r.code, r.stderr).toBe(0)
+    const notes = r.stderr.split('\n').filter((l) => l.includes('no slides/deck.yaml'))
+    expect(notes).toEqual([expect.stringMatching(/^note: no slides\/deck\.yaml, so the deck uses the defaults \(title "Untitled deck"/)])
+    expect(readFileSync(join(bare, 'dist/index.html'), 'utf8')).toContain('<title>Untitled deck</title>')
+  }, 180_000)
 })

@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { build, mergeConfig, type InlineConfig, type UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeckShared, reportOnce } from '../compiler/node.ts'
+import { DEFAULT_DECK } from '../compiler/schema.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
 /** The tool's own folder (vite.config.ts, index.html, src/). */
@@ -34,6 +35,9 @@ async function main(): Promise<number> {
   // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
   const result = buildDeckShared(root)
   reportOnce(result, (d) => console.error(formatDiagnostic(d)))
+  if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
+    console.error(`note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`)
+  }
   if (hasErrors(result.diagnostics)) {
     const n = result.diagnostics.filter((d) => d.severity === 'error').length
     console.error(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; ${outName} was left as it was.`)

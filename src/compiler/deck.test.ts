@@ -119,4 +119,11 @@ describe('compileDeck', () => {
     expect(deck.config).toMatchObject({ title: 'T', wordsPerMinute: 70 })
     expect(diagnostics.find((d) => d.severity === 'error')).toMatchObject({ code: 'deck-config', pos: { file: 'slides/deck.yaml', line: 3, column: 1 } })
   })
+
+  it('refuses a second YAML document in deck.yaml at its line, rather than dropping the keys after it', () => {
+    const deckFile = f('deck.yaml', 'title: A deck\n---\nwordsPerMinute: 90\n')
+    const { diagnostics } = compileDeck({ files: [HISTORY], deckFile, env })
+    const errors = diagnostics.filter((d) => d.severity === 'error')
+    expect(errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/^slides\/deck\.yaml:2:1 error deck-config deck\.yaml holds one YAML document.*remove the line$/)])
+  })
 })

@@ -76,6 +76,12 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
 
 function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[]): DeckConfig {
   if (!deckFile) return DEFAULT_DECK
+  // deck.yaml is one YAML document: a `---` (or `...`) line would end it and silently drop the keys after it.
+  const marker = deckFile.text.split('\n').findIndex((l) => /^(---|\.\.\.)[ \t]*$/.test(l))
+  if (marker >= 0) {
+    out.push(diag('deck-config', at(deckFile.path, marker + 1), `deck.yaml holds one YAML document, so this "${deckFile.text.split('\n')[marker]?.trim()}" line would drop every key after it: remove the line`))
+    return DEFAULT_DECK
+  }
   // deck.yaml is plain YAML; give it a fence so it shares the frontmatter reader and its positions.
   const fm = splitFrontmatter({ path: deckFile.path, text: `---\n${deckFile.text}\n---\n` })
   const shift = fm.diagnostics.map((d) => ({ ...d, pos: { ...d.pos, line: d.pos.line - 1 } }))

@@ -44,4 +44,18 @@ describe('splitFrontmatter', () => {
   it('rejects a list where a mapping belongs', () => {
     expect(splitFrontmatter(file('---\n- a\n- b\n---\n')).diagnostics[0]?.code).toBe('frontmatter-yaml')
   })
+
+  it('resolves an alias to its anchor', () => {
+    const fm = splitFrontmatter(file('---\nsection: &s The history\ntitle: *s\n---\n'))
+    expect(fm.diagnostics).toEqual([])
+    expect(fm.data).toEqual({ section: 'The history', title: 'The history' })
+  })
+
+  it('reports an alias with no anchor at the alias, by name', () => {
+    const fm = splitFrontmatter(file('---\nlayout: quote\ntitle: *alias\n---\n'))
+    expect(fm.diagnostics).toHaveLength(1)
+    expect(fm.diagnostics[0]?.code).toBe('frontmatter-yaml')
+    expect(fm.diagnostics[0]?.pos).toEqual({ file: 'slides/01-x.md', line: 3, column: 8 })
+    expect(fm.diagnostics[0]?.message).toMatch(/alias "\*alias" refers to no anchor "&alias"/)
+  })
 })

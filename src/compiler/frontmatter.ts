@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument } from 'yaml'
+import { isMap, isScalar, parseDocument, visit, type Alias } from 'yaml'
 import { diag } from './diagnostics.ts'
 import { at, lineColAt } from './position.ts'
 import type { Diagnostic, Segment, SourceFile, SourcePos } from './types.ts'
@@ -70,6 +70,23 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
       diagnostics: [diag('frontmatter-yaml', toPos(contents.range?.[0] ?? 0), 'frontmatter must be "key: value" pairs, not a list or a single value')],
     }
   }
+  // Aliases (`*name`) are resolved by the whole document; one with no anchor is a located error.
+  const aliases: Alias[] = []
+  visit(doc, { Alias: (_, node) => void aliases.push(node) })
+  let resolved: Record<string, unknown> | undefined
+  if (aliases.length) {
+    try {
+      resolved = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>
+    } catch {
+      const bad = aliases.find((a) => !a.resolve(doc)) ?? aliases[0]
+      const name = bad?.source ?? ''
+      return {
+        ...empty,
+        body,
+        diagnostics: [diag('frontmatter-yaml', toPos(bad?.range?.[0] ?? 0), `invalid YAML: the alias "*${name}" refers to no anchor "&${name}" set before it: write the value out, or put "&${name}" on an earlier value`)],
+      }
+    }
+  }
   const data: Record<string, unknown> = {}
   const keyPos: Frontmatter['keyPos'] = {}
   for (const item of contents.items) {
@@ -78,8 +95,16 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
     const keyStart = isScalar(keyNode) ? (keyNode.range?.[0] ?? 0) : 0
     const valueNode = item.value as { range?: [number, number, number]; toJSON?: () => unknown } | null
     const valueStart = valueNode?.range?.[0] ?? keyStart
-    data[key] = valueNode && typeof valueNode.toJSON === 'function' ? valueNode.toJSON() : (valueNode ?? null)
+    data[key] = resolved ? resolved[key] : valueNode && typeof valueNode.toJSON === 'function' ? valueNode.toJSON() : (valueNode ?? null)
     keyPos[key] = { key: toPos(keyStart), value: toPos(valueStart) }
+    // One level of nesting (deck.yaml's budgets:), located as "key.sub".
+    if (isMap(item.value))
+      for (const sub of item.value.items) {
+        if (!isScalar(sub.key)) continue
+        const subStart = sub.key.range?.[0] ?? valueStart
+        const subValue = (sub.value as { range?: [number, number, number] } | null)?.range?.[0] ?? subStart
+        keyPos[`${key}.${String(sub.key.value)}`] = { key: toPos(subStart), value: toPos(subValue) }
+      }
   }
   return { data, keyPos, dataPos, body, diagnostics: [] }
 }

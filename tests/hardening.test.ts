@@ -3,7 +3,7 @@
  * stay literal in every built page; a slide file's name, however hostile, is written escaped;
  * and each warning is printed once per build, not once per page or Vite build.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
@@ -73,5 +73,52 @@ describe('a deck without slides/deck.yaml', () => {
     const notes = r.stderr.split('\n').filter((l) => l.includes('no slides/deck.yaml'))
     expect(notes).toEqual([expect.stringMatching(/^note: no slides\/deck\.yaml, so the deck uses the defaults \(title "Untitled deck"/)])
     expect(readFileSync(join(bare, 'dist/index.html'), 'utf8')).toContain('<title>Untitled deck</title>')
+  }, 180_000)
+})
+
+describe('percent signs and character references that are not valid', () => {
+  const uriProject = () => {
+    const dir = scratchProject(join(REPO, 'tests/fixtures/hostile-uri'))
+    cpSync(join(REPO, 'tests/fixtures/hostile-uri/assets/100%.png'), join(dir, 'assets/100%.png'))
+    return dir
+  }
+
+  it('a bare % in a file name and an out-of-range &#…; in a title build, the image found', async () => {
+    const dir = uriProject()
+    rmSync(join(dir, 'slides/02-broken.md'))
+    const r = await runBuild(dir)
+    expect(r.code, r.stderr).toBe(0)
+    const html = readFileSync(join(dir, 'dist/index.html'), 'utf8')
+    expect(html).toContain('<img src="data:image/png;base64,')
+    expect(html).toContain('href="./assets/100%25.png"')
+    expect(html).toContain('&amp;#99999999; ‘x’')
+  }, 180_000)
+
+  it('malformed percent-encoding in a deep link is a located error, not a crash', async () => {
+    const r = await runBuild(uriProject())
+    expect(r.code, r.stderr).toBe(1)
+    expect(r.stderr).toMatch(/^slides\/02-broken\.md:4:1 error link-broken the link "#\/%E0%A4%A" leads to no slide/m)
+    expect(r.stderr).not.toMatch(/URI malformed|Invalid code point|^\s+at /m)
+  }, 180_000)
+})
+
+describe('leftovers of killed builds', () => {
+  // A process id no running process has (Linux pids stay below 2^22).
+  const DEAD = 4_194_303
+
+  it('are cleaned, and an old build stranded mid-swap is put back even when the new build fails', async () => {
+    const dir = scratchProject(join(REPO, 'tests/fixtures/hostile-text'))
+    for (const name of [`.dist-tmp-${DEAD}`, `.dist-single-${DEAD}`, `dist.old-${DEAD}`]) mkdirSync(join(dir, name, 'assets'), { recursive: true })
+    writeFileSync(join(dir, `dist.old-${DEAD}`, 'index.html'), 'the previous build')
+    // A content error: the build fails, so dist/ must be the stranded previous build, restored.
+    writeFileSync(join(dir, 'slides/09-bad.md'), '---\ntitle: t\nlayuot: x\n---\nx\n')
+    const r = await runBuild(dir)
+    expect(r.code, r.stderr).toBe(1)
+    expect(readdirSync(dir).filter((n) => n.startsWith('.dist-') || n.startsWith('dist.old'))).toEqual([])
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe('the previous build')
+    rmSync(join(dir, 'slides/09-bad.md'))
+    const ok = await runBuild(dir)
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(existsSync(join(dir, 'dist/deck.html'))).toBe(true)
   }, 180_000)
 })

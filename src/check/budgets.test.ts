@@ -36,3 +36,17 @@ describe('content budgets', () => {
     expect(messages(deck([slide({})], 14))).toEqual([expect.stringContaining('extend the notes')])
   })
 })
+
+describe('budgets set per deck (deck.yaml budgets:)', () => {
+  const own = (slides: RenderedSlide[]): Deck => ({ ...deck(slides), config: { ...DEFAULT_DECK, budgets: { words: 60, bullets: 3, notesMin: 50, notesMax: 80 } } })
+
+  it("holds slides to the deck's own numbers, not the defaults, and names the setting to change", () => {
+    expect(messages(own([slide({ section: 'A', bodyWords: 55, bullets: 3, notesWords: 60 })]))).toEqual([])
+    expect(messages(own([slide({ section: 'A', bodyWords: 61, bullets: 4, notesWords: 81 })]))).toEqual([
+      expect.stringMatching(/61 words on the slide, over the budget of 60: .*\(or change budgets\.words in slides\/deck\.yaml\)$/),
+      expect.stringMatching(/4 bullets, over the budget of 3: .*\(or change budgets\.bullets in slides\/deck\.yaml\)$/),
+      expect.stringMatching(/notes have 81 words, over the maximum of 80: .*budgets\.notesMax/),
+    ])
+    expect(messages(own([slide({ section: 'A', notesWords: 49 })]))).toEqual([expect.stringMatching(/under the minimum of 50 for a content slide: .*budgets\.notesMin/)])
+  })
+})

@@ -1,34 +1,30 @@
 /**
  * Content budgets, from the compiled deck (pure): words and bullets on a slide, notes on
- * content slides, and the whole talk's planned time against `slides/deck.yaml`.
+ * content slides, and the whole talk's planned time, all set per deck in `slides/deck.yaml`
+ * (`budgets:`, `targetMinutes`, `toleranceMinutes`; defaults in DEFAULT_BUDGETS).
  */
+import { DEFAULT_BUDGETS } from '../compiler/schema.ts'
 import type { Deck } from '../compiler/types.ts'
 import type { Finding } from './findings.ts'
 
-export const BUDGET = {
-  /** Words on a slide body (heading excluded). */
-  maxWords: 40,
-  maxBullets: 5,
-  /** Notes on a content slide (one with a `section`, or a sub-slide of one). */
-  minNotesWords: 120,
-  maxNotesWords: 300,
-} as const
-
 export function checkBudgets(deck: Deck, deckFile = 'slides/deck.yaml'): Finding[] {
   const out: Finding[] = []
+  const b = deck.config.budgets ?? DEFAULT_BUDGETS
+  const BUDGET = { maxWords: b.words, maxBullets: b.bullets, minNotesWords: b.notesMin, maxNotesWords: b.notesMax }
+  const raise = (key: keyof typeof b) => ` (or change budgets.${key} in ${deckFile})`
   for (const s of deck.slides) {
     const at = { file: s.file, line: s.line, slide: s.id }
     if (s.bodyWords > BUDGET.maxWords)
-      out.push({ check: 'budget', ...at, message: `${s.bodyWords} words on the slide, over the budget of ${BUDGET.maxWords}: cut the text, or move detail into the notes` })
+      out.push({ check: 'budget', ...at, message: `${s.bodyWords} words on the slide, over the budget of ${BUDGET.maxWords}: cut the text, or move detail into the notes${raise('words')}` })
     if (s.bullets > BUDGET.maxBullets)
-      out.push({ check: 'budget', ...at, message: `${s.bullets} bullets, over the budget of ${BUDGET.maxBullets}: merge or drop bullets, or split the slide with a "--" sub-slide` })
+      out.push({ check: 'budget', ...at, message: `${s.bullets} bullets, over the budget of ${BUDGET.maxBullets}: merge or drop bullets, or split the slide with a "--" sub-slide${raise('bullets')}` })
     if (s.section === undefined) continue
     if (s.notesWords === 0)
       out.push({ check: 'budget', ...at, message: `a content slide without speaker notes: add a "Notes:" line and at least ${BUDGET.minNotesWords} words of what the presenter says` })
     else if (s.notesWords < BUDGET.minNotesWords)
-      out.push({ check: 'budget', ...at, message: `notes have ${s.notesWords} words, under the minimum of ${BUDGET.minNotesWords} for a content slide: say what the slide claims, and where the source supports it` })
+      out.push({ check: 'budget', ...at, message: `notes have ${s.notesWords} words, under the minimum of ${BUDGET.minNotesWords} for a content slide: say what the slide claims, and where the source supports it${raise('notesMin')}` })
     else if (s.notesWords > BUDGET.maxNotesWords)
-      out.push({ check: 'budget', ...at, message: `notes have ${s.notesWords} words, over the maximum of ${BUDGET.maxNotesWords}: trim them, or split the slide with a "--" sub-slide` })
+      out.push({ check: 'budget', ...at, message: `notes have ${s.notesWords} words, over the maximum of ${BUDGET.maxNotesWords}: trim them, or split the slide with a "--" sub-slide${raise('notesMax')}` })
   }
   const { targetMinutes, toleranceMinutes, wordsPerMinute } = deck.config
   const minutes = deck.totalSeconds / 60

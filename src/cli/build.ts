@@ -10,7 +10,7 @@
  * and their assets), then `--mode single`, the deck with everything inlined, as deck.html.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { build, mergeConfig, type InlineConfig, type UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeckShared, reportOnce } from '../compiler/node.ts'
@@ -32,6 +32,7 @@ const singleDir = join(dirname(outDir), `.dist-single-${process.pid}`)
 
 async function main(): Promise<number> {
   const started = performance.now()
+  cleanLeftovers()
   // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
   const result = buildDeckShared(root)
   reportOnce(result, (d) => console.error(formatDiagnostic(d)))
@@ -81,7 +82,45 @@ function viteConfig(own: UserConfigFnObject | undefined, mode: string, overrides
   return mergeConfig(own({ mode, command: 'build', isSsrBuild: false, isPreview: false }), { ...overrides, configFile: false, mode })
 }
 
-/** Replace `to` with `from` in two renames, so dist/ is never half-written. */
+/** Is a process with this id running? (A build killed mid-way leaves folders named after its pid.) */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * What killed builds left beside the output: their temporary folders are removed, and an old
+ * build stranded between the two renames of the swap (`dist.old-<pid>` with no `dist/`) is put
+ * back. Folders of builds still running are left alone.
+ */
+function cleanLeftovers(): void {
+  const parent = dirname(outDir)
+  const base = basename(outDir)
+  let names: string[]
+  try {
+    names = readdirSync(parent)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const m = /^\.dist-(?:tmp|single)-(\d+)$/.exec(name) ?? (name.startsWith(`${base}.old-`) ? /-(\d+)$/.exec(name) : null)
+    const pid = Number(m?.[1])
+    if (!m || pid === process.pid || alive(pid)) continue
+    const abs = join(parent, name)
+    if (name.startsWith(`${base}.old-`) && !existsSync(outDir)) renameSync(abs, outDir)
+    else rmSync(abs, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Replace `to` with `from` in two renames, so dist/ is never half-written. Between the two
+ * renames (microseconds) there is no dist/; a build killed exactly there leaves the old build in
+ * `dist.old-<pid>`, which the next build puts back (cleanLeftovers).
+ */
 function swap(from: string, to: string): void {
   const old = `${to}.old-${process.pid}`
   if (existsSync(to)) renameSync(to, old)

@@ -1,5 +1,5 @@
 import { diag } from './diagnostics.ts'
-import type { DeckConfig, Diagnostic, Layout, SlideMeta, SourcePos } from './types.ts'
+import type { Budgets, DeckConfig, Diagnostic, Layout, SlideMeta, SourcePos } from './types.ts'
 
 export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
@@ -21,6 +21,14 @@ const lang: Check<string> = (v) =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v) ? { ok: true, value: v } : { ok: false, expected: 'a language tag such as "en" or "en-GB"' }
 const range = (min: number, max: number): Check<number> => (v) =>
   typeof v === 'number' && v >= min && v <= max ? { ok: true, value: v } : { ok: false, expected: `a number from ${min} to ${max}` }
+const whole = (min: number, max: number): Check<number> => (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? { ok: true, value: v } : { ok: false, expected: `a whole number from ${min} to ${max}` }
+const filePath: Check<string> = (v) =>
+  typeof v === 'string' && v.trim() !== '' ? { ok: true, value: v.trim() } : { ok: false, expected: 'the path of a text file, relative to this file\'s folder, e.g. "../source/article.txt"' }
+const mapping: Check<Record<string, unknown>> = (v) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? { ok: true, value: v as Record<string, unknown> }
+    : { ok: false, expected: 'indented "name: number" lines under it, e.g. "budgets:" then "  words: 40"' }
 
 /** Frontmatter keys of a slide file, each with its check. Documented in README "Slide format". */
 export const SLIDE_KEYS = { id, title: str, section: str, layout, class: cls, timing: positive(1800) } as const
@@ -32,7 +40,14 @@ export const DECK_KEYS = {
   wordsPerMinute: range(60, 250),
   targetMinutes: range(1, 240),
   toleranceMinutes: range(0, 120),
+  /** The source article for `npm run check`'s fidelity check, relative to deck.yaml's folder. */
+  source: filePath,
+  budgets: mapping,
 } as const
+
+/** Keys under `budgets:` in `slides/deck.yaml`. Documented in README "Content budgets". */
+export const BUDGET_KEYS = { words: whole(1, 500), bullets: whole(1, 50), notesMin: whole(0, 2000), notesMax: whole(1, 5000) } as const
+export const DEFAULT_BUDGETS: Budgets = { words: 40, bullets: 5, notesMin: 120, notesMax: 300 }
 
 type Positions = Record<string, { key: SourcePos; value: SourcePos }>
 
@@ -42,6 +57,8 @@ function checkKeys<K extends Record<string, Check<unknown>>>(
   keys: K,
   pos: Positions,
   fallback: SourcePos,
+  /** Shown before each key in messages, e.g. "budgets." for keys nested under budgets. */
+  prefix = '',
 ): { values: { [P in keyof K]?: K[P] extends Check<infer T> ? T : never }; diagnostics: Diagnostic[] } {
   const values: Record<string, unknown> = {}
   const diagnostics: Diagnostic[] = []
@@ -51,13 +68,13 @@ function checkKeys<K extends Record<string, Check<unknown>>>(
     if (!check) {
       const near = closest(key, names)
       diagnostics.push(
-        diag('meta-unknown-key', pos[key]?.key ?? fallback, `unknown key "${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${names.join(', ')}`),
+        diag('meta-unknown-key', pos[key]?.key ?? fallback, `unknown key "${prefix}${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${names.join(', ')}`),
       )
       continue
     }
     const result = check(raw)
     if (result.ok) values[key] = result.value
-    else diagnostics.push(diag('meta-invalid', pos[key]?.value ?? fallback, `"${key}" must be ${result.expected}; got ${describe(raw)}`))
+    else diagnostics.push(diag('meta-invalid', pos[key]?.value ?? fallback, `"${prefix}${key}" must be ${result.expected}; got ${describe(raw)}`))
   }
   return { values: values as never, diagnostics }
 }
@@ -77,12 +94,25 @@ export function validateMeta(data: Record<string, unknown>, pos: Positions, file
   return { meta, diagnostics }
 }
 
-export const DEFAULT_DECK: DeckConfig = { title: 'Untitled deck', lang: 'en', wordsPerMinute: 140, targetMinutes: 20, toleranceMinutes: 5 }
+export const DEFAULT_DECK: DeckConfig = { title: 'Untitled deck', lang: 'en', wordsPerMinute: 140, targetMinutes: 20, toleranceMinutes: 5, budgets: DEFAULT_BUDGETS }
 
 /** Validate `slides/deck.yaml` into the deck settings. */
 export function validateDeckConfig(data: Record<string, unknown>, pos: Positions, filePos: SourcePos): { config: DeckConfig; diagnostics: Diagnostic[] } {
   const { values, diagnostics } = checkKeys(data, DECK_KEYS, pos, filePos)
-  const config: DeckConfig = { ...DEFAULT_DECK, ...(values as Partial<DeckConfig>) }
+  const { budgets: budgetData, ...rest } = values
+  let budgets = DEFAULT_BUDGETS
+  if (budgetData) {
+    // Keys under budgets: are located by the frontmatter reader as "budgets.<key>".
+    const inner: Positions = Object.fromEntries(Object.entries(pos).filter(([k]) => k.startsWith('budgets.')).map(([k, v]) => [k.slice(8), v]))
+    const sub = checkKeys(budgetData, BUDGET_KEYS, inner, pos.budgets?.key ?? filePos, 'budgets.')
+    diagnostics.push(...sub.diagnostics)
+    budgets = { ...DEFAULT_BUDGETS, ...sub.values }
+    if (budgets.notesMin > budgets.notesMax)
+      diagnostics.push(
+        diag('meta-invalid', inner.notesMin?.value ?? inner.notesMax?.value ?? pos.budgets?.key ?? filePos, `"budgets.notesMin" (${budgets.notesMin}) is above "budgets.notesMax" (${budgets.notesMax}): make the minimum the smaller number`),
+      )
+  }
+  const config: DeckConfig = { ...DEFAULT_DECK, ...(rest as Partial<DeckConfig>), budgets }
   return { config, diagnostics }
 }
 

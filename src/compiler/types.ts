@@ -111,6 +111,22 @@ export interface DeckConfig {
   targetMinutes: number
   /** Accepted distance from the target, in minutes. @default 5 */
   toleranceMinutes: number
+  /** The source article the fidelity check reads, as written: relative to deck.yaml's folder. */
+  source?: string
+  /** What `npm run check` holds each slide to (deck.yaml `budgets:`); missing keys take the defaults. */
+  budgets?: Budgets
+}
+
+/** Content budgets per slide. Defaults in DEFAULT_BUDGETS (src/compiler/schema.ts). */
+export interface Budgets {
+  /** Words on a slide body (title excluded). @default 40 */
+  words: number
+  /** Bullets on a slide. @default 5 */
+  bullets: number
+  /** Words of notes on a content slide (one with a `section`, and its sub-slides), at least. @default 120 */
+  notesMin: number
+  /** ...and at most. @default 300 */
+  notesMax: number
 }
 
 /** One rendered (sub-)slide: what the browser, the PDF and the reading edition share. */

@@ -152,3 +152,35 @@ describe('prose extraction', () => {
     expect(claims.filter((c) => !isFound(index, c)).map((c) => c.text)).toEqual(['2019'])
   })
 })
+
+describe('tables', () => {
+  const TABLE = '| Year | Event | Trade Volume |\n| --- | :-- | --: |\n| 2014 | Quay opened at the Port of Vilnor | about 40 percent |\n| 2019 | Anna Ferris visits Oslo | — |'
+
+  it('header cells are column headings, not names: "Year" and "Event" pass against a source without them', () => {
+    expect(SOURCE).not.toMatch(/\bYear\b|\bEvent\b|\bVolume\b/)
+    expect(messages(TABLE.split('\n').slice(0, 3).join('\n'))).toEqual([])
+  })
+
+  it('body cells are checked as prose, each cell a block of its own, at its line', () => {
+    expect(messages(TABLE)).toEqual([expect.stringMatching(/^8 .*number "2019"/), expect.stringMatching(/^8 .*name "Oslo"/)])
+    // A number in a heading is still a claim.
+    expect(messages('| Share in 2031 |\n|---|\n| 40 percent |')).toEqual([expect.stringMatching(/^5 .*number "2031"/)])
+  })
+
+  it('marks the header row and leaves the delimiter row out', () => {
+    const lines = proseLines(slide(TABLE))
+    expect(lines.filter((l) => l.heading).map((l) => l.text)).toEqual(['Year', 'Event', 'Trade Volume'])
+    expect(lines.filter((l) => !l.heading && l.line > 2).map((l) => [l.line, l.text, l.blockStart])).toEqual([
+      [7, '2014', true],
+      [7, 'Quay opened at the Port of Vilnor', true],
+      [7, 'about 40 percent', true],
+      [8, '2019', true],
+      [8, 'Anna Ferris visits Oslo', true],
+      [8, '—', true],
+    ])
+  })
+
+  it('a line with a pipe that is not in a table stays one line of prose', () => {
+    expect(proseLines(slide('Either | or, said Anna Fermi')).map((l) => l.text)).toEqual(['A fixture slide', 'Either | or, said Anna Fermi'])
+  })
+})

@@ -64,6 +64,8 @@ export interface ProseLine {
   /** Starts a block (paragraph, bullet, heading, title, figure text): its first word starts a sentence. */
   blockStart: boolean
   notes: boolean
+  /** A table's header cell ("Year", "Event"): a column heading, not a claim of a name. */
+  heading?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +164,14 @@ export function isFound(index: SourceIndex, claim: Claim): boolean {
 
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/
 const RE_NOTES = /^notes?:[ \t]*$/i
+/** A GFM table's delimiter row: `| --- | :-: |`. */
+const RE_TABLE_DELIM = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
+
+/** The cells of a table row: split at unescaped pipes, the outer pipes dropped. */
+function tableCells(row: string): string[] {
+  const cells = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/)
+  return cells.map((c) => c.replace(/\\\|/g, '|').trim())
+}
 
 /** Strip Markdown and HTML markup from one line, keeping what a reader sees (and alt text). */
 export function stripMarkup(line: string): string {
@@ -205,8 +215,19 @@ export function proseLines(text: string, keys: readonly string[] = ['title', 'se
   let notes = false
   let fence = false
   let blockStart = true
+  let table = false
   for (; i < lines.length; i++) {
     const raw = lines[i] ?? ''
+    // Tables: each cell is a block of its own; the header row's cells are column headings.
+    if (!fence && raw.includes('|') && (table || RE_TABLE_DELIM.test(lines[i + 1] ?? ''))) {
+      const heading = !table
+      for (const cell of tableCells(raw)) if (cell) out.push({ line: i + 1, text: normalizeText(stripMarkup(cell)), blockStart: true, notes, ...(heading ? { heading } : {}) })
+      if (heading) i++ // the delimiter row
+      table = true
+      blockStart = true
+      continue
+    }
+    table = false
     if (RE_FENCE.test(raw)) {
       fence = !fence
       blockStart = true
@@ -380,7 +401,8 @@ export function extractClaims(lines: readonly ProseLine[], file: string, where?:
     if (l.blockStart || !last) blocks.push([l])
     else last.push(l)
   }
-  return blocks.flatMap((b) => blockClaims(b, file, where))
+  // A column heading names the column, not something in the world: its numbers and quotes still count.
+  return blocks.flatMap((b) => blockClaims(b, file, where).filter((c) => !(c.kind === 'name' && b.every((l) => l.heading))))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,7 +20,11 @@ export interface CheckOptions {
   distDir?: string
   /** Screenshots. @default <dist>/check */
   screenshotDir?: string
-  /** The source article: turns on the fidelity check. */
+  /**
+   * The source article (relative to the working directory): turns on the fidelity check, and
+   * wins over deck.yaml's `source:` (relative to deck.yaml's folder). Given here and absent: a
+   * finding. Named in deck.yaml and absent: one note, and the rest is checked.
+   */
   source?: string
   /** @default <slidesDir>/fidelity-allowlist.yaml */
   allowlist?: string
@@ -56,7 +60,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const deck = compiled.deck
   findings.push(...checkBudgets(deck, posix(join(slidesDir, 'deck.yaml'))))
 
+  const named = deck.config.source
   if (opts.source !== undefined) findings.push(...fidelity(root, slidesDir, deck, opts.source, opts.allowlist, notes))
+  else if (named !== undefined) {
+    const path = resolve(root, slidesDir, named)
+    if (existsSync(path)) findings.push(...fidelity(root, slidesDir, deck, path, opts.allowlist, notes))
+    else notes.push(`fidelity not checked: the source article named in ${posix(join(slidesDir, 'deck.yaml'))} (source: ${named}) is not at ${posix(relative(process.cwd(), path))}; the rest is checked`)
+  } else notes.push(`fidelity not checked: name the source article in ${posix(join(slidesDir, 'deck.yaml'))} (source: <path>) or pass --source <article> to check every number, name and quote against it`)
 
   let overflow = new Map<string, number>()
   if (opts.browser === false) {
@@ -130,7 +140,7 @@ function fidelity(root: string, slidesDir: string, deck: Deck, sourcePath: strin
   const deckYaml = join(dir, 'deck.yaml')
   const extra = existsSync(deckYaml) ? [{ path: posix(join(slidesDir, 'deck.yaml')), text: readFileSync(deckYaml, 'utf8'), keys: ['title', 'subtitle'] }] : []
   const r = checkFidelity({ source: readFileSync(src, 'utf8'), files, figureTexts, extra, allowlist, allowlistPath: allowRel })
-  notes.push(`fidelity: ${r.claims} numbers, names and quotes checked against ${sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`)
+  notes.push(`fidelity: ${r.claims} numbers, names and quotes checked against ${posix(relative(process.cwd(), src)) || sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`)
   return r.findings.map((f) => ({ check: 'fidelity', file: f.file, line: f.line, message: f.message.replace(/^fidelity: /, '') }))
 }
 

@@ -1,6 +1,7 @@
 /**
  * `npm run check [-- --source <article>]`: check the built deck (dist/) in Chromium and the
- * slides against their budgets and, with --source, against the source article. Prints a
+ * slides against their budgets and, with --source (or deck.yaml's `source:`), against the
+ * source article. Prints a
  * progress line per slide, the findings with what to fix, and a one-page summary table.
  * Exit code: 0 when fit to present, 1 on findings, 2 when the check itself could not run.
  *
@@ -38,7 +39,6 @@ async function main(): Promise<number> {
     log: (line) => console.log(line),
   })
   console.log(report(result))
-  if (!source) console.log('(fidelity not checked: add --source <article> to check every number, name and quote against the source)')
   return result.findings.length ? 1 : 0
 }
 

@@ -23,6 +23,8 @@ const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? proc
 const paper = args.includes('--letter') ? 'Letter' : 'A4'
 const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist'))
 const outDir = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? dist)
+/** `--strict`: what the printout loses (broken images, content cut off by the page) fails the command. */
+const strict = args.includes('--strict')
 
 interface Output {
   file: string
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
   const server = await serveDir(dist)
   let browser: Browser | undefined
   const outputs: Output[] = []
+  const losses: string[] = []
   try {
     const { deck } = buildDeck(root)
     const ids = deck.slides.map((s) => s.id)
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
       await page.waitForFunction(() => (window as unknown as { deckPdfReady?: boolean }).deckPdfReady === true, undefined, { timeout: 30_000 })
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       await assertSameSlides(page, ids, 'index.html')
+      losses.push(...(await printLosses(page, '.reveal .slides section[id]', '.pdf-page')).map((l) => describeLoss('deck.pdf', l)))
       return finish(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }), 'deck.pdf')
     }
 
@@ -89,6 +93,7 @@ async function main(): Promise<number> {
       await page.goto(`${server.url}handout.html`, { waitUntil: 'load' })
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       await assertSameSlides(page, ids, 'handout.html')
+      losses.push(...(await printLosses(page, '.handout-slide section[id]', '.handout-slide')).map((l) => describeLoss('handout.pdf', l)))
       return finish(await page.pdf({ format: paper, printBackground: true, tagged: true, outline: true }), 'handout.pdf')
     }
 
@@ -100,6 +105,8 @@ async function main(): Promise<number> {
   }
 
   let ok = true
+  for (const l of losses) console.error(`${strict ? 'error' : 'warning'} ${l}`)
+  if (strict && losses.length) ok = false
   for (const o of outputs) {
     const good = o.pages === o.expected
     ok &&= good
@@ -109,6 +116,53 @@ async function main(): Promise<number> {
   }
   console.log(`${ok ? 'printed' : 'printed with errors'} in ${Math.round(performance.now() - started)} ms (handout on ${paper})`)
   return ok ? 0 : 1
+}
+
+interface Loss {
+  id: string
+  file: string
+  what: 'image' | 'cut'
+  detail: string
+}
+
+/** One line for a loss, naming the slide, its file and what is lost. */
+function describeLoss(pdf: string, l: Loss): string {
+  const where = `${l.file ? `${l.file} ` : ''}#/${l.id}`
+  return l.what === 'image' ? `${pdf}: ${where}: the image ${l.detail} did not load and prints as a broken image: check the file` : `${pdf}: ${where}: ${l.detail} cut off by the page: shorten the slide or split it with a "--" sub-slide`
+}
+
+/**
+ * What the printout loses, found in the laid-out page before printing: images that failed to
+ * load, and content that reaches past its page box (reveal's `.pdf-page`, the handout's slide
+ * box), which the page clips. Pure DOM reading; runs in the page.
+ */
+function printLosses(page: Page, slideSel: string, boxSel: string): Promise<Loss[]> {
+  return page.evaluate(
+    ({ slideSel, boxSel }) => {
+      const out: Loss[] = []
+      for (const slide of document.querySelectorAll<HTMLElement>(slideSel)) {
+        const file = slide.closest<HTMLElement>('[data-file]')?.dataset.file ?? ''
+        for (const img of slide.querySelectorAll('img')) {
+          if (img.complete && img.naturalWidth === 0) {
+            const src = img.getAttribute('src') ?? ''
+            out.push({ id: slide.id, file, what: 'image', detail: `"${img.alt}"${src.startsWith('data:') ? '' : ` (${src})`}` })
+          }
+        }
+        const box = (slide.closest(boxSel) ?? slide).getBoundingClientRect()
+        const cut = [...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote')].filter((el) => {
+          if (el.closest('aside.notes')) return false
+          const r = el.getBoundingClientRect()
+          return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)
+        })
+        if (cut.length) {
+          const first = (cut[0]?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
+          out.push({ id: slide.id, file, what: 'cut', detail: `${cut.length} element${cut.length === 1 ? '' : 's'}${first ? ` (from "${first}")` : ''}` })
+        }
+      }
+      return out
+    },
+    { slideSel, boxSel },
+  )
 }
 
 /** The page must hold the slides compiled from slides/ now; otherwise dist/ is out of date. */

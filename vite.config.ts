@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => {
       rollupOptions: { input },
     },
     test: {
-      include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+      // slides/*.test.ts: the briefing's own tests, which go when its slides go.
+      include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'slides/**/*.test.ts'],
       globalSetup: ['tests/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 120_000,

@@ -1,0 +1,108 @@
+/**
+ * This briefing's own tests: what is particular to it (the article's eight sections in its
+ * order, the framing slides, the closing headline, the quotes and the caveats), and its
+ * fidelity to the article named in deck.yaml. They live with the slides and go when the slides
+ * go; the tool's tests (tests/, src/) hold for any deck in slides/.
+ */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { formatFinding } from '../src/check/findings.ts'
+import { runCheck } from '../src/check/run.ts'
+import { buildDeck } from '../src/compiler/node.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const { deck } = buildDeck(root)
+const slides = deck.slides
+
+/** The article's eight sections, in its own order (its table of contents). */
+const SECTIONS = [
+  "The Historical Evolution of Iran and Russia's Relationship",
+  'Economic Pillars: Trade, Energy, and Financial Integration',
+  'Military and Strategic Alignment: A Partnership of Necessity',
+  'Nuclear Cooperation: A Foundation of Trust',
+  'Challenging Western Hegemony: A Shared Ideological Front',
+  'The Ukraine War: A Catalyst for Closer Ties',
+  "Middle East Stability: Russia's Stance on Iran's Security",
+  'The Future Outlook: Implications for Global Order',
+]
+const HEADLINE = 'Iran says no to nuclear talks during conflict as UN urges restraint'
+const isContent = (s: (typeof slides)[number]) => s.section !== undefined
+
+describe('the Iran and Russia briefing', () => {
+  it('gives each article section its own file, in the article order', () => {
+    const firsts = slides.filter((s) => s.section && s.v === 0)
+    // The deck sets type (curly apostrophes); the words are the article's.
+    expect(firsts.map((s) => s.section?.replace(/’/g, "'"))).toEqual(SECTIONS)
+    expect(new Set(firsts.map((s) => s.file)).size).toBe(SECTIONS.length)
+  })
+
+  it('frames the sections: title, bottom line, agenda first; recap and sources last', () => {
+    expect(slides[0]?.layout).toBe('title')
+    expect(slides[1]?.id).toBe('bottom-line')
+    expect(slides.find((s) => s.layout === 'agenda')).toBeDefined()
+    const tail = slides.filter((s) => s.v === 0).slice(-2).map((s) => s.id)
+    expect(tail).toEqual(['recap', 'sources-caveats'])
+  })
+
+  it('gives every slide some notes, and plans a 20-minute talk', () => {
+    for (const s of slides) expect(s.notesWords, `${s.file} ${s.id}`).toBeGreaterThan(30)
+    expect(slides.filter(isContent).length).toBeGreaterThanOrEqual(SECTIONS.length)
+    expect(deck.config.targetMinutes).toBe(20)
+    expect(deck.totalSeconds / 60).toBeGreaterThanOrEqual(15)
+    expect(deck.totalSeconds / 60).toBeLessThanOrEqual(25)
+  })
+
+  it('has the map, the timeline and the pillars, each with a text equivalent', () => {
+    const figures = slides.flatMap((s) => s.figures.map((f) => ({ ...f, slide: s })))
+    expect(figures.map((f) => f.name).sort()).toEqual(['map', 'pillars', 'timeline'])
+    for (const f of figures) {
+      expect(f.alt.split(/\s+/).length, f.name).toBeGreaterThanOrEqual(6)
+      expect(f.slide.bodyHtml).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"/)
+    }
+  })
+
+  it('says plainly that the article breaks off, and shows its closing headline once', () => {
+    const outlook = slides.filter((s) => s.section?.replace(/’/g, "'") === SECTIONS[7])
+    const text = outlook.map((s) => `${s.bodyHtml} ${s.notesText}`).join(' ')
+    expect(text).toMatch(/mid-sentence|breaks off|cuts off/i)
+    const all = slides.map((s) => s.bodyHtml).join(' ')
+    expect(all.split(HEADLINE).length - 1).toBe(1)
+  })
+
+  it('attributes the quotes as the article does', () => {
+    const notes = slides.map((s) => s.notesText).join(' ')
+    expect(notes).toMatch(/Igor Yushkov/)
+    expect(notes).toMatch(/Sergei Ryabkov/)
+    expect(notes).toMatch(/deeply, deeply, deeply troubled and complicated/)
+    expect(notes).toMatch(/no(t| named)? (name|speaker)|unnamed|without (naming|a named)/i)
+  })
+
+  it('labels every outside-context caveat as such', () => {
+    for (const s of slides) {
+      for (const year of ['2011', '2023', '2025']) {
+        if (s.notesText.includes(year)) expect(s.notesText, `${s.id} uses ${year}`).toMatch(/outside context/i)
+      }
+    }
+  })
+})
+
+describe('its fidelity to the article named in deck.yaml', () => {
+  const named = deck.config.source
+  const article = named === undefined ? undefined : resolve(root, 'slides', named)
+
+  it('names the article, which CI has beside the project', () => {
+    expect(named).toBe('../../shared/source/article.txt')
+    // A plain clone has no article beside it (the check then says so); CI must have it (.ci/run).
+    if (process.env.CI === 'true') expect(existsSync(article ?? ''), `CI: the article is not at ${article}`).toBe(true)
+  })
+
+  it('keeps every number, name and quote to the article where it is; says in one line when it is not', async () => {
+    const r = await runCheck({ root, browser: false })
+    expect(r.findings.map(formatFinding)).toEqual([])
+    const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
+    expect(fidelity).toHaveLength(1)
+    if (existsSync(article ?? '')) expect(fidelity[0]).toMatch(/^fidelity: \d{3,} numbers, names and quotes checked against .*article\.txt; \d+ allowed by slides\/fidelity-allowlist\.yaml/)
+    else expect(fidelity[0]).toMatch(/^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/\.\.\/shared\/source\/article\.txt\) is not at \S+; the rest is checked$/)
+  })
+})

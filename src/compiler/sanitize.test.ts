@@ -33,13 +33,20 @@ describe('removedByAllowlist', () => {
     ['<iframe src="https://e.com"></iframe>', ['<iframe>']],
     ['<img src="https://e.com/x.png" alt="a">', ['src="https://e.com/x.png" on <img>']],
     ['<input type="text">', ['<input type="text">']],
+    // reveal's speaker view writes data-notes into innerHTML; data-src and data-background-* load URLs.
+    ['<span class="fragment" data-notes="&lt;img src=x onerror=alert(1)&gt;">t</span>', ['data-notes on <span>']],
+    ['<img data-src="http://example.org/x.png" alt="a">', ['data-src on <img>']],
+    ['<div data-background-image="https://example.org/x.png">t</div>', ['data-background-image on <div>']],
+    ['<a data-preview-link href="#/x">t</a>', ['data-preview-link on <a>']],
+    ['<span data-slot="0">t</span>', ['data-slot on <span>']],
   ])('names what sanitize removes from %s', (html, named) => {
     expect(removedByAllowlist(html)).toEqual(named)
     expect(sanitize(html)).not.toBe(html)
   })
 
   it.each([
-    '<span class="x" data-a="1" aria-label="y">ok</span>',
+    '<span class="x" data-fragment-index="2" aria-label="y">ok</span>',
+    '<li class="fragment" data-fragment-index="1">ok</li>',
     '<a href="https://example.org">x</a>',
     '<a href="mailto:a@example.org">x</a>',
     '<a href="#/history">x</a>',

@@ -11,10 +11,23 @@ export const ALLOWED_TAGS = [
   's', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
 ] as const
 
+/**
+ * The `data-*` attributes reveal.js reads for fragments, auto-animate and code line numbers: plain
+ * values it never turns into HTML or URLs. Not allowed, among others: `data-notes` (the speaker
+ * view writes it into innerHTML), `data-src`, `data-background-*`, `data-preview-link` (they load
+ * URLs), `data-markdown`.
+ */
+export const ALLOWED_DATA_ATTRIBUTES = [
+  'data-fragment-index', 'data-id', 'data-auto-animate', 'data-auto-animate-delay', 'data-auto-animate-duration',
+  'data-auto-animate-easing', 'data-auto-animate-unmatched', 'data-auto-animate-target', 'data-line-numbers', 'data-ln-start-from',
+] as const
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: {
-    '*': ['class', 'id', 'title', 'lang', 'dir', 'data-*', 'aria-*', 'role'],
+    '*': ['class', 'id', 'title', 'lang', 'dir', ...ALLOWED_DATA_ATTRIBUTES, 'aria-*', 'role'],
+    // The compiler's own placeholder for a build-time figure (replaced after sanitising).
+    figure: ['data-slot'],
     a: ['href', 'target', 'rel'],
     img: ['src', 'alt', 'width', 'height', 'loading'],
     td: ['align', 'colspan', 'rowspan'],

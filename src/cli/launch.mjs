@@ -7,6 +7,7 @@ const PRELOAD = {
   pdf: ['playwright-core'],
   check: ['playwright-core'],
   bench: ['vite', 'playwright-core'],
+  pptx: ['playwright-core', 'pptxgenjs'],
 }
 const name = process.argv[2]
 if (!name || !Object.hasOwn(PRELOAD, name)) {

@@ -1,0 +1,109 @@
+/**
+ * `npm run pptx`: the built deck (dist/) as an editable PowerPoint file, dist/deck.pptx.
+ * The I/O edge: compile the slides (for their order, sections and timing), open the built deck
+ * in Chromium at 1280x720 to read where each block lies and how it looks (src/pptx/extract.ts),
+ * draw each figure's PNG fallback, then hand it all to the pure conversion (src/pptx/convert.ts).
+ * `--out=<file>` writes elsewhere. Prints the slide count and the time taken.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
+import { buildDeck } from '../compiler/node.ts'
+import { deckToPptx, type DeckInfo, type FigurePngs } from '../pptx/convert.ts'
+import { EXTRACT } from '../pptx/extract.ts'
+import type { ExtractedDeck } from '../pptx/model.ts'
+import { launchBrowser, serveDir } from './browser.ts'
+
+const args = process.argv.slice(2)
+const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
+const dist = join(root, 'dist')
+const out = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(dist, 'deck.pptx'))
+const debug = args.includes('--debug')
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first')
+  // The browser launches while the slides compile.
+  const launching = launchBrowser()
+  launching.catch(() => undefined)
+  const server = await serveDir(dist)
+  let browser: Browser | undefined
+  try {
+    const { deck, diagnostics } = buildDeck(root)
+    if (hasErrors(diagnostics)) {
+      for (const d of diagnostics) console.error(formatDiagnostic(d))
+      console.error('\npptx failed: the slides have errors (see above); fix them and run `npm run build` first.')
+      return 1
+    }
+    const info: DeckInfo = {
+      title: deck.config.title,
+      ...(deck.config.subtitle ? { subtitle: deck.config.subtitle } : {}),
+      lang: deck.config.lang,
+      slides: deck.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })),
+    }
+    const ids = info.slides.map((s) => s.id)
+    browser = await launching
+    // Twice the pixels for the figures' PNG fallbacks; the layout is read in slide pixels.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2, reducedMotion: 'reduce' })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${server.url}index.html`, { waitUntil: 'load' })
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
+    const found = await page.evaluate(() => [...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id))
+    if (found.join(' ') !== ids.join(' ')) throw new Error(`dist/index.html does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
+    const extracted = (await page.evaluate(`(${EXTRACT})(${JSON.stringify(ids)})`)) as ExtractedDeck
+    const pngs = await figurePngs(page, extracted)
+    if (errors.length) throw new Error(`the deck reported errors:\n${errors.join('\n')}`)
+    const bytes = await deckToPptx(info, extracted, pngs)
+    mkdirSync(dirname(out), { recursive: true })
+    writeFileSync(out, bytes)
+    const figures = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure').length, 0)
+    console.log(`${relative(root, out) || out}: ${ids.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms`)
+    return 0
+  } finally {
+    browser ??= await launching.catch(() => undefined)
+    await Promise.all([browser?.close(), server.close()])
+  }
+}
+
+/**
+ * Each figure's standalone SVG drawn by the page itself (with the deck's fonts) on the slide's
+ * background, at twice the slide's pixels: the PNG PowerPoint shows where it cannot draw SVG.
+ */
+async function figurePngs(page: Page, extracted: ExtractedDeck): Promise<FigurePngs> {
+  const pngs: FigurePngs = new Map()
+  for (const s of extracted.slides) {
+    let i = 0
+    for (const b of s.blocks) {
+      if (b.kind !== 'figure') continue
+      const w = Math.ceil(b.box.w)
+      const h = Math.ceil(b.box.h)
+      await page.evaluate(
+        ({ svg, w, h, bg }) => {
+          const el = document.createElement('div')
+          el.id = 'pptx-figure-shot'
+          el.style.cssText = `position:fixed;left:0;top:0;width:${w}px;height:${h}px;background:${bg};z-index:2147483647;margin:0;padding:0`
+          el.innerHTML = svg
+          const node = el.firstElementChild as SVGSVGElement | null
+          if (node) node.setAttribute('style', 'display:block;width:100%;height:100%')
+          document.body.append(el)
+        },
+        { svg: b.svg, w, h, bg: s.background },
+      )
+      pngs.set(`${s.id}#${i++}`, await page.screenshot({ clip: { x: 0, y: 0, width: w, height: h }, type: 'png' }))
+      await page.evaluate(() => document.getElementById('pptx-figure-shot')?.remove())
+    }
+  }
+  return pngs
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')
+    console.error(debug && err instanceof Error ? err.stack : `pptx failed: ${message}`)
+    process.exit(2)
+  },
+)

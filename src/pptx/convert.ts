@@ -1,0 +1,350 @@
+/**
+ * The compiled deck, as laid out by the browser (`model.ts`), into an editable PowerPoint
+ * file. Pure: data in, the .pptx bytes out (pptxgenjs writes the package; a few parts it does not
+ * cover are then set in the XML with jszip, pptxgenjs's own zip library).
+ *
+ * What goes where:
+ * - each slide's heading into the title placeholder of a slide layout ("Deck" or "Deck, dark"),
+ *   so PowerPoint's outline view and accessibility checker find it;
+ * - lists as bulleted or numbered paragraphs with their levels; tables as tables; every other
+ *   block (paragraphs, quotes, big numbers, code) as a text box; emphasis, code and links kept;
+ * - figures as SVG pictures with a PNG fallback (how PowerPoint stores SVG), their text
+ *   equivalent as alt text; images with their alt text;
+ * - speaker notes into the notes pane, a paragraph each; the planned time per slide as the
+ *   slide's rehearsed timing (with "use timings" off, so nothing advances by itself);
+ * - sections as PowerPoint sections; the title, subject and language in the document properties;
+ *   the deck's colours and fonts in the theme.
+ */
+import JSZip from 'jszip'
+import PptxGenJS from 'pptxgenjs'
+import type { Block, ExtractedDeck, Palette, Paragraph, Run, SlideModel, TextBlock, TextStyle } from './model.ts'
+
+/** What the conversion needs of the compiled deck besides the layout. */
+export interface DeckInfo {
+  title: string
+  subtitle?: string
+  lang: string
+  slides: { id: string; title: string; section?: string; seconds: number }[]
+}
+
+/** The PNG fallback of each figure, by `<slide id>#<figure index on the slide>`. */
+export type FigurePngs = Map<string, Uint8Array>
+
+/** Slide pixels per inch: 1280 px across a 13.333 in (16:9) slide. */
+const PX_PER_IN = 96
+const inch = (px: number): number => Math.round((px / PX_PER_IN) * 10000) / 10000
+/** Slide pixels to EMU (914400 per inch). */
+const emu = (px: number): number => Math.round((px / PX_PER_IN) * 914400)
+const pt = (px: number): number => Math.round(px * 0.75 * 100) / 100
+const color = (hex: string | undefined): string | undefined => (hex ? hex.replace('#', '').toUpperCase() : undefined)
+/** Room kept below the lowest block, px (the frame's bottom padding stays clear). */
+const SLIDE_H = 720
+const BOTTOM_CLEAR = 24
+
+/**
+ * PowerPoint sections: a run of slides with the same `section` is one, named as in the agenda;
+ * a run of slides outside any section (the opening, the close) is named after its first slide.
+ */
+export function sectionNames(slides: readonly DeckInfo['slides'][number][]): string[] {
+  const names: string[] = []
+  const used = new Map<string, number>()
+  let current = ''
+  slides.forEach((s, i) => {
+    if (i === 0 || s.section !== slides[i - 1]?.section) {
+      const base = s.section ?? s.title
+      const n = (used.get(base) ?? 0) + 1
+      used.set(base, n)
+      current = n === 1 ? base : `${base} (${n})`
+    }
+    names.push(current)
+  })
+  return names
+}
+
+export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs = new Map()): Promise<Uint8Array> {
+  const { palette } = extracted
+  const byId = new Map(extracted.slides.map((s) => [s.id, s]))
+  const slideNumber = new Map(info.slides.map((s, i) => [s.id, i + 1]))
+  const pptx = new PptxGenJS()
+  pptx.layout = 'LAYOUT_WIDE'
+  pptx.title = info.title
+  pptx.subject = info.subtitle ?? info.title
+  pptx.author = info.title
+  pptx.theme = { headFontFace: palette.font, bodyFontFace: palette.font, lang: info.lang } as PptxGenJS.ThemeProps
+
+  const first = extracted.slides.find((s) => s.background === palette.background) ?? extracted.slides[0]
+  const titleBox = first?.title.box ?? { x: 72, y: 52, w: 1136, h: 60 }
+  for (const [name, bg, ink] of [
+    ['Deck', palette.background, palette.ink],
+    ['Deck, dark', palette.dark, palette.onDark],
+  ] as const) {
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: color(bg) ?? 'FFFFFF' },
+      objects: [
+        {
+          placeholder: {
+            options: { name: 'title', type: 'title', x: inch(titleBox.x), y: inch(titleBox.y), w: inch(titleBox.w), h: inch(titleBox.h), fontFace: palette.font, color: color(ink), bold: true, margin: 0 } as PptxGenJS.PlaceholderProps,
+            text: '',
+          },
+        },
+      ],
+    })
+  }
+
+  const names = sectionNames(info.slides)
+  for (const name of new Set(names)) pptx.addSection({ title: name })
+
+  const figureOrder: { slide: number; key: string }[] = []
+  info.slides.forEach((s, i) => {
+    const model = byId.get(s.id)
+    if (!model) throw new Error(`slide "${s.id}" was not found in the laid-out deck`)
+    const dark = model.background !== palette.background
+    const slide = pptx.addSlide({ masterName: dark ? 'Deck, dark' : 'Deck', sectionTitle: names[i] ?? '' })
+    slide.background = { color: color(model.background) ?? 'FFFFFF' }
+    const ctx: Ctx = { palette, lang: info.lang, slideNumber }
+    // The title, in the layout's title placeholder (at the place the browser put it).
+    slide.addText(textRuns(model.title, ctx), { ...boxOpts(model.title, model.title.box.h), ...blockOpts(model.title, ctx), placeholder: 'title' })
+    if (model.kicker) slide.addText(textRuns(model.kicker, ctx), { ...boxOpts(model.kicker, model.kicker.box.h), ...blockOpts(model.kicker, ctx) })
+    for (const r of model.rules) {
+      slide.addShape('line', { x: inch(Math.min(r.x1, r.x2)), y: inch(Math.min(r.y1, r.y2)), w: inch(Math.abs(r.x2 - r.x1)), h: inch(Math.abs(r.y2 - r.y1)), line: { color: color(r.color) ?? '000000', width: pt(r.width) } })
+    }
+    let figures = 0
+    model.blocks.forEach((b, bi) => {
+      const room = roomBelow(model.blocks, bi)
+      if (b.kind === 'text') slide.addText(textRuns(b, ctx), { ...boxOpts(b, room), ...blockOpts(b, ctx) })
+      else if (b.kind === 'table') addTable(slide, b, ctx)
+      else if (b.kind === 'figure') {
+        const data = `data:image/svg+xml;base64,${Buffer.from(b.svg, 'utf8').toString('base64')}`
+        slide.addImage({ data, x: inch(b.box.x), y: inch(b.box.y), w: inch(b.box.w), h: inch(b.box.h), altText: b.alt })
+        figureOrder.push({ slide: i + 1, key: `${s.id}#${figures++}` })
+      } else if (b.kind === 'image' && b.data) {
+        slide.addImage({ data: b.data, x: inch(b.box.x), y: inch(b.box.y), w: inch(b.box.w), h: inch(b.box.h), altText: b.alt })
+      }
+    })
+    // A notes slide for every slide; its text is written below, a paragraph each.
+    slide.addNotes(model.notes.map(plain).join('\n') || ' ')
+  })
+
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer
+  const zip = await JSZip.loadAsync(written)
+  await finish(zip, info, extracted, pngs, figureOrder)
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+}
+
+interface Ctx {
+  palette: Palette
+  lang: string
+  slideNumber: Map<string, number>
+}
+
+/** The space a block may grow into: down to the next block below it, or the slide's foot. */
+function roomBelow(blocks: readonly Block[], index: number): number {
+  const b = blocks[index]
+  if (!b) return 0
+  const bottom = b.box.y + b.box.h
+  let limit = SLIDE_H - BOTTOM_CLEAR
+  for (const other of blocks) {
+    if (other === b) continue
+    const overlapsX = other.box.x < b.box.x + b.box.w && other.box.x + other.box.w > b.box.x
+    if (overlapsX && other.box.y >= bottom - 1) limit = Math.min(limit, other.box.y - 4)
+  }
+  return Math.max(b.box.h, limit - b.box.y)
+}
+
+function boxOpts(b: TextBlock, h: number): PptxGenJS.TextPropsOptions {
+  const inset = b.inset ?? { l: 0, t: 0, r: 0, b: 0 }
+  return {
+    x: inch(b.box.x),
+    y: inch(b.box.y),
+    w: inch(b.box.w),
+    h: inch(h),
+    // The browser's padding, as the box's inset (points): [left, right, bottom, top].
+    margin: [pt(inset.l), pt(inset.r), pt(inset.b), pt(inset.t)],
+    valign: 'top',
+    // Where the reader's font is wider than the deck's, PowerPoint and Impress shrink the text.
+    fit: 'shrink',
+    ...(b.fill ? { fill: { color: color(b.fill) ?? 'FFFFFF' } } : {}),
+  }
+}
+
+function blockOpts(b: TextBlock, ctx: Ctx): PptxGenJS.TextPropsOptions {
+  const s: TextStyle = b.style
+  return {
+    fontFace: s.mono ? ctx.palette.mono : ctx.palette.font,
+    fontSize: pt(s.size),
+    color: color(s.color),
+    bold: s.bold,
+    italic: s.italic,
+    align: s.align,
+    lineSpacing: pt(s.lineHeight),
+    ...(s.letterSpacing ? { charSpacing: pt(s.letterSpacing) } : {}),
+    lang: ctx.lang,
+  }
+}
+
+/** A block's paragraphs as pptxgenjs text runs: paragraph options on each run, a break after each paragraph. */
+function textRuns(b: TextBlock, ctx: Ctx): PptxGenJS.TextProps[] {
+  const out: PptxGenJS.TextProps[] = []
+  const base = b.style
+  // Text indent for list paragraphs: measured per level; pptxgenjs indents level n by (n + 1) × indent.
+  const indent0 = b.paragraphs.find((p) => p.level === 0)?.indent
+  b.paragraphs.forEach((p, pi) => {
+    const paraOpts: PptxGenJS.TextPropsOptions = {}
+    if (p.bullet) {
+      const indent = pt(indent0 ?? p.indent ?? 24)
+      paraOpts.bullet = p.bullet === 'number' ? { type: 'number', numberType: 'arabicPeriod', numberStartAt: p.number ?? 1, indent } : { indent }
+      paraOpts.indentLevel = p.level ?? 0
+    }
+    if (p.after && pi < b.paragraphs.length - 1) paraOpts.paraSpaceAfter = pt(p.after)
+    const runs = p.runs.length ? p.runs : [{ text: '' }]
+    runs.forEach((r, ri) => {
+      const last = ri === runs.length - 1
+      out.push({ text: r.text, options: { ...paraOpts, ...runOpts(r, base, ctx), ...(last && pi < b.paragraphs.length - 1 ? { breakLine: true } : {}) } })
+      if (r.br && !last) out.push({ text: '', options: { ...paraOpts, breakLine: true } })
+    })
+  })
+  return out
+}
+
+function runOpts(r: Run, base: TextStyle, ctx: Ctx): PptxGenJS.TextPropsOptions {
+  const o: PptxGenJS.TextPropsOptions = {}
+  if (r.bold !== undefined || base.bold) o.bold = r.bold ?? false
+  if (r.italic !== undefined || base.italic) o.italic = r.italic ?? false
+  if (r.underline) o.underline = { style: 'sng' }
+  if (r.strike) o.strike = 'sngStrike'
+  if (r.code && !base.mono) o.fontFace = ctx.palette.mono
+  if (r.color) o.color = color(r.color)
+  if (r.size) o.fontSize = pt(r.size)
+  const link = r.href ? hyperlink(r.href, ctx) : undefined
+  if (link) o.hyperlink = link
+  return o
+}
+
+/** A link PowerPoint can follow: to another slide (`#/<id>`), a web address or an e-mail. */
+export function hyperlink(href: string, ctx: Pick<Ctx, 'slideNumber'>): PptxGenJS.HyperlinkProps | undefined {
+  const internal = /^#\/?([^/?#]+)/.exec(href)
+  if (internal) {
+    const n = ctx.slideNumber.get(decodeURIComponent(internal[1] ?? ''))
+    return n ? { slide: n } : undefined
+  }
+  if (/^(https?:|mailto:)/i.test(href)) return { url: href }
+  return undefined
+}
+
+function addTable(slide: PptxGenJS.Slide, b: Extract<Block, { kind: 'table' }>, ctx: Ctx): void {
+  const rule = { type: 'solid' as const, pt: 0.75, color: color(b.ruleColor) ?? '999999' }
+  const none = { type: 'none' as const }
+  const rows: PptxGenJS.TableRow[] = b.rows.map((cells) =>
+    cells.map((c) => ({
+      text: c.runs.map((r) => ({ text: r.text, options: runOpts(r, b.style, ctx) })),
+      options: { bold: c.header || b.style.bold, align: c.align, colspan: c.colspan > 1 ? c.colspan : undefined, rowspan: c.rowspan > 1 ? c.rowspan : undefined, border: [none, none, rule, none] },
+    })),
+  )
+  const total = b.colW.reduce((a, w) => a + w, 0) || b.box.w
+  slide.addTable(rows, {
+    x: inch(b.box.x),
+    y: inch(b.box.y),
+    w: inch(b.box.w),
+    colW: b.colW.length ? b.colW.map((w) => inch((w / total) * b.box.w)) : undefined,
+    rowH: b.rowH.map(inch),
+    fontFace: ctx.palette.font,
+    fontSize: pt(b.style.size),
+    color: color(b.style.color),
+    valign: 'middle',
+    margin: 0.05,
+  } as PptxGenJS.TableProps)
+}
+
+const plain = (p: Paragraph): string => p.runs.map((r) => r.text + (r.br ? '\n' : '')).join('')
+
+const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** A notes paragraph as DrawingML: its runs with bold and italic kept, list items bulleted. */
+function notesParagraphXml(p: Paragraph, lang: string): string {
+  const lvl = p.level ?? 0
+  const bullet = p.bullet === 'number' ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${p.number && p.number > 1 ? ` startAt="${p.number}"` : ''}/>` : p.bullet ? '<a:buFont typeface="Arial"/><a:buChar char="•"/>' : '<a:buNone/>'
+  const marL = p.bullet ? 285750 * (lvl + 1) : 0
+  const pPr = `<a:pPr marL="${marL}" indent="${p.bullet ? -285750 : 0}">${bullet}</a:pPr>`
+  const runs = p.runs
+    .map((r) => {
+      const attrs = `lang="${xml(lang)}"${r.bold ? ' b="1"' : ''}${r.italic ? ' i="1"' : ''} dirty="0"`
+      return `<a:r><a:rPr ${attrs}/><a:t>${xml(r.text)}</a:t></a:r>${r.br ? '<a:br><a:rPr lang="' + xml(lang) + '"/></a:br>' : ''}`
+    })
+    .join('')
+  return `<a:p>${pPr}${runs}</a:p>`
+}
+
+/** The parts pptxgenjs leaves out or fills with placeholders. */
+async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs, figures: { slide: number; key: string }[]): Promise<void> {
+  const byId = new Map(extracted.slides.map((s) => [s.id, s]))
+  // Notes: a paragraph per paragraph (pptxgenjs writes one run with line breaks in it).
+  for (const [i, s] of info.slides.entries()) {
+    const path = `ppt/notesSlides/notesSlide${i + 1}.xml`
+    const file = zip.file(path)
+    if (!file) continue
+    const notes = byId.get(s.id)?.notes ?? []
+    const body = notes.length ? notes.map((p) => notesParagraphXml(p, info.lang)).join('') : `<a:p><a:endParaRPr lang="${xml(info.lang)}"/></a:p>`
+    const text = await file.async('string')
+    const updated = text.replace(/(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/, (_m, head: string, tail: string) => `${head}${body}${tail}`)
+    if (updated === text) throw new Error(`could not write the notes of slide ${i + 1}: pptxgenjs's notes layout changed`)
+    zip.file(path, updated)
+  }
+
+  for (const [i, s] of info.slides.entries()) {
+    const path = `ppt/slides/slide${i + 1}.xml`
+    let text = await zip.file(path)?.async('string')
+    const model = byId.get(s.id)
+    if (text === undefined || !model) continue
+    // The title placeholder where the browser put this slide's heading (pptxgenjs copies the layout's).
+    const b = model.title.box
+    const xfrm = `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`
+    text = text.replace(/(type="title"[\s\S]*?<p:spPr>)<a:xfrm>[\s\S]*?<\/a:xfrm>/, `$1${xfrm}`)
+    // Bullets in the list's marker colour (pptxgenjs has no option for it).
+    const marker = model.blocks.flatMap((bl) => (bl.kind === 'text' ? bl.paragraphs : [])).find((p) => p.markerColor)?.markerColor
+    if (marker) text = text.replace(/<a:buSzPct val="100000"\/>/g, `<a:buClr><a:srgbClr val="${color(marker)}"/></a:buClr>$&`)
+    // Planned time per slide, as PowerPoint's rehearsed timings (shown in the slide sorter).
+    const transition = `<p:transition advTm="${Math.max(0, Math.round(s.seconds * 1000))}"/>`
+    text = text.replace(/<p:transition[^>]*\/>|<p:transition[\s\S]*?<\/p:transition>/, '').replace(/(<\/p:clrMapOvr>)/, `$1${transition}`)
+    zip.file(path, text)
+  }
+  // …which never advance the show by themselves: "use timings" off.
+  zip.file(
+    'ppt/presProps.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<p:presentationPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:showPr showNarration="1" useTimings="0"><p:sldAll/></p:showPr></p:presentationPr>',
+  )
+
+  // Figures: the PNG each SVG picture falls back to (pptxgenjs cannot render SVG in Node).
+  let perSlide = 0
+  let lastSlide = 0
+  for (const f of figures) {
+    perSlide = f.slide === lastSlide ? perSlide + 1 : 0
+    lastSlide = f.slide
+    const png = pngs.get(f.key)
+    if (!png) continue
+    const slideXml = (await zip.file(`ppt/slides/slide${f.slide}.xml`)?.async('string')) ?? ''
+    const rels = (await zip.file(`ppt/slides/_rels/slide${f.slide}.xml.rels`)?.async('string')) ?? ''
+    const pics = [...slideXml.matchAll(/<a:blip r:embed="(rId\d+)"[^>]*>\s*<a:extLst>[\s\S]*?svgBlip/g)]
+    const rId = pics[perSlide]?.[1]
+    const target = rId ? new RegExp(`Id="${rId}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] : undefined
+    if (target) zip.file(`ppt/media/${target}`, png)
+  }
+
+  // Document properties: the language.
+  const core = await zip.file('docProps/core.xml')?.async('string')
+  if (core) zip.file('docProps/core.xml', core.replace('</dc:subject>', `</dc:subject><dc:language>${xml(info.lang)}</dc:language>`))
+
+  // Theme: the deck's colours and fonts, so new slides and recoloured shapes match it.
+  const themePath = 'ppt/theme/theme1.xml'
+  const theme = await zip.file(themePath)?.async('string')
+  if (theme) {
+    const p = extracted.palette
+    const scheme: Record<string, string> = { dk1: p.ink, lt1: p.background, dk2: p.dark, lt2: p.onDark, accent1: p.accent, accent2: p.accent2, accent3: p.muted, hlink: p.link || p.accent }
+    let t = theme.replace('<a:clrScheme name="Office">', '<a:clrScheme name="Deck">')
+    for (const [slot, hex] of Object.entries(scheme)) {
+      const c = color(hex)
+      if (c) t = t.replace(new RegExp(`<a:${slot}>[\\s\\S]*?</a:${slot}>`), `<a:${slot}><a:srgbClr val="${c}"/></a:${slot}>`)
+    }
+    zip.file(themePath, t)
+  }
+}

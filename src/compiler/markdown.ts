@@ -4,6 +4,7 @@ import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { markedSmartypants } from 'marked-smartypants'
 import { diag } from './diagnostics.ts'
+import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
 import { locator } from './position.ts'
 import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
 import { scanFences } from './split.ts'
@@ -38,6 +39,7 @@ export function createMarkdown(): Marked {
       },
     }),
     markedSmartypants(),
+    imageAttrsExtension,
     // marked-smartypants leaves inline text unescaped so its quotes can be educated after
     // rendering; this keeps that, but escapes what would become markup (`<A` must stay text).
     {
@@ -86,6 +88,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   } catch (err) {
     return { html: '', diagnostics: [tooDeep(seg, err)], figures, links }
   }
+  attachImageAttrs(tokens)
   // marked keeps each token's raw text but no positions, so offsets are summed here.
   const locate = locator(seg.start, seg.text)
   // What the allowlist removes, per distinct raw HTML token (pasted pages repeat the same tags).
@@ -115,6 +118,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       if (removed.length && reported++ < MAX_HTML_REPORTS) {
         diagnostics.push(diag('html-removed', pos, `raw HTML outside the allowlist was removed from the slide: ${removed.join(', ')}. Use Markdown instead, or see README "Raw HTML" for the tags and attributes a slide may carry`, 'warning'))
       }
+      checkRawImages(t as Tokens.HTML | Tokens.Tag, pos)
     } else if (t.type === 'code') {
       const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''
       if (lang && !hljs().getLanguage(lang)) {
@@ -134,14 +138,20 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         diagnostics.push(diag('html-removed', pos, `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`, 'warning'))
       } else {
         const local = checkLocal(img.href, pos, 'image')
-        if (local) img.href = `./${local}`
+        if (local) img.href = `./${encodePath(local)}`
+        const attrs = (img as ImageToken).attrs
+        if (attrs !== undefined) {
+          const opts = imageOptions(attrs, pos)
+          diagnostics.push(...opts.diagnostics)
+          ;(img as ImageToken).extra = opts.extra
+        }
         if (!img.text.trim()) diagnostics.push(diag('meta-invalid', pos, 'an image needs alt text: write it between the brackets, ![what it shows](path)'))
       }
     } else if (t.type === 'link') {
       const link = t as Tokens.Link
       const internal = /^#\/?([^/?#]+)$/.exec(link.href)
       if (internal?.[1]) {
-        links.push({ target: decodeURIComponent(internal[1]), pos })
+        links.push({ target: safeDecode(internal[1], decodeURIComponent), pos })
         link.href = `#/${internal[1]}`
       }
       const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(link.href)?.[1]?.toLowerCase()
@@ -149,8 +159,25 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         diagnostics.push(diag('html-removed', pos, `the link target "${link.href}" was removed: links may point to http(s) or mailto addresses, #/slide-ids, or files in the project`, 'warning'))
       }
       const local = checkLocal(link.href, pos, 'link')
-      if (local) link.href = `./${local}`
+      if (local) link.href = `./${encodePath(local)}`
     }
+  }
+
+  /** Raw `<img src>` follows the Markdown image's rule: relative to the slide file, in the project, existing. */
+  function checkRawImages(t: Tokens.HTML | Tokens.Tag, pos: SourcePos): void {
+    const found = rawImageSources(t.raw)
+    if (found.length === 0) return
+    const fixed = found.map((src) => {
+      if (/^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(src.value) || src.value.trim() === '') return undefined // the sanitiser removes it, and warns
+      const local = checkLocal(src.value.trim(), posIn(pos, t.raw, src.tag), 'image')
+      return local === undefined ? undefined : `./${encodePath(local)}`
+    })
+    let i = 0
+    t.text = t.text.replace(/<img\b[^>]*>/gi, (tag) => {
+      const to = fixed[i++]
+      const src = rawImageSources(tag)[0]
+      return to === undefined || !src ? tag : tag.slice(0, src.at) + escapeHtml(to) + tag.slice(src.at + src.length)
+    })
   }
 
   /** Check a relative path; returns it project-relative when it is fine. */
@@ -177,7 +204,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
   // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
-  const html = sanitize(unwrapped.replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
+  const html = sanitize(markImageParagraphs(unwrapped).replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
   return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
 }
 
@@ -238,10 +265,24 @@ function walk(token: Token, at: number, visit: (t: Token, at: number) => void): 
   }
 }
 
+/** A decoded project path as a URL path: each segment percent-encoded (`100%.png` -> `100%25.png`). */
+export function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
+}
+
+/** Percent-decoded text, or the text as written when it is not valid percent-encoding (`100%.png`). */
+export function safeDecode(text: string, decode: (s: string) => string): string {
+  try {
+    return decode(text)
+  } catch {
+    return text
+  }
+}
+
 /** Project-relative posix path of `href` from a slide file, or null when it escapes the project. */
 export function resolveLocal(file: string, href: string): string | null {
   const parts = file.split('/').slice(0, -1)
-  for (const p of decodeURI(href).split('/')) {
+  for (const p of safeDecode(href, decodeURI).split('/')) {
     if (p === '..') {
       if (parts.length === 0) return null
       parts.pop()

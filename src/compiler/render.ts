@@ -2,7 +2,9 @@ import type { Marked } from 'marked'
 import { countWords, escapeHtml, renderMarkdown, textOf, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
-import type { DeckConfig, Diagnostic, RenderedSlide, SlideFile } from './types.ts'
+import { validatePartAttrs } from './schema.ts'
+import { scanFences } from './split.ts'
+import type { DeckConfig, Diagnostic, RenderedSlide, Segment, SlideFile } from './types.ts'
 
 /** Render one validated file into its slides (the first part, then its vertical sub-slides). */
 export function renderFile(file: SlideFile, h: number, md: Marked, env: MarkdownEnv, config: DeckConfig): { slides: RenderedSlide[]; diagnostics: Diagnostic[]; links: InternalLink[] } {
@@ -10,9 +12,13 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
   const links: InternalLink[] = []
   const slides = file.parts.map((part, v): RenderedSlide => {
     const id = v === 0 ? file.meta.id : `${file.meta.id}-${v + 1}`
-    const body = renderMarkdown(md, part.content, env, id, sanitize)
+    const own = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
+    const body = renderBody(md, part.content, env, id)
     const notes = part.notes ? renderMarkdown(md, part.notes, env, `${id}-notes`, sanitize) : null
-    diagnostics.push(...body.diagnostics, ...(notes?.diagnostics ?? []))
+    diagnostics.push(...own.diagnostics, ...body.diagnostics, ...(notes?.diagnostics ?? []))
+    const build = own.options.build ?? file.meta.build ?? false
+    body.html = withAttributions(body.html)
+    if (build) body.html = withBuilds(body.html)
     links.push(...body.links, ...(notes?.links ?? []))
     const notesText = notes ? textOf(notes.html) : ''
     const notesWords = countWords(notesText)
@@ -23,7 +29,8 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
       line: v === 0 ? file.dataPos.line : part.pos.line,
       title,
       ...(file.meta.section !== undefined ? { section: typeset(md, file.meta.section) } : {}),
-      layout: v === 0 ? file.meta.layout : body.figures.length > 0 ? 'figure' : 'bullets',
+      layout: v === 0 ? file.meta.layout : (own.options.layout ?? (body.figures.length > 0 ? 'figure' : 'bullets')),
+      ...(own.options.class ? { class: own.options.class } : {}),
       h,
       v,
       seconds: plannedSeconds(notesWords, config, v === 0 ? file.meta.timing : undefined),
@@ -39,6 +46,60 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
   return { slides, diagnostics, links }
 }
 
+/** A line that is exactly `|||` splits a slide's body into side-by-side columns. */
+const RE_COLUMN = /^\|\|\|[ \t]*$/
+
+/** The body of one (sub-)slide: one Markdown run, or one per column when `|||` lines split it. */
+function renderBody(md: Marked, content: Segment, env: MarkdownEnv, id: string): ReturnType<typeof renderMarkdown> {
+  const { lines } = scanFences(content)
+  const cuts = lines.filter((l) => !l.inFence && RE_COLUMN.test(l.text)).map((l) => l.index)
+  if (cuts.length === 0) return renderMarkdown(md, content, env, id, sanitize)
+  const all = content.text.split('\n')
+  const bounds = [-1, ...cuts, all.length]
+  const columns = bounds.slice(1).map((end, i) => {
+    const from = (bounds[i] ?? -1) + 1
+    const seg: Segment = { text: all.slice(from, end).join('\n'), start: { ...content.start, line: content.start.line + from, column: 1 } }
+    return renderMarkdown(md, seg, env, i === 0 ? id : `${id}-c${i + 1}`, sanitize)
+  })
+  return {
+    html: `<div class="columns">${columns.map((c) => `<div class="column">${c.html}</div>`).join('')}</div>`,
+    diagnostics: columns.flatMap((c) => c.diagnostics),
+    figures: columns.flatMap((c) => c.figures),
+    links: columns.flatMap((c) => c.links),
+  }
+}
+
+/**
+ * Builds: every top-level list item (not nested ones, which come with their parent) becomes a
+ * reveal.js fragment, shown one step at a time when presenting and all at once in print.
+ */
+export function withBuilds(html: string): string {
+  let depth = 0
+  return html.replace(/<(\/?)(ul|ol|li)\b([^>]*)>/g, (tag, close: string, name: string, rest: string) => {
+    if (name !== 'li') {
+      depth = Math.max(0, depth + (close ? -1 : 1))
+      return tag
+    }
+    if (close || depth !== 1) return tag
+    const cls = /\sclass="([^"]*)"/.exec(rest)
+    if (cls) return /(^|\s)fragment(\s|$)/.test(cls[1] ?? '') ? tag : tag.replace(cls[0], ` class="${cls[1]} fragment"`)
+    return `<li class="fragment"${rest}>`
+  })
+}
+
+const DASH = '(?:—|–|&#8212;|&#8211;|&mdash;|&ndash;)'
+const RE_ATTRIBUTION_AFTER = new RegExp(`<blockquote>((?:(?!</?blockquote)[\\s\\S])*)</blockquote>\\s*<p>(${DASH}[\\s\\S]*?)</p>`, 'g')
+const RE_ATTRIBUTION_INSIDE = new RegExp(`<blockquote>((?:(?!</?blockquote)[\\s\\S])*?)\\s*<p>(${DASH}(?:(?!</?blockquote|<p>)[\\s\\S])*?)</p>\\s*</blockquote>`, 'g')
+
+/**
+ * A quote's attribution: a paragraph that starts with a dash ("— Name, role") right after a
+ * block quote, or as its last paragraph, is set as the quote's caption.
+ */
+export function withAttributions(html: string): string {
+  const figure = (quote: string, who: string) => `<figure class="quote"><blockquote>${quote.trim()}</blockquote><figcaption class="attribution">${who}</figcaption></figure>`
+  return html.replace(RE_ATTRIBUTION_INSIDE, (_, q: string, who: string) => figure(q, who)).replace(RE_ATTRIBUTION_AFTER, (_, q: string, who: string) => figure(q, who))
+}
+
 /**
  * Plain text (a title, a section name) with its type set as the Markdown is: curly quotes and
  * apostrophes, dashes, ellipses (marked's postprocess hooks; their character references decoded).
@@ -46,16 +107,16 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
 export function typeset(md: Marked, text: string): string {
   const hooks = md.defaults.hooks
   if (!hooks || !/['"]|--|\.\.\./.test(text)) return text
-  return (hooks.postprocess(text) as string).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+  return (hooks.postprocess(text) as string).replace(/&#(\d+);/g, (ref: string, n: string) => (Number(n) <= 0x10ffff ? String.fromCodePoint(Number(n)) : ref))
 }
 
 /** The `<section>` for one slide: kicker, heading, body, notes. */
 export function sectionHtml(slide: RenderedSlide, extraClass: string | undefined, agenda: string): string {
   const heading = slide.layout === 'title' ? 'h1' : 'h2'
-  const classes = ['slide', `layout-${slide.layout}`, ...(slide.figures.length ? ['has-figure'] : []), ...(extraClass ? [extraClass] : [])]
+  const classes = ['slide', `layout-${slide.layout}`, ...(slide.figures.length ? ['has-figure'] : []), ...(isSparse(slide) ? ['is-sparse'] : []), ...(extraClass ? [extraClass] : []), ...(slide.class ? [slide.class] : [])]
   const kicker = slide.section && slide.layout !== 'title' ? `<p class="slide-kicker">${escapeHtml(slide.section)}</p>` : ''
   const body = slide.layout === 'agenda' ? agenda + slide.bodyHtml : slide.bodyHtml
-  const dark = slide.layout === 'title' || slide.layout === 'statement'
+  const dark = slide.layout === 'title' || slide.layout === 'statement' || slide.layout === 'section'
   return [
     `<section id="${slide.id}" class="${classes.join(' ')}" data-timing="${slide.seconds}" data-file="${escapeHtml(slide.file)}"${dark ? ' data-background-color="#14263d"' : ''}>`,
     '<div class="frame">',
@@ -66,6 +127,16 @@ export function sectionHtml(slide: RenderedSlide, extraClass: string | undefined
     `<aside class="notes">${slide.notesHtml}</aside>`,
     '</section>',
   ].join('')
+}
+
+/**
+ * A sparse slide (a few bullets, a short quote or table, no figure, image or code) has its
+ * body set larger, so it uses the room under the title rather than a top-aligned block.
+ */
+export function isSparse(slide: RenderedSlide): boolean {
+  if (!['bullets', 'quote'].includes(slide.layout) || slide.figures.length) return false
+  if (/<(img|pre|svg)\b/.test(slide.bodyHtml) || /class="columns"/.test(slide.bodyHtml)) return false
+  return slide.bodyWords > 0 && slide.bodyWords <= 36 && slide.bullets <= 4 && (slide.bodyHtml.match(/<tr[\s>]/g) ?? []).length <= 5
 }
 
 /** The agenda: every slide that covers an article section, linked by its deep link. */

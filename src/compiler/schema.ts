@@ -1,7 +1,7 @@
 import { diag } from './diagnostics.ts'
-import type { Budgets, DeckConfig, Diagnostic, Layout, SlideMeta, SourcePos } from './types.ts'
+import type { Budgets, DeckConfig, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
 
-export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda']
+export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
 const RE_CLASS = /^-?[A-Za-z_][\w-]*( +-?[A-Za-z_][\w-]*)*$/
 
@@ -17,6 +17,7 @@ const cls: Check<string> = (v) =>
   typeof v === 'string' && RE_CLASS.test(v.trim()) ? { ok: true, value: v.trim() } : { ok: false, expected: 'CSS class names separated by spaces' }
 const positive = (max: number): Check<number> => (v) =>
   typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max ? { ok: true, value: v } : { ok: false, expected: `a number of seconds above 0 and at most ${max}` }
+const bool: Check<boolean> = (v) => (typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, expected: 'true or false' })
 const lang: Check<string> = (v) =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v) ? { ok: true, value: v } : { ok: false, expected: 'a language tag such as "en" or "en-GB"' }
 const range = (min: number, max: number): Check<number> => (v) =>
@@ -31,7 +32,7 @@ const mapping: Check<Record<string, unknown>> = (v) =>
     : { ok: false, expected: 'indented "name: number" lines under it, e.g. "budgets:" then "  words: 40"' }
 
 /** Frontmatter keys of a slide file, each with its check. Documented in README "Slide format". */
-export const SLIDE_KEYS = { id, title: str, section: str, layout, class: cls, timing: positive(1800) } as const
+export const SLIDE_KEYS = { id, title: str, section: str, layout, class: cls, timing: positive(1800), build: bool } as const
 /** Keys of `slides/deck.yaml`. */
 export const DECK_KEYS = {
   title: str,
@@ -90,8 +91,58 @@ export function validateMeta(data: Record<string, unknown>, pos: Positions, file
     ...(values.section !== undefined ? { section: values.section } : {}),
     ...(values.class !== undefined ? { class: values.class } : {}),
     ...(values.timing !== undefined ? { timing: values.timing } : {}),
+    ...(values.build !== undefined ? { build: values.build } : {}),
   }
   return { meta, diagnostics }
+}
+
+/** What a sub-slide's `{…}` marker may set. */
+export interface PartOptions {
+  layout?: Layout
+  class?: string
+  build?: boolean
+}
+
+const PART_KEYS = ['layout', 'build'] as const
+const RE_ATTR = /\.([^\s=.{}]+)|([A-Za-z][\w-]*)(?:=("[^"]*"|'[^']*'|[^\s"']*))?|(\S+)/g
+
+/**
+ * Validate a sub-slide's `{layout=quote .class build}` marker (Pandoc's attribute syntax):
+ * `.name` adds a CSS class, `layout=<layout>` sets the layout, `build` (or `build=false`)
+ * turns bullet builds on (off). Every bad word is reported at its own column.
+ */
+export function validatePartAttrs(attrs: PartAttrs): { options: PartOptions; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
+  const options: PartOptions = {}
+  const classes: string[] = []
+  const at = (i: number): SourcePos => ({ ...attrs.pos, column: attrs.pos.column + i })
+  const hint = 'write e.g. {layout=quote .my-class build}: "layout=" one of the layouts, ".name" a CSS class, "build" for bullets one at a time'
+  for (const m of attrs.text.matchAll(RE_ATTR)) {
+    const [, klass, key, rawValue, other] = m
+    const pos = at(m.index)
+    if (klass !== undefined) {
+      if (RE_CLASS.test(klass)) classes.push(klass)
+      else diagnostics.push(diag('meta-invalid', pos, `".${klass}" is not a CSS class name: use letters, digits, "-" and "_", starting with a letter`))
+    } else if (key !== undefined) {
+      const value = rawValue?.replace(/^(["'])(.*)\1$/, '$2')
+      if (key === 'layout') {
+        const r = layout(value)
+        if (r.ok) options.layout = r.value
+        else diagnostics.push(diag('meta-invalid', pos, `"layout" must be ${r.expected}; got ${value === undefined ? 'nothing' : JSON.stringify(value)}${value && closest(value, LAYOUTS) ? ` (did you mean "${closest(value, LAYOUTS)}"?)` : ''}`))
+      } else if (key === 'build') {
+        if (value === undefined || value === 'true') options.build = true
+        else if (value === 'false') options.build = false
+        else diagnostics.push(diag('meta-invalid', pos, `"build" must be true or false (or just "build"); got ${JSON.stringify(value)}`))
+      } else {
+        const near = closest(key, PART_KEYS)
+        diagnostics.push(diag('meta-unknown-key', pos, `unknown key "${key}" in the sub-slide's {…} marker${near ? ` (did you mean "${near}"?)` : ''}: ${hint}`))
+      }
+    } else if (other !== undefined) {
+      diagnostics.push(diag('meta-invalid', pos, `"${other}" is not understood in the sub-slide's {…} marker: ${hint}`))
+    }
+  }
+  if (classes.length) options.class = classes.join(' ')
+  return { options, diagnostics }
 }
 
 export const DEFAULT_DECK: DeckConfig = { title: 'Untitled deck', lang: 'en', wordsPerMinute: 140, targetMinutes: 20, toleranceMinutes: 5, budgets: DEFAULT_BUDGETS }

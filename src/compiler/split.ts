@@ -1,5 +1,5 @@
 import { diag } from './diagnostics.ts'
-import type { Diagnostic, Segment, SlidePart, SourcePos } from './types.ts'
+import type { Diagnostic, PartAttrs, Segment, SlidePart, SourcePos } from './types.ts'
 
 /** A line that is exactly `--` starts a vertical sub-slide (reveal.js's markdown convention). */
 const RE_SUBSLIDE = /^--[ \t]*$/
@@ -7,6 +7,8 @@ const RE_SUBSLIDE = /^--[ \t]*$/
 const RE_NOTES = /^notes?:[ \t]*$/i
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
 const RE_SUBTITLE = /^##[ \t]+(.+?)[ \t#]*$/
+/** `{layout=quote .class build}` at the end of a sub-slide's heading (Pandoc's attribute syntax). */
+const RE_ATTRS = /[ \t]*\{([^{}]*)\}$/
 
 interface Line {
   text: string
@@ -64,12 +66,19 @@ export function splitParts(body: Segment): { parts: SlidePart[]; diagnostics: Di
 
 function splitPart(body: Segment, lines: Line[], pos: SourcePos, isSub: boolean, out: Diagnostic[]): SlidePart {
   let title: string | undefined
+  let attrs: PartAttrs | undefined
   let rest = lines
   if (isSub) {
     const first = lines.findIndex((l) => l.text.trim() !== '')
     const m = first >= 0 ? RE_SUBTITLE.exec(lines[first]?.text ?? '') : null
     if (m?.[1] && !lines[first]?.inFence) {
       title = m[1]
+      const a = RE_ATTRS.exec(title)
+      if (a && a.index > 0) {
+        const line = lines[first]?.text ?? ''
+        attrs = { text: a[1] ?? '', pos: lineAt(body, lines[first]?.index ?? 0, line.lastIndexOf('{') + 2) }
+        title = title.slice(0, a.index)
+      }
       rest = lines.slice(first + 1)
     } else {
       out.push(diag('subslide-title-missing', pos, 'a sub-slide (after a "--" line) must start with a "## " heading that states its point'))
@@ -87,6 +96,7 @@ function splitPart(body: Segment, lines: Line[], pos: SourcePos, isSub: boolean,
   const notesLines = marker ? rest.slice(rest.indexOf(marker) + 1).filter((l) => !extra.has(l)) : null
   return {
     ...(title !== undefined ? { title } : {}),
+    ...(attrs ? { attrs } : {}),
     content: segmentOf(body, contentLines, pos),
     notes: notesLines && marker ? segmentOf(body, notesLines, lineAt(body, marker.index + 1, 1)) : null,
     pos,

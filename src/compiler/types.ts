@@ -43,6 +43,7 @@ export type DiagnosticCode =
   | 'asset-missing'
   | 'asset-outside'
   | 'figure-unknown'
+  | 'figure-invalid'
   | 'link-broken'
   | 'html-removed'
   | 'markdown-too-deep'
@@ -56,7 +57,7 @@ export interface Diagnostic {
   pos: SourcePos
 }
 
-export type Layout = 'title' | 'statement' | 'bullets' | 'figure' | 'quote' | 'agenda'
+export type Layout = 'title' | 'statement' | 'bullets' | 'figure' | 'quote' | 'agenda' | 'section' | 'big-number'
 
 /** Validated frontmatter of a slide file. */
 export interface SlideMeta {
@@ -72,12 +73,24 @@ export interface SlideMeta {
   class?: string
   /** Planned seconds; overrides the time computed from the notes. */
   timing?: number
+  /** Top-level bullets appear one at a time when presenting (reveal.js fragments). @default false */
+  build?: boolean
+}
+
+/** The `{layout=quote .class build}` marker after a sub-slide's `## ` heading, as written. */
+export interface PartAttrs {
+  /** The text between the braces. */
+  text: string
+  /** Where the text between the braces starts. */
+  pos: SourcePos
 }
 
 /** One (sub-)slide cut from a file, before validation of its metadata. */
 export interface SlidePart {
   /** Title of a vertical sub-slide (its leading `## ` heading); undefined for the first part. */
   title?: string
+  /** The sub-slide's own layout, classes and build, from `{…}` after its heading. */
+  attrs?: PartAttrs
   content: Segment
   notes: Segment | null
   /** Where the part starts (the `--` line for sub-slides). */
@@ -137,6 +150,8 @@ export interface RenderedSlide {
   title: string
   section?: string
   layout: Layout
+  /** The slide's own CSS classes (a sub-slide's `{.class}`), besides the file's `class`. */
+  class?: string
   /** Horizontal and vertical index, as reveal.js counts them. */
   h: number
   v: number
@@ -149,7 +164,11 @@ export interface RenderedSlide {
   notesHtml: string
   /** Plain-text notes, for the handout and checks. */
   notesText: string
-  figures: { name: string; alt: string }[]
+  /**
+   * The figures it draws: kind, text equivalent (the caption), and for figures drawn from data
+   * the texts they show (`claims`, for the fidelity check) and the line of their fence.
+   */
+  figures: { name: string; alt: string; claims?: string[]; line?: number }[]
 }
 
 export interface Deck {

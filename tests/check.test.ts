@@ -1,22 +1,29 @@
 /**
  * `npm run check` end to end: made-broken fixture decks (tests/fixtures/check-*) are built with
  * the real compiler and Vite plugin, then checked in Chromium; each must fail with the right
- * message naming its slide file. Then the real deck (dist/, built by the global setup) must pass,
- * fidelity to the source article included.
+ * message naming its slide file. Then the deck in slides/ (the tests' own build, tests/built.ts)
+ * must pass, fidelity included when the source its deck.yaml names is there. One Chromium for
+ * every check in this file.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { build, type Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatFinding, type Finding } from '../src/check/findings.ts'
 import { report, runCheck, type CheckResult } from '../src/check/run.ts'
+import { launchBrowser } from '../src/cli/browser.ts'
 import { deckPlugin } from '../src/vite/plugin.ts'
+import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const tmp = mkdtempSync(join(tmpdir(), 'deck-check-'))
-const article = resolve(root, '../shared/source/article.txt')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
 
 /** Build a fixture's slides with the deck's own index.html, theme and plugin, into a temp folder. */
 async function buildFixture(name: string): Promise<string> {
@@ -43,14 +50,17 @@ async function checkFixture(name: string): Promise<CheckResult> {
   const cached = results.get(name)
   if (cached) return cached
   const distDir = await buildFixture(name)
-  const r = await runCheck({ root, slidesDir: `tests/fixtures/${name}/slides`, distDir, screenshotDir: join(tmp, `${name}-shots`) })
+  const r = await runCheck({ root, slidesDir: `tests/fixtures/${name}/slides`, distDir, screenshotDir: join(tmp, `${name}-shots`), sharedBrowser: browser })
   results.set(name, r)
   return r
 }
 
 const lines = (fs: readonly Finding[]) => fs.map(formatFinding).join('\n')
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+afterAll(async () => {
+  await browser?.close()
+  rmSync(tmp, { recursive: true, force: true })
+})
 
 describe('npm run check on made-broken decks', () => {
   it('an overlong slide: overflow in pixels with the element, and the word and bullet budgets', async () => {
@@ -117,29 +127,48 @@ describe('npm run check on made-broken decks', () => {
   })
 
   it('a number not in the source: the CLI names the file and line and exits 1', () => {
-    let out = ''
-    let code = 0
-    try {
-      execFileSync(process.execPath, ['src/cli/launch.mjs', 'check', '--slides=tests/fixtures/check-fidelity/slides', '--no-browser', '--source', 'tests/fixtures/check-fidelity/source.txt'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
-    } catch (err) {
-      const e = err as { status: number; stdout: string; stderr: string }
-      code = e.status
-      out = e.stdout + e.stderr
+    // --source given, and (second run) the source named in the fixture's deck.yaml: the same finding.
+    for (const source of [['--source', 'tests/fixtures/check-fidelity/source.txt'], []]) {
+      const { code, out } = cli(['--slides=tests/fixtures/check-fidelity/slides', '--no-browser', ...source])
+      expect(code, out).toBe(1)
+      expect(out).toContain('tests/fixtures/check-fidelity/slides/01-port.md:6: fidelity: number "2019" is not in the source')
+      expect(out).toMatch(/fidelity: \d+ numbers, names and quotes checked against tests\/fixtures\/check-fidelity\/source\.txt/)
+      expect(out).toContain('1 finding:')
+      expect(out).toMatch(/slide\s+file\s+words\s+bul\s+notes\s+sec\s+overflow\s+findings/)
     }
-    expect(code, out).toBe(1)
-    expect(out).toContain('tests/fixtures/check-fidelity/slides/01-port.md:6: fidelity: number "2019" is not in the source')
-    expect(out).toContain('1 finding:')
-    expect(out).toMatch(/slide\s+file\s+words\s+bul\s+notes\s+sec\s+overflow\s+findings/)
+  })
+
+  it('a source named in deck.yaml but absent: one line says so, and the rest is still checked', async () => {
+    const project = mkdtempSync(join(tmp, 'no-source-'))
+    cpSync(join(root, 'tests/fixtures/check-fidelity/slides'), join(project, 'slides'), { recursive: true })
+    const yaml = readFileSync(join(project, 'slides/deck.yaml'), 'utf8').replace(/^source:.*$/m, 'source: ../article-not-here.txt')
+    writeFileSync(join(project, 'slides/deck.yaml'), `${yaml}budgets: { bullets: 1 }\n`)
+    const r = await runCheck({ root: project, browser: false })
+    expect(r.findings.map(formatFinding)).toEqual([expect.stringMatching(/^slides\/01-port\.md:1 #\/port: budget: 2 bullets, over the budget of 1/)])
+    const lines = report(r).split('\n').filter((l) => /fidelity/.test(l))
+    expect(lines).toEqual([expect.stringMatching(/^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/article-not-here\.txt\) is not at \S*article-not-here\.txt; the rest is checked$/)])
+    // Asked for by --source and absent: that is a finding, not a note.
+    const asked = await runCheck({ root: project, browser: false, source: join(project, 'nowhere.txt') })
+    expect(asked.findings.map((f) => f.message)).toContain('the source article is not there: pass its path, --source <article.txt>')
   })
 })
 
-describe('npm run check on the real deck', () => {
+/** `npm run check -- <args>` from the repository root: exit code and everything printed. */
+function cli(args: string[]): { code: number; out: string } {
+  try {
+    return { code: 0, out: execFileSync(process.execPath, ['src/cli/launch.mjs', 'check', ...args], { cwd: root, encoding: 'utf8', stdio: 'pipe' }) }
+  } catch (err) {
+    const e = err as { status: number; stdout: string; stderr: string }
+    return { code: e.status, out: e.stdout + e.stderr }
+  }
+}
+
+describe('npm run check on the deck in slides/', () => {
   let r: CheckResult
   const progress: string[] = []
   beforeAll(async () => {
-    if (!existsSync(article)) throw new Error(`the source article is not at ${article}: the fidelity check needs it (see .ci/run)`)
-    // Screenshots to a folder of the test's own: another build may replace dist/ meanwhile.
-    r = await runCheck({ root, source: article, screenshotDir: join(tmp, 'real-shots'), log: (l) => progress.push(l) })
+    // The tests' own build; the source is the one slides/deck.yaml names, where it is.
+    r = await runCheck({ root, distDir: builtDist(), screenshotDir: join(tmp, 'real-shots'), log: (l) => progress.push(l), sharedBrowser: browser })
   }, 240_000)
 
   it('passes: no overflow, legibility, accessibility, offline, budget, link or fidelity finding', () => {
@@ -154,6 +183,11 @@ describe('npm run check on the real deck', () => {
     expect(shots).toHaveLength(slides)
     expect(r.rows.map((x) => x.id)).toEqual(r.deck.slides.map((s) => s.id))
     expect(r.summary.split('\n').length).toBeLessThan(60)
-    expect(r.notes.join('\n')).toMatch(/fidelity: \d+ numbers, names and quotes checked/)
+    // Fidelity: checked against the source deck.yaml names when it is there, else one line says it is not.
+    const named = r.deck.config.source
+    const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
+    expect(fidelity).toHaveLength(1)
+    if (named && existsSync(resolve(root, 'slides', named))) expect(fidelity[0]).toMatch(/^fidelity: \d+ numbers, names and quotes checked against /)
+    else expect(fidelity[0]).toMatch(/^fidelity not checked: /)
   })
 })

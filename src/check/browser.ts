@@ -21,6 +21,8 @@ export interface BrowserCheckOptions {
   screenshotDir: string
   /** Called once per slide and viewport, for the progress lines. */
   onSlide?: (info: { index: number; total: number; slide: SlideRef; viewport: string; findings: number }) => void
+  /** A browser to open the pages in (left open), e.g. one shared by several checks in the tests. @default one launched and closed here */
+  browser?: Browser
 }
 
 export interface BrowserCheckResult {
@@ -139,7 +141,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
   let browser: Browser | undefined
   let slides: SlideRef[] = []
   try {
-    browser = await launchBrowser()
+    browser = opts.browser ?? (await launchBrowser())
     rmSync(opts.screenshotDir, { recursive: true, force: true })
     mkdirSync(opts.screenshotDir, { recursive: true })
     const axe = axeSource()
@@ -266,7 +268,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
     }
     return { findings, slides, overflow, readEdition, notes }
   } finally {
-    await browser?.close()
+    if (!opts.browser) await browser?.close()
     await server.close()
   }
 }

@@ -3,6 +3,7 @@
  * source article, fidelity to it. Returns every finding; the CLI prints and sets the exit code.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
 import { join, relative, resolve, sep } from 'node:path'
 import { buildDeck } from '../compiler/node.ts'
 import type { Deck } from '../compiler/types.ts'
@@ -32,6 +33,8 @@ export interface CheckOptions {
   browser?: boolean
   /** Progress lines. @default no output */
   log?: (line: string) => void
+  /** A browser for the browser checks, left open (the tests share one). @default one launched for the check */
+  sharedBrowser?: Browser
 }
 
 export interface CheckResult {
@@ -77,6 +80,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     const ids = deck.slides.map((s) => s.id)
     const b = await runBrowserChecks({
       distDir,
+      ...(opts.sharedBrowser ? { browser: opts.sharedBrowser } : {}),
       screenshotDir: resolve(opts.screenshotDir ?? join(distDir, 'check')),
       onSlide: ({ index, total, slide, viewport, findings: n }) =>
         log(`[${String(index + 1).padStart(String(total).length)}/${total}] ${viewport.padEnd(15)} ${slide.file} #/${slide.id}${n ? `  ${n} finding${n === 1 ? '' : 's'}` : '  ok'}`),
@@ -128,13 +132,13 @@ function fidelity(root: string, slidesDir: string, deck: Deck, sourcePath: strin
     .filter((n) => n.endsWith('.md'))
     .sort()
     .map((n) => ({ path: posix(join(slidesDir, n)), text: readFileSync(join(dir, n), 'utf8') }))
-  // Text drawn inside figures is on the slide too: report it at the line that inserts the figure.
+  // What figures show is on the slide too: the texts their data gives (labels, values, dates,
+  // not coordinates), reported at the figure's fence.
   const figureTexts = deck.slides.flatMap((s) =>
     s.figures.map((f) => {
-      const text = files.find((x) => x.path === s.file)?.text ?? ''
-      const idx = text.split('\n').findIndex((l) => l.includes(`(figure:${f.name})`))
+      if (f.claims?.length) return { file: s.file, line: f.line ?? s.line, figure: f.name, texts: f.claims }
       const svg = new RegExp(`<figure class="deck-figure figure-${f.name}">([\\s\\S]*?)</figure>`).exec(s.bodyHtml)?.[1] ?? ''
-      return { file: s.file, line: idx >= 0 ? idx + 1 : s.line, figure: f.name, texts: svgTexts(svg) }
+      return { file: s.file, line: f.line ?? s.line, figure: f.name, texts: svgTexts(svg) }
     }),
   )
   const deckYaml = join(dir, 'deck.yaml')

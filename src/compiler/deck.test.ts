@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { FIGURE_KINDS } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
 import { formatDiagnostic } from './diagnostics.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { SourceFile } from './types.ts'
 
 const env: MarkdownEnv = {
+  figureKinds: FIGURE_KINDS,
   figure: (name, alt, id) => (name === 'map' ? `<svg role="img" aria-labelledby="${id}-t"><title id="${id}-t">${alt}</title></svg>` : undefined),
   assetExists: (p) => p === 'assets/photo.png',
 }
@@ -71,11 +73,18 @@ describe('compileDeck', () => {
     expect(deck.totalSeconds).toBe(162)
   })
 
-  it('renders figures with their text equivalent and lists sections in the agenda', () => {
-    const { deck } = compile(f('01-agenda.md', '---\ntitle: Plan\nlayout: agenda\n---\nNotes:\nn'), f('02-map.md', '---\ntitle: Map\nsection: Geography\nlayout: figure\n---\n![Iran and Russia across the Caspian](figure:map)\nNotes:\nn'))
-    expect(deck.slides[1]?.figures).toEqual([{ name: 'map', alt: 'Iran and Russia across the Caspian' }])
-    expect(deck.slides[1]?.bodyHtml).toMatch(/<figure class="deck-figure figure-map"><svg[^]*<figcaption class="figure-text">Iran and Russia across the Caspian<\/figcaption><\/figure>/)
-    expect(deck.html).toContain('<ol class="agenda-list"><li><a href="#/map">Geography</a></li></ol>')
+  it('renders figures from fenced data with their text equivalent and lists sections in the agenda', () => {
+    const block = '```timeline\ntitle: "Dams came first"\nevents:\n  - { date: "1995-04", label: "Agreement signed" }\n  - { label: "Talks on data" }\n```\n'
+    const { deck, diagnostics } = compile(f('01-agenda.md', '---\ntitle: Plan\nlayout: agenda\n---\nNotes:\nn'), f('02-dams.md', `---\ntitle: Dams\nsection: Geography\nlayout: figure\n---\n${block}Notes:\nn`))
+    expect(diagnostics.filter((d) => d.code !== 'pacing-range')).toEqual([])
+    const fig = deck.slides[1]?.figures[0]
+    expect(fig?.name).toBe('timeline')
+    expect(fig?.line).toBe(6)
+    expect(fig?.alt).toMatch(/^Dams came first\. Timeline in two lanes\. .*April 1995: Agreement signed\..*1\. Talks on data\./)
+    expect(fig?.claims).toEqual(expect.arrayContaining(['Dams came first', 'Apr 1995', 'Agreement signed', 'Talks on data']))
+    expect(deck.slides[1]?.bodyHtml).toMatch(/<figure class="deck-figure figure-timeline"><svg[^]*<\/svg><figcaption class="figure-text">Dams came first\. Timeline[^<]*<\/figcaption><\/figure>/)
+    expect(deck.slides[1]?.bodyHtml).not.toContain('<pre')
+    expect(deck.html).toContain('<ol class="agenda-list"><li><a href="#/dams">Geography</a></li></ol>')
   })
 
   it('reports every problem at once, each located', () => {
@@ -87,7 +96,7 @@ describe('compileDeck', () => {
     )
     expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^slides\/01-a\.md:3:1 error meta-unknown-key unknown key "layuot": did you mean "layout"\?/),
-      expect.stringMatching(/^slides\/01-a\.md:5:1 error figure-unknown no figure named "nope"/),
+      expect.stringMatching(/^slides\/01-a\.md:5:1 error figure-unknown figures are drawn from data now: replace "!\[…\]\(figure:nope\)" with a fenced block/),
       expect.stringMatching(/^slides\/02-b\.md:1:1 error id-duplicate the id "a" is already used by slides\/01-a\.md:1:/),
       expect.stringMatching(/^slides\/02-b\.md:5:1 error code-lang-unknown unknown code language "klingon"/),
       expect.stringMatching(/^slides\/02-b\.md:8:1 error link-broken the link "#\/nowhere" leads to no slide/),

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module'
 import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { markedSmartypants } from 'marked-smartypants'
+import type { FigureKind, FigureRender } from '../figures/kinds.ts'
 import { diag } from './diagnostics.ts'
+import { legacyFigureMessage, renderFigureBlock, type FigureInfo } from './figure-block.ts'
 import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
 import { locator } from './position.ts'
 import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
@@ -12,8 +14,15 @@ import type { Diagnostic, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
 export interface MarkdownEnv {
-  /** Render a build-time figure (`![alt](figure:name)`) to SVG, or undefined if unknown. */
-  figure: (name: string, alt: string, id: string) => string | undefined
+  /** Figure kinds by fence language: a ```timeline (…) block is drawn from its YAML, not shown as code. */
+  figureKinds?: ReadonlyMap<string, FigureKind<unknown>>
+  /** Render a validated figure (node.ts caches it on disk). Default: the kind's own `render`. */
+  renderFigure?: (kind: FigureKind<unknown>, spec: unknown, id: string) => FigureRender
+  /**
+   * Transitional: a figure still drawn from the old `![text](figure:name)` syntax (the map, until
+   * its kind lands), or undefined, which makes that image a located `figure-unknown` error.
+   */
+  figure?: (name: string, alt: string, id: string) => string | undefined
   /** Does this project-relative path exist? */
   assetExists: (path: string) => boolean
 }
@@ -64,7 +73,7 @@ export interface MarkdownResult {
   links: InternalLink[]
   html: string
   diagnostics: Diagnostic[]
-  figures: { name: string; alt: string }[]
+  figures: FigureInfo[]
 }
 
 const RE_FIGURE = /^figure:([a-z][a-z0-9-]*)$/
@@ -78,7 +87,7 @@ const RE_SLOT = /<figure class="deck-figure-slot" data-slot="(\d+)"><\/figure>/g
 export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPrefix: string, sanitize: (html: string) => string): MarkdownResult {
   const diagnostics: Diagnostic[] = []
   const slots: string[] = []
-  const figures: { name: string; alt: string }[] = []
+  const figures: FigureInfo[] = []
   const links: InternalLink[] = []
   const deep = tooDeepLine(seg)
   if (deep) return { html: '', diagnostics: [deep], figures, links }
@@ -121,17 +130,27 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       checkRawImages(t as Tokens.HTML | Tokens.Tag, pos)
     } else if (t.type === 'code') {
       const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''
-      if (lang && !hljs().getLanguage(lang)) {
+      const kind = lang ? env.figureKinds?.get(lang) : undefined
+      if (kind) {
+        // A figure from data: drawn at build time; the token becomes the figure's slot.
+        const code = t as Tokens.Code
+        const indent = /^ */.exec(code.raw)?.[0].length ?? 0
+        const r = renderFigureBlock({ kind, body: code.text, fence: pos, indent, id: `${idPrefix}-fig-${slots.length + 1}`, render: env.renderFigure ?? ((k, spec, id) => k.render(spec, id)) })
+        diagnostics.push(...r.diagnostics)
+        if (r.figure) figures.push(r.figure)
+        Object.assign(t, { type: 'html', block: true, pre: false, text: `<img src="deck-slot:${slots.length}">\n` })
+        slots.push(r.html)
+      } else if (lang && !hljs().getLanguage(lang)) {
         diagnostics.push(diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`))
       }
     } else if (t.type === 'image') {
       const img = t as Tokens.Image
       const fig = RE_FIGURE.exec(img.href)
       if (fig?.[1]) {
-        const svg = env.figure(fig[1], img.text, `${idPrefix}-fig-${slots.length + 1}`)
-        if (svg === undefined) diagnostics.push(diag('figure-unknown', pos, `no figure named "${fig[1]}": use figure:map, figure:timeline or figure:pillars`))
+        const svg = env.figure?.(fig[1], img.text, `${idPrefix}-fig-${slots.length + 1}`)
+        if (svg === undefined) diagnostics.push(diag('figure-unknown', pos, legacyFigureMessage(fig[1], [...(env.figureKinds?.keys() ?? [])])))
         else if (!img.text.trim()) diagnostics.push(diag('meta-invalid', pos, 'a figure needs a text equivalent: write it between the brackets, ![what the figure shows](figure:…)'))
-        figures.push({ name: fig[1], alt: img.text })
+        figures.push({ name: fig[1], alt: img.text, claims: [], line: pos.line })
         img.href = `deck-slot:${slots.length}`
         slots.push(`<figure class="deck-figure figure-${fig[1]}">${svg ?? ''}<figcaption class="figure-text">${escapeHtml(img.text)}</figcaption></figure>`)
       } else if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(img.href)) {

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { renderFigure } from '../figures/index.ts'
+import { FIGURE_KINDS, legacyFigure } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
+import { cachedFigure, figureCacheKey } from './figure-cache.ts'
 import { loadSlides } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { DeckResult } from './types.ts'
@@ -12,8 +13,14 @@ import type { DeckResult } from './types.ts'
 /** The real world for the pure compiler: files on disk, build-time figures (cached on disk). */
 export function nodeEnv(root: string): MarkdownEnv {
   const cache = figureCache(root)
+  const dir = join(root, 'node_modules', '.cache', 'deck', 'figures')
   return {
-    figure: (name, alt, id) => cache(name, alt, id, () => renderFigure(name, { alt, id })),
+    figureKinds: FIGURE_KINDS,
+    renderFigure: (kind, spec, id) => {
+      const version = figureCodeVersion()
+      return version ? cachedFigure(dir, figureCacheKey(version, kind.name, spec, id), () => kind.render(spec, id)) : kind.render(spec, id)
+    },
+    figure: (name, alt, id) => cache(name, alt, id, () => legacyFigure(name, alt, id)),
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
   }
 }
@@ -84,7 +91,7 @@ function figureCodeVersion(): string {
 }
 
 /**
- * Figures are pure functions of (name, alt, id) and their code, so their SVG is kept in
+ * Transitional, for the old `![text](figure:map)`: figures are pure functions of (name, alt, id) and their code, so their SVG is kept in
  * node_modules/.cache/deck/figures/ under a hash of all of those: the map's 3.6 MB of
  * borders are then only read when the map code or data change. Any cache problem falls
  * back to rendering.

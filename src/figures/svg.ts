@@ -1,4 +1,18 @@
-/** Small, pure helpers shared by the figure renderers: escaping, number formatting, the SVG wrapper. */
+/** Small, pure helpers shared by the figure renderers: escaping, number formatting, text layout, the SVG wrapper. */
+
+/**
+ * The room a figure gets on a 1280×720 slide: the body's width (1280 − 2 × 72 px) and the height
+ * left under a kicker and a one-line title, above the deck's navigation arrows. The figure's SVG
+ * is scaled to fit this box, so its text shows at `size × slideScale(width, height)` slide pixels.
+ */
+export const SLIDE_FIGURE_BOX = { width: 1136, height: 420 } as const
+/** Smallest text a figure may show, in slide pixels: 3 % of the 720 px slide height. */
+export const MIN_TEXT_PX = 22
+
+/** How much a `width`×`height` viewBox is scaled when fitted into the slide's figure box. */
+export function slideScale(width: number, height: number): number {
+  return Math.min(SLIDE_FIGURE_BOX.width / width, SLIDE_FIGURE_BOX.height / height)
+}
 
 export interface SvgFrame {
   /** Figure name, used in the class `figure figure-{name}`. */
@@ -75,11 +89,11 @@ export function text(
   x: number,
   y: number,
   cls: string,
-  opts: { anchor?: 'start' | 'middle' | 'end'; lineHeight?: number } = {},
+  opts: { anchor?: 'start' | 'middle' | 'end'; lineHeight?: number; size?: number } = {},
 ): string {
   const list = typeof lines === 'string' ? [lines] : lines
   const anchor = opts.anchor && opts.anchor !== 'start' ? opts.anchor : undefined
-  const head = `<text${attrs({ class: cls, x, y, 'text-anchor': anchor })}>`
+  const head = `<text${attrs({ class: cls, x, y, 'font-size': opts.size, 'text-anchor': anchor })}>`
   if (list.length === 1) return `${head}${escapeXml(list[0] ?? '')}</text>`
   const dy = opts.lineHeight ?? 24
   const spans = list.map((line, i) => `<tspan${attrs({ x, dy: i === 0 ? undefined : dy })}>${escapeXml(line)}</tspan>`)
@@ -147,4 +161,57 @@ export function wrapBalanced(value: string, size: number, maxWidth: number, bold
     }
   }
   return best
+}
+
+/** One piece of a label (a date, a name, a note): its wrapped lines, all at one size and weight. */
+export interface TextRun {
+  lines: readonly string[]
+  size: number
+  bold?: boolean
+  cls: string
+}
+
+/** Runs stacked into one label, with the box they take. */
+export interface TextBlock {
+  runs: readonly TextRun[]
+  width: number
+  height: number
+}
+
+/** Distance between baselines for text of `size` px. */
+export const lineHeight = (size: number): number => Math.round(size * 1.22)
+
+/** A label from its runs (empty runs are dropped); its width is the widest line. */
+export function textBlock(runs: readonly TextRun[]): TextBlock {
+  const kept = runs.filter((r) => r.lines.length > 0)
+  let width = 0
+  let height = 0
+  for (const r of kept) {
+    for (const line of r.lines) width = Math.max(width, textWidth(line, r.size, r.bold))
+    height += lineHeight(r.size) * r.lines.length
+  }
+  return { runs: kept, width, height }
+}
+
+/** Draws a label with its top edge at `top`, centred on `cx` (or starting/ending there). */
+export function drawBlock(b: TextBlock, cx: number, top: number, anchor: 'start' | 'middle' | 'end' = 'middle'): string {
+  let y = top
+  let out = ''
+  for (const r of b.runs) {
+    const lh = lineHeight(r.size)
+    out += text(r.lines, cx, y + lh * 0.8, r.cls, { anchor, lineHeight: lh, size: r.size })
+    y += lh * r.lines.length
+  }
+  return out
+}
+
+/** Every font size a rendered figure sets, from its `font-size` attributes (for tests and checks). */
+export function fontSizes(svg: string): number[] {
+  return [...svg.matchAll(/<text\b[^>]*\bfont-size="([\d.]+)"/g)].map((m) => Number(m[1]))
+}
+
+/** The viewBox size of a rendered figure. */
+export function viewBoxOf(svg: string): { width: number; height: number } {
+  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)
+  return { width: Number(m?.[1] ?? 0), height: Number(m?.[2] ?? 0) }
 }

@@ -15,6 +15,7 @@ import { build, mergeConfig, type InlineConfig, type UserConfigFnObject } from '
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeckShared, reportOnce } from '../compiler/node.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
+import { makeStandalone } from '../vite/standalone.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
 /** The tool's own folder (vite.config.ts, index.html, src/). */
@@ -62,6 +63,8 @@ async function main(): Promise<number> {
     const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
     if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)
     renameSync(join(singleDir, 'index.html'), join(tmpDir, 'deck.html'))
+    // The reading edition and the handout work alone too: opened from disk, or sent as one file.
+    for (const page of ['read.html', 'handout.html']) makeStandalone(tmpDir, page)
     swap(tmpDir, outDir)
   } finally {
     rmSync(tmpDir, { recursive: true, force: true })

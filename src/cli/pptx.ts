@@ -3,7 +3,9 @@
  * The I/O edge: compile the slides (for their order, sections and timing), open the built deck
  * in Chromium at 1280x720 to read where each block lies and how it looks (src/pptx/extract.ts),
  * draw each figure's PNG fallback, then hand it all to the pure conversion (src/pptx/convert.ts).
- * `--out=<file>` writes elsewhere. Prints the slide count and the time taken.
+ * `--out=<file>` writes elsewhere; `--dist=<dir>` reads a deck built elsewhere (`npm run build --
+ * --out=<dir>`) and writes deck.pptx there unless --out says otherwise. Prints the slide count
+ * and the time taken (`--verbose`: per step).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -17,13 +19,17 @@ import { launchBrowser, serveDir } from './browser.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
-const dist = join(root, 'dist')
+const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist'))
 const out = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(dist, 'deck.pptx'))
+const verbose = args.includes('--verbose')
+const step = (what: string, since: number): void => {
+  if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms`)
+}
 const debug = args.includes('--debug')
 
 async function main(): Promise<number> {
   const started = performance.now()
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first')
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${join(relative(root, dist) || dist, 'index.html')} is missing: run \`npm run build\` first`)
   // The browser launches while the slides compile.
   const launching = launchBrowser()
   launching.catch(() => undefined)
@@ -43,7 +49,9 @@ async function main(): Promise<number> {
       slides: deck.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })),
     }
     const ids = info.slides.map((s) => s.id)
+    step('compile', started)
     browser = await launching
+    step('browser', started)
     // Twice the pixels for the figures' PNG fallbacks; the layout is read in slide pixels.
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2, reducedMotion: 'reduce' })
     const page = await context.newPage()
@@ -53,10 +61,14 @@ async function main(): Promise<number> {
     await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
     const found = await page.evaluate(() => [...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id))
     if (found.join(' ') !== ids.join(' ')) throw new Error(`dist/index.html does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
+    step('deck loaded', started)
     const extracted = (await page.evaluate(`(${EXTRACT})(${JSON.stringify(ids)})`)) as ExtractedDeck
+    step('layout read', started)
     const pngs = await figurePngs(page, extracted)
+    step('figure PNGs', started)
     if (errors.length) throw new Error(`the deck reported errors:\n${errors.join('\n')}`)
     const bytes = await deckToPptx(info, extracted, pngs)
+    step('pptx written', started)
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, bytes)
     const figures = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure').length, 0)

@@ -126,7 +126,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     slide.addNotes(model.notes.map(plain).join('\n') || ' ')
   })
 
-  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer
   const zip = await JSZip.loadAsync(written)
   await finish(zip, info, extracted, pngs, figureOrder)
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
@@ -275,6 +275,14 @@ function notesParagraphXml(p: Paragraph, lang: string): string {
   return `<a:p>${pPr}${runs}</a:p>`
 }
 
+/** Keep the first `<a:pPr>` of each paragraph: a second one makes the file invalid (PowerPoint repairs it). */
+export function onePPrPerParagraph(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
+    let seen = false
+    return `<a:p>${inner.replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g, (p) => (seen ? '' : ((seen = true), p)))}</a:p>`
+  })
+}
+
 /** The parts pptxgenjs leaves out or fills with placeholders. */
 async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs, figures: { slide: number; key: string }[]): Promise<void> {
   const byId = new Map(extracted.slides.map((s) => [s.id, s]))
@@ -296,6 +304,8 @@ async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs
     let text = await zip.file(path)?.async('string')
     const model = byId.get(s.id)
     if (text === undefined || !model) continue
+    // One paragraph-properties element per paragraph: pptxgenjs writes one before every run.
+    text = onePPrPerParagraph(text)
     // The title placeholder where the browser put this slide's heading (pptxgenjs copies the layout's).
     const b = model.title.box
     const xfrm = `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`

@@ -22,7 +22,7 @@ const CODES: readonly DiagnosticCode[] = [
   'file-encoding', 'file-too-large', 'file-empty', 'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-yaml',
   'meta-unknown-key', 'meta-invalid', 'meta-missing', 'id-duplicate', 'notes-duplicate', 'notes-missing',
   'subslide-title-missing', 'fence-unclosed', 'code-lang-unknown', 'asset-missing', 'asset-outside', 'figure-unknown',
-  'link-broken', 'html-removed', 'markdown-too-deep', 'deck-config', 'pacing-range',
+  'link-broken', 'html-removed', 'markdown-too-deep', 'markdown-too-complex', 'deck-config', 'pacing-range',
 ]
 
 /** Markdown and HTML pieces authors (and pasted pages) produce, including hostile ones. */
@@ -184,7 +184,7 @@ describe('raw HTML that the sanitiser removes', () => {
   })
 
   it('stays quiet for allowed HTML', () => {
-    const text = '---\ntitle: T\n---\n<div class="callout" data-x="1"><a href="https://example.org">ok</a> <abbr title="x">X</abbr></div>\n\nNotes:\nn\n'
+    const text = '---\ntitle: T\n---\n<div class="callout" data-fragment-index="1"><a href="https://example.org">ok</a> <abbr title="x">X</abbr></div>\n\nNotes:\nn\n'
     expect(compileDeck({ files: [{ path: 'slides/01-a.md', text }], env }).diagnostics.filter((d) => d.code === 'html-removed')).toEqual([])
   })
 })
@@ -203,6 +203,11 @@ describe('pathological Markdown up to the file size limit', () => {
     ['many links', '[x](#/a) '.repeat(N / 9)],
     ['unclosed tags', '<span a="'.repeat(N / 9)],
     ['many notes markers', 'Notes:\n'.repeat(N / 7)],
+    // The audit's cases: 95 s, 14.5 s and a stack overflow before the marker limit.
+    ['underscore emphasis', '_a'.repeat(N / 2)],
+    ['comment openers', '<!--'.repeat(N / 4)],
+    ['quotes without spaces, then prose', `${'>'.repeat(1700)} x\n${'word '.repeat((N - 2000) / 5)}`],
+    ['nested divs', `${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}`],
   ]
   it.each(CASES)('%s: located result within a few seconds', (_name, md) => {
     const text = `---\ntitle: T\n---\n${md}\nNotes:\nn\n`
@@ -214,6 +219,18 @@ describe('pathological Markdown up to the file size limit', () => {
     for (const d of r.diagnostics.slice(0, 50)) expectLocated(d, [{ path: 'slides/01-a.md', text }])
     // Measured 0.1–3 s each on an idle two-core machine; the bound leaves room for a loaded CI box.
     expect(ms).toBeLessThan(15_000)
+  })
+
+  it.each([
+    ['underscore emphasis', '_a'.repeat(N / 2), 'markdown-too-complex', 4],
+    ['comment openers', '<!--'.repeat(N / 4), 'markdown-too-complex', 4],
+    // Three pipes a line: the 667th line (line 670 of the file) takes them past 2,000.
+    ['a long table', `|a|b|\n|-|-|\n${'|x|y|\n'.repeat(N / 6)}`, 'markdown-too-complex', 670],
+    ['quotes without spaces', `${'>'.repeat(1700)} x\n${'word '.repeat(1000)}`, 'markdown-too-deep', 4],
+    ['nested divs', `${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}`, 'markdown-too-complex', 4],
+  ] as const)('%s: refused before rendering, at the line that crosses the limit', (_name, md, code, line) => {
+    const r = compileDeck({ files: [{ path: 'slides/01-a.md', text: `---\ntitle: T\n---\n${md}\nNotes:\nn\n` }], env })
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ code, pos: expect.objectContaining({ line }) })])
   })
 
   it.each([

@@ -4,6 +4,7 @@ import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { markedSmartypants } from 'marked-smartypants'
 import type { FigureKind, FigureRender } from '../figures/kinds.ts'
+import { tooComplex } from './complexity.ts'
 import { diag } from './diagnostics.ts'
 import { legacyFigureMessage, renderFigureBlock, type FigureInfo } from './figure-block.ts'
 import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
@@ -89,7 +90,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   const slots: string[] = []
   const figures: FigureInfo[] = []
   const links: InternalLink[] = []
-  const deep = tooDeepLine(seg)
+  const deep = tooDeepLine(seg) ?? tooComplex(seg)
   if (deep) return { html: '', diagnostics: [deep], figures, links }
   let tokens: Token[]
   try {
@@ -234,8 +235,9 @@ const MAX_HTML_REPORTS = 20
 
 /** Lists and quotes nest at most this deep; a slide needs three or four levels. */
 export const MAX_NESTING = 64
-const RE_NEST_PREFIX = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$))+/
-const RE_NEST_MARK = /(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)/g
+// A list marker needs a space after it; a quote marker does not (`>>>` is three quotes deep).
+const RE_NEST_PREFIX = /^(?:[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>))+/
+const RE_NEST_MARK = /(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>/g
 
 /**
  * marked's time grows with nesting depth times text size (and each level costs stack), so a

@@ -47,6 +47,7 @@ export type DiagnosticCode =
   | 'link-broken'
   | 'html-removed'
   | 'markdown-too-deep'
+  | 'markdown-too-complex'
   | 'deck-config'
   | 'pacing-range'
 

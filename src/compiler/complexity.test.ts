@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_COMMENT_OPENERS, MAX_INLINE_MARKERS, tooComplex } from './complexity.ts'
+
+const seg = (text: string) => ({ text, start: { file: 'slides/01-x.md', line: 5, column: 1 } })
+
+describe('tooComplex', () => {
+  it('passes ordinary slide text with emphasis, code, links and a comment', () => {
+    expect(tooComplex(seg('- *one* and _two_\n- `code` and [a link](#/x)\n<!-- a note -->\n'))).toBeUndefined()
+  })
+
+  it('refuses a run of emphasis markers at the line where it crosses the limit', () => {
+    const lines = ['prose', '_a'.repeat(MAX_INLINE_MARKERS), '_a'.repeat(10), 'more']
+    const d = tooComplex(seg(lines.join('\n')))
+    expect(d?.code).toBe('markdown-too-complex')
+    expect(d?.pos).toEqual({ file: 'slides/01-x.md', line: 7, column: 1 })
+  })
+
+  it('counts every kind of marker: *, _, ~, backticks, [, < and table pipes', () => {
+    for (const m of ['*', '_', '~', '`', '[', '<', '|']) {
+      expect(tooComplex(seg(`${m}a`.repeat(MAX_INLINE_MARKERS + 1))), m).toBeDefined()
+      expect(tooComplex(seg(`${m}a`.repeat(MAX_INLINE_MARKERS))), m).toBeUndefined()
+    }
+  })
+
+  it('does not count fenced code', () => {
+    expect(tooComplex(seg(['```text', '_a'.repeat(MAX_INLINE_MARKERS * 2), '```'].join('\n')))).toBeUndefined()
+  })
+
+  it('refuses many HTML comment openers', () => {
+    const d = tooComplex(seg('<!--'.repeat(MAX_COMMENT_OPENERS + 1)))
+    expect(d?.message).toMatch(/more than 64 HTML comments/)
+  })
+})

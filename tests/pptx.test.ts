@@ -1,0 +1,227 @@
+/**
+ * `npm run pptx` on the deck in slides/ (the test build) and on a small fixture deck with a table,
+ * a quote, nested bullets, links and a figure. The package is read as the zip of XML it is
+ * (notes, sections, title placeholders, alt texts, the figures' PNG fallbacks), and then opened
+ * in a real client, LibreOffice Impress (headless, converting to PDF): one page per slide,
+ * each slide's title and bullet text present as text, every figure drawn where it is, and no
+ * text outside the page.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { textOf } from '../src/compiler/markdown.ts'
+import { buildDeck } from '../src/compiler/node.ts'
+import type { RenderedSlide } from '../src/compiler/types.ts'
+import { sectionNames } from '../src/pptx/convert.ts'
+import { builtDist } from './built.ts'
+import { REPO, scratchProject } from './cli.ts'
+import { buildForTests } from './global-setup.ts'
+
+const run = promisify(execFile)
+const work = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
+const FIXTURE = resolve(REPO, 'tests/fixtures/pptx-small')
+
+interface Case {
+  name: string
+  slides: RenderedSlide[]
+  pptx: string
+  pdf: string
+  stdout: string
+  zip: JSZip
+}
+const cases: Case[] = []
+
+const norm = (t: string) => t.replace(/[\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+const squash = (t: string) => t.replace(/[\s\u00ad-]+/g, '')
+const unxml = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&')
+const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unxml(m[1] ?? ''))
+
+function tool(name: string, args: string[], pkg: string): string {
+  try {
+    return execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${name} not found: install ${pkg} (apt-get install -y ${pkg})`)
+    throw err
+  }
+}
+
+/** Open the file in LibreOffice Impress, headless, with a profile of its own, and save it as PDF. */
+async function impressToPdf(pptx: string, outDir: string): Promise<string> {
+  const profile = mkdtempSync(join(work, 'lo-profile-'))
+  try {
+    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, pptx], { timeout: 120_000 })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('soffice not found: install LibreOffice Impress (apt-get install -y libreoffice-impress); .ci/run does')
+    throw err
+  }
+  return join(outDir, pptx.split('/').pop()!.replace(/\.pptx$/, '.pdf'))
+}
+
+async function pptxOf(name: string, root: string, dist: string): Promise<Case> {
+  const pptx = join(work, `${name}.pptx`)
+  let stdout = ''
+  try {
+    stdout = (await run(process.execPath, ['src/cli/launch.mjs', 'pptx', `--root=${root}`, `--dist=${dist}`, `--out=${pptx}`], { cwd: REPO, timeout: 120_000 })).stdout
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string }
+    throw new Error(`npm run pptx failed on ${name}: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`)
+  }
+  const outDir = mkdtempSync(join(work, `${name}-pdf-`))
+  const pdf = await impressToPdf(pptx, outDir)
+  return { name, slides: buildDeck(root).deck.slides, pptx, pdf, stdout, zip: await JSZip.loadAsync(readFileSync(pptx)) }
+}
+
+beforeAll(async () => {
+  const project = scratchProject(FIXTURE)
+  const fixtureDist = buildForTests(project)
+  cases.push(...(await Promise.all([pptxOf('deck', REPO, builtDist()), pptxOf('fixture', project, fixtureDist)])))
+}, 300_000)
+
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const read = async (c: Case, path: string): Promise<string> => {
+  const f = c.zip.file(path)
+  if (!f) throw new Error(`${path} is not in ${c.name}.pptx`)
+  return f.async('string')
+}
+/** The title placeholder's shape in a slide's XML. */
+const titleShape = (xml: string) => /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0]
+/** Each picture on a slide: its alt text, whether it is SVG, its PNG's relationship id and its box (EMU). */
+const pictures = (xml: string) =>
+  [...xml.matchAll(/<p:pic>[\s\S]*?<\/p:pic>/g)].map((m) => {
+    const pic = m[0]
+    const off = /<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(pic)
+    return {
+      descr: unxml(/descr="([^"]*)"/.exec(pic)?.[1] ?? ''),
+      svg: pic.includes('svgBlip'),
+      pngRid: /<a:blip r:embed="(rId\d+)"/.exec(pic)?.[1] ?? '',
+      box: off ? off.slice(1, 5).map(Number) : [0, 0, 0, 0],
+    }
+  })
+/** Text of each list item of a slide, without its nested lists. */
+const bulletTexts = (html: string) => [...html.matchAll(/<li[^>]*>([\s\S]*?)(?=<ul|<ol|<\/li>)/g)].map((m) => norm(textOf(m[1] ?? ''))).filter(Boolean)
+
+describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
+  const get = () => {
+    const c = cases.find((x) => x.name === name)
+    if (!c) throw new Error(`${name}.pptx was not made`)
+    return c
+  }
+
+  it('writes a slide per slide, in order, each heading in its title placeholder', async () => {
+    const c = get()
+    expect(c.stdout).toMatch(new RegExp(`${c.slides.length} slides`))
+    expect(c.stdout).toMatch(/in \d+ ms/)
+    const slideFiles = Object.keys(c.zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+    expect(slideFiles.length).toBe(c.slides.length)
+    for (const [i, s] of c.slides.entries()) {
+      const shape = titleShape(await read(c, `ppt/slides/slide${i + 1}.xml`))
+      expect(shape, `slide ${i + 1} (${s.id}) has a title placeholder`).toBeDefined()
+      expect(norm(texts(shape ?? '').join(''))).toBe(norm(s.title))
+    }
+  })
+
+  it("holds each slide's notes in its notes page, a paragraph per paragraph", async () => {
+    const c = get()
+    for (const [i, s] of c.slides.entries()) {
+      const notes = await read(c, `ppt/notesSlides/notesSlide${i + 1}.xml`)
+      const body = /<p:ph type="body"[\s\S]*?<p:txBody>([\s\S]*?)<\/p:txBody>/.exec(notes)?.[1] ?? ''
+      expect(squash(texts(body).join(''))).toBe(squash(s.notesText))
+      const paragraphs = [...body.matchAll(/<a:p>/g)].length
+      expect(paragraphs).toBe((s.notesHtml.match(/<(p|li)[\s>]/g) ?? []).length)
+    }
+  })
+
+  it('lists the sections, named as in the agenda', async () => {
+    const c = get()
+    const pres = await read(c, 'ppt/presentation.xml')
+    const names = [...pres.matchAll(/<p14:section name="([^"]+)"/g)].map((m) => unxml(m[1] ?? ''))
+    expect(names).toEqual([...new Set(sectionNames(c.slides))])
+    for (const s of c.slides) if (s.section) expect(names).toContain(s.section)
+    // Every slide in exactly one section.
+    expect([...pres.matchAll(/<p14:sldId id="\d+"\/>/g)].length).toBe(c.slides.length)
+  })
+
+  it('draws each figure as SVG with a PNG fallback, its text equivalent as alt text', async () => {
+    const c = get()
+    const withFigures = c.slides.filter((s) => s.figures.length)
+    expect(withFigures.length).toBeGreaterThan(0)
+    for (const [i, s] of c.slides.entries()) {
+      if (!s.figures.length) continue
+      const pics = pictures(await read(c, `ppt/slides/slide${i + 1}.xml`)).filter((p) => p.svg)
+      expect(pics.map((p) => norm(p.descr))).toEqual(s.figures.map((f) => norm(f.alt)))
+      const rels = await read(c, `ppt/slides/_rels/slide${i + 1}.xml.rels`)
+      for (const p of pics) {
+        const target = new RegExp(`Id="${p.pngRid}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] ?? ''
+        const png = await c.zip.file(`ppt/media/${target}`)?.async('uint8array')
+        expect(png && [...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG')
+        expect(png?.length ?? 0).toBeGreaterThan(5000)
+      }
+    }
+  })
+
+  describe('opened in LibreOffice Impress', () => {
+    it('has a page per slide with every title and bullet as text, and no text outside the page', () => {
+      const c = get()
+      const info = tool('pdfinfo', [c.pdf], 'poppler-utils')
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(c.slides.length)
+      const pages = tool('pdftotext', ['-enc', 'UTF-8', c.pdf, '-'], 'poppler-utils').split('\f')
+      for (const [i, s] of c.slides.entries()) {
+        const page = squash(pages[i] ?? '')
+        expect(page, `page ${i + 1} shows the title of ${s.id}`).toContain(squash(s.title))
+        for (const b of bulletTexts(s.bodyHtml)) expect(page, `page ${i + 1} shows "${b}"`).toContain(squash(b))
+      }
+      const bbox = tool('pdftotext', ['-bbox', c.pdf, '-'], 'poppler-utils')
+      const outside: string[] = []
+      for (const [pi, page] of [...bbox.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].entries()) {
+        const w = Number(page[1])
+        const h = Number(page[2])
+        for (const word of (page[3] ?? '').matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g)) {
+          const [x0, y0, x1, y1] = word.slice(1, 5).map(Number) as [number, number, number, number]
+          if (x0 < -0.5 || y0 < -0.5 || x1 > w + 0.5 || y1 > h + 0.5) outside.push(`page ${pi + 1}: "${word[5]}"`)
+        }
+      }
+      expect(outside).toEqual([])
+    })
+
+    it('draws every figure where it is on the slide', async () => {
+      const c = get()
+      const dpi = 24
+      for (const [i, s] of c.slides.entries()) {
+        if (!s.figures.length) continue
+        const pics = pictures(await read(c, `ppt/slides/slide${i + 1}.xml`)).filter((p) => p.svg)
+        const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(i + 1), '-l', String(i + 1), c.pdf], { maxBuffer: 64 << 20 })
+        const img = parsePpm(ppm)
+        const bg = img.at(1, 1)
+        for (const p of pics) {
+          const [x, y, w, h] = p.box.map((v) => Math.round((v / 914400) * dpi)) as [number, number, number, number]
+          let inked = 0
+          for (let py = y; py < y + h; py++) for (let px = x; px < x + w; px++) if (distance(img.at(px, py), bg) > 40) inked++
+          expect(inked / Math.max(1, w * h), `figure "${p.descr.slice(0, 40)}…" on page ${i + 1} is drawn`).toBeGreaterThan(0.03)
+        }
+      }
+    })
+  })
+})
+
+/** A binary PPM (P6), as pdftoppm writes it. */
+function parsePpm(buf: Buffer): { width: number; height: number; at: (x: number, y: number) => [number, number, number] } {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'))
+  if (!header) throw new Error('pdftoppm did not write a PPM image')
+  const width = Number(header[1])
+  const height = Number(header[2])
+  const offset = header[0].length
+  return {
+    width,
+    height,
+    at: (x, y) => {
+      const o = offset + (Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))) * 3
+      return [buf[o] ?? 0, buf[o + 1] ?? 0, buf[o + 2] ?? 0]
+    },
+  }
+}
+const distance = (a: number[], b: number[]) => Math.abs((a[0] ?? 0) - (b[0] ?? 0)) + Math.abs((a[1] ?? 0) - (b[1] ?? 0)) + Math.abs((a[2] ?? 0) - (b[2] ?? 0))

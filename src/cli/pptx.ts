@@ -52,8 +52,7 @@ async function main(): Promise<number> {
     step('compile', started)
     browser = await launching
     step('browser', started)
-    // Twice the pixels for the figures' PNG fallbacks; the layout is read in slide pixels.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2, reducedMotion: 'reduce' })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -83,15 +82,22 @@ async function main(): Promise<number> {
 /**
  * Each figure's standalone SVG drawn by the page itself (with the deck's fonts) on the slide's
  * background, at twice the slide's pixels: the PNG PowerPoint shows where it cannot draw SVG.
+ * (Twice the pixels by drawing it twice as large, not by a device scale factor, which would
+ * make every paint of the deck four times the work.)
  */
 async function figurePngs(page: Page, extracted: ExtractedDeck): Promise<FigurePngs> {
   const pngs: FigurePngs = new Map()
+  const figures = extracted.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'figure'))
+  if (!figures.length) return pngs
+  // Room for the largest at twice its size (the layout is read already; the deck may re-lay itself out).
+  const SCALE = 2
+  await page.setViewportSize({ width: Math.ceil(Math.max(...figures.map((b) => b.box.w)) * SCALE), height: Math.ceil(Math.max(...figures.map((b) => b.box.h)) * SCALE) })
   for (const s of extracted.slides) {
     let i = 0
     for (const b of s.blocks) {
       if (b.kind !== 'figure') continue
-      const w = Math.ceil(b.box.w)
-      const h = Math.ceil(b.box.h)
+      const w = Math.ceil(b.box.w * SCALE)
+      const h = Math.ceil(b.box.h * SCALE)
       await page.evaluate(
         ({ svg, w, h, bg }) => {
           const el = document.createElement('div')

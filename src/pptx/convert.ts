@@ -337,7 +337,7 @@ async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs
     const pics = [...slideXml.matchAll(/<a:blip r:embed="(rId\d+)"[^>]*>\s*<a:extLst>[\s\S]*?svgBlip/g)]
     const rId = pics[perSlide]?.[1]
     const target = rId ? new RegExp(`Id="${rId}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] : undefined
-    if (target) zip.file(`ppt/media/${target}`, png)
+    if (target) zip.file(`ppt/media/${target}`, png, { compression: 'STORE' })
   }
 
   // Document properties: the language.

@@ -105,7 +105,8 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
   for (const issue of result.issues) {
     if (issue.path.length === 1 && reported.has(String(issue.path[0]))) continue
     const found = nodeAt(doc, issue.path)
-    const target = found.node ?? found.key ?? null
+    // An unknown key is shown at the key; anything else at its value.
+    const target = (/^unknown key/.test(issue.message) ? found.key ?? found.node : found.node ?? found.key) ?? null
     const pos = target?.range ? at(target.range[0]) : { ...fence }
     const where = issue.path.length ? ` ${pathText(issue.path)}:` : ''
     diagnostics.push(diag('figure-invalid', pos, `${kind.name} figure${where} ${issue.message}`, issue.severity ?? 'error'))

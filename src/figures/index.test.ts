@@ -2,40 +2,42 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { FIGURE_NAMES, isFigureName, renderFigure, type FigureName } from './index.ts'
+import { FIGURE_KINDS, figureKind } from './index.ts'
+import { fontSizes, MIN_TEXT_PX, slideScale, viewBoxOf } from './svg.ts'
 import { findAll, parseXml, textOf, type XmlElement } from './xml-check.ts'
 
-const ALT = 'Author’s alt: Iran & Russia <draft> "quoted"'
+/** One small spec per kind, with markup-like and quoted text to check escaping. */
+const FIXTURES: Record<string, unknown> = {
+  timeline: { title: 'Talks & dams: <draft> "quoted"', events: [{ date: '1995-04', label: 'Agreement <signed>', note: 'four states & "observers"' }, { date: '2012', label: 'Dam starts' }, { label: 'Data shared' }] },
+  chart: { title: 'Dams & "weirs" <per decade>', unit: 'dams', data: { '1990s': 3, '2000s & after': 8 } },
+  pillars: { title: 'Accord & "pillars" <draft>', roof: 'The accord', pillars: [{ name: 'Water & power', points: ['Flow <data>', 'Quotas'] }, { name: 'Money', points: ['A fund'] }], foundation: 'One "river"' },
+}
+const NAMES = Object.keys(FIXTURES)
 
-function render(name: FigureName, id = `fig-${name}`): string {
-  const svg = renderFigure(name, { alt: ALT, id })
-  if (svg === undefined) throw new Error(`no figure ${name}`)
-  return svg
+function render(name: string, id = `fig-${name}`) {
+  const kind = figureKind(name)
+  if (!kind) throw new Error(`no kind ${name}`)
+  const r = kind.validate(FIXTURES[name])
+  expect(r.issues).toEqual([])
+  return kind.render(r.spec, id)
 }
 
-describe('renderFigure', () => {
-  it('knows exactly the three figures', () => {
-    expect(FIGURE_NAMES).toEqual(['map', 'timeline', 'pillars'])
-    expect(Object.isFrozen(FIGURE_NAMES)).toBe(true)
-  })
-
-  it.each(['', 'Map', 'chart', 'toString', '__proto__', 'constructor'])('returns undefined for unknown name %j', (name) => {
-    expect(isFigureName(name)).toBe(false)
-    expect(renderFigure(name, { alt: 'x', id: 'x' })).toBeUndefined()
-  })
-
-  it('accepts slide-style id prefixes, including a leading digit', () => {
-    expect(renderFigure('pillars', { alt: 'x', id: '04-economy-fig-1' })).toContain('id="04-economy-fig-1-title"')
-  })
-
-  it.each(['', '-fig', 'a b', 'a"b', 'a<b', 'fig#1'])('rejects unusable id prefix %j', (id) => {
-    expect(() => renderFigure('map', { alt: 'x', id })).toThrow(RangeError)
+describe('the registry', () => {
+  it('holds the timeline, chart and pillars kinds (and the map once its kind is written), each under its name', () => {
+    for (const name of NAMES) expect(FIGURE_KINDS.get(name)?.name).toBe(name)
+    for (const [name, kind] of FIGURE_KINDS) {
+      expect(kind.name).toBe(name)
+      expect(kind.keys).toContain('title')
+    }
+    expect(figureKind('toString')).toBeUndefined()
+    expect(figureKind('__proto__')).toBeUndefined()
+    expect(figureKind('Timeline')).toBeUndefined()
   })
 })
 
-describe.each(FIGURE_NAMES)('figure %s', (name) => {
-  const svg = render(name)
-  const root = parseXml(svg)
+describe.each(NAMES)('figure kind %s', (name) => {
+  const out = render(name)
+  const root = parseXml(out.svg)
 
   it('is a well-formed SVG document with the accessible root', () => {
     expect(root.name).toBe('svg')
@@ -43,31 +45,32 @@ describe.each(FIGURE_NAMES)('figure %s', (name) => {
     expect(root.attrs.role).toBe('img')
     expect(root.attrs.class).toBe(`figure figure-${name}`)
     expect(root.attrs['aria-labelledby']).toBe(`fig-${name}-title fig-${name}-desc`)
-    expect(root.attrs.viewBox).toMatch(/^0 0 \d+ \d+$/)
+    expect(root.attrs.viewBox).toMatch(/^0 0 \d+(\.\d)? \d+(\.\d)?$/)
   })
 
-  it('opens with a short <title> and a <desc> that starts with the alt text', () => {
+  it('opens with the author\'s title as <title> and the generated text equivalent as <desc>', () => {
     const [title, desc] = root.children as XmlElement[]
     expect(title?.name).toBe('title')
     expect(title?.attrs.id).toBe(`fig-${name}-title`)
-    expect(textOf(title as XmlElement).length).toBeGreaterThan(10)
-    expect(textOf(title as XmlElement).length).toBeLessThan(80)
+    expect(textOf(title as XmlElement)).toBe((FIXTURES[name] as { title: string }).title)
     expect(desc?.name).toBe('desc')
     expect(desc?.attrs.id).toBe(`fig-${name}-desc`)
-    const descText = textOf(desc as XmlElement)
-    expect(descText.startsWith(ALT)).toBe(true)
-    expect(descText.length).toBeGreaterThan(ALT.length + 100)
+    expect(textOf(desc as XmlElement)).toBe(out.text)
   })
 
-  it('puts every visible text in the <desc> as well', () => {
-    const descText = textOf(root.children[1] as XmlElement).toLowerCase()
-    const ignore = new Set(['1', '2', '3', '4', '5', '6'])
-    for (const t of findAll(root, (e) => e.name === 'text').map(textOf)) {
-      if (ignore.has(t)) continue
-      for (const word of t.toLowerCase().split(/[\s:;,()“”"]+/).filter((w) => w.length > 3)) {
-        expect(descText, `"${word}" from "${t}"`).toContain(word)
-      }
+  it('says in its text equivalent every word the figure draws, and claims every drawn text but scale ticks', () => {
+    const text = out.text.toLowerCase()
+    for (const t of findAll(root, (e) => e.name === 'text' && !/fig-(tick-label|order)\b/.test(e.attrs.class ?? '')).map(textOf)) {
+      for (const word of t.toLowerCase().split(/[\s:;,()“”"<>&]+/).filter((w) => w.length > 2 && w !== 'source')) expect(text, `"${word}" from "${t}"`).toContain(word)
+      expect(out.claims.some((c) => c.includes(t) || t.includes(c)), t).toBe(true)
     }
+  })
+
+  it('sets a font size on every text, at least 22 px once fitted into the slide', () => {
+    const { width, height } = viewBoxOf(out.svg)
+    const texts = findAll(root, (e) => e.name === 'text')
+    expect(fontSizes(out.svg)).toHaveLength(texts.length)
+    expect(Math.min(...fontSizes(out.svg)) * slideScale(width, height)).toBeGreaterThanOrEqual(MIN_TEXT_PX)
   })
 
   it('has unique ids, all under the given prefix', () => {
@@ -77,11 +80,9 @@ describe.each(FIGURE_NAMES)('figure %s', (name) => {
   })
 
   it('has no external references, scripts, event handlers or inline styles', () => {
-    expect(svg).not.toMatch(/<(image|script|foreignObject|use|a|style)\b/)
-    expect(svg).not.toMatch(/\b(href|xlink:href|style)=|url\(/)
-    for (const e of findAll(root, () => true)) {
-      for (const key of Object.keys(e.attrs)) expect(key).not.toMatch(/^on/i)
-    }
+    expect(out.svg).not.toMatch(/<(image|script|foreignObject|use|a|style)\b/)
+    expect(out.svg).not.toMatch(/\b(href|xlink:href|style)=|url\(/)
+    for (const e of findAll(root, () => true)) for (const key of Object.keys(e.attrs)) expect(key).not.toMatch(/^on/i)
   })
 
   it('rounds coordinates to one decimal', () => {
@@ -94,35 +95,21 @@ describe.each(FIGURE_NAMES)('figure %s', (name) => {
   })
 
   it('is deterministic, and the id only changes ids', () => {
-    expect(render(name)).toBe(svg)
-    expect(render(name, 'other').replaceAll('other-', `fig-${name}-`)).toBe(svg)
+    expect(render(name).svg).toBe(out.svg)
+    expect(render(name, 'other').svg.replaceAll('other-', `fig-${name}-`)).toBe(out.svg)
   })
 })
 
 describe('figures.css', () => {
   const css = readFileSync(fileURLToPath(new URL('../../assets/figures.css', import.meta.url)), 'utf8')
-  const sizeOf = (cls: string): number | undefined => {
-    let size: number | undefined
-    for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
-      const hit = (selectors ?? '').split(',').some((s) => new RegExp(`\\.${cls}(?![\\w-])`).test(s))
-      const m = /font-size:\s*([\d.]+)px/.exec(body ?? '')
-      if (hit && m) size = Number(m[1])
-    }
-    return size
-  }
-  // Captions and notes may be 16 px; labels must be at least 18 px at the 1100 px display width.
-  const CAPTIONS = new Set(['fig-caption', 'fig-event-note'])
 
-  it.each(FIGURE_NAMES)('gives every text class in %s a legible font size', (name) => {
-    const root = parseXml(render(name))
-    const classes = new Set(
-      findAll(root, (e) => e.name === 'text' || e.name === 'tspan').flatMap((e) => (e.attrs.class ?? '').split(/\s+/).filter(Boolean)),
-    )
-    for (const cls of classes) {
-      if (cls === 'fig-label') continue // the halo wrapper; sizes come from its tspans
-      const size = sizeOf(cls)
-      expect(size, cls).toBeDefined()
-      expect(size ?? 0, cls).toBeGreaterThanOrEqual(CAPTIONS.has(cls) ? 16 : 18)
+  it('leaves type sizes to the figures (a CSS font-size would override the size the layout used)', () => {
+    for (const name of NAMES) {
+      const classes = new Set(findAll(parseXml(render(name).svg), (e) => e.name === 'text').flatMap((e) => (e.attrs.class ?? '').split(/\s+/)))
+      for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+        if (!/font-size/.test(body ?? '')) continue
+        for (const cls of classes) expect(new RegExp(`\\.${cls}(?![\\w-])`).test(selectors ?? ''), `${cls} in ${selectors?.trim()}`).toBe(false)
+      }
     }
   })
 
@@ -140,31 +127,27 @@ describe('figures.css', () => {
       return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05)
     }
     const v = (name: string): string => vars[name] ?? name
-    const pairs: Array<[string, string, number]> = [
-      ['--fig-ink', '--fig-bg', 4.5],
-      ['--fig-ink', '--fig-land', 4.5],
-      ['--fig-ink', '--fig-russia', 4.5],
-      ['--fig-ink', '--fig-iran', 4.5],
-      ['--fig-ink-muted', '--fig-bg', 4.5],
-      ['--fig-ink-muted', '--fig-land', 4.5],
-      ['--fig-ink-muted', '#f2efe8', 4.5],
-      ['--fig-navy', '--fig-water', 4.5],
-      ['--fig-navy', '--fig-iran', 4.5],
-      ['--fig-navy', '#f2efe8', 4.5],
-      ['--fig-red-dark', '--fig-russia', 4.5],
-      ['#ffffff', '--fig-navy', 4.5],
-      ['#ffffff', '--fig-red', 4.5],
+    const pairs: Array<[string, string]> = [
+      ['--fig-ink', '--fig-bg'],
+      ['--fig-ink-muted', '--fig-bg'],
+      ['--fig-ink-muted', '#f2efe8'], // notes in the undated lane
+      ['--fig-navy', '--fig-bg'],
+      ['--fig-navy', '#f2efe8'],
+      ['--fig-navy', '--fig-iran'], // pillar names on their capitals
+      ['#ffffff', '--fig-navy'], // roof text
+      ['#ffffff', '--fig-red'], // foundation text
     ]
-    for (const [fg, bg, min] of pairs) expect(ratio(v(fg), v(bg)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(min)
+    for (const [fg, bg] of pairs) expect(ratio(v(fg), v(bg)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5)
   })
 })
 
 describe('runtimes', () => {
-  it('renders byte-identical output under tsx (plain Node ESM with the JSON import attribute)', () => {
+  it('renders byte-identical output under tsx (plain Node ESM)', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url))
-    const script = `import { renderFigure, FIGURE_NAMES } from './src/figures/index.ts'
-process.stdout.write(JSON.stringify(FIGURE_NAMES.map((n) => renderFigure(n, { alt: ${JSON.stringify(ALT)}, id: 'fig-' + n }))))`
+    const script = `import { figureKind } from './src/figures/index.ts'
+const fixtures = ${JSON.stringify(FIXTURES)}
+process.stdout.write(JSON.stringify(Object.keys(fixtures).map((n) => { const k = figureKind(n); return k.render(k.validate(fixtures[n]).spec, 'fig-' + n).svg })))`
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
-    expect(JSON.parse(out)).toEqual(FIGURE_NAMES.map((n) => render(n)))
+    expect(JSON.parse(out)).toEqual(NAMES.map((n) => render(n).svg))
   }, 30_000)
 })

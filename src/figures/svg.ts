@@ -60,7 +60,9 @@ export function attrs(values: Record<string, string | number | undefined>): stri
   let out = ''
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue
-    out += ` ${key}="${typeof value === 'number' ? num(value) : escapeXml(value)}"`
+    // Path data is built from raw numbers: round them like every other coordinate.
+    const text = typeof value === 'number' ? num(value) : key === 'd' ? value.replace(/-?\d+\.\d{2,}(e-?\d+)?/g, (n) => num(Number(n))) : value
+    out += ` ${key}="${typeof value === 'number' ? text : escapeXml(text)}"`
   }
   return out
 }

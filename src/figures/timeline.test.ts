@@ -1,83 +1,200 @@
 import { describe, expect, it } from 'vitest'
-import { TIMELINE_EVENTS } from './timeline-data.ts'
-import { datedEvents, renderTimeline, UNDATED_LABEL_WIDTH, UNDATED_LANE_TITLE, undatedEvents, undatedLines, TIMELINE_SIZES } from './timeline.ts'
-import { textWidth } from './svg.ts'
-import { findAll, hasClass, parseXml, textOf, visibleTexts } from './xml-check.ts'
+import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from './svg.ts'
+import { layoutTimeline, longDate, parseDate, shortDate, timelineFigure, type TimelineSpec } from './timeline.ts'
+import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from './xml-check.ts'
 
-const RE_YEAR = /\b(19|20)\d\d\b/
-const root = parseXml(renderTimeline('A timeline.', 't'))
-const [datedLane, undatedLane, ...rest] = findAll(root, hasClass('fig-lane'))
+/** A made-up river basin, in the shape of a real briefing: two dated events, six undated. */
+const BASIN = {
+  title: 'The dams came faster than the agreements',
+  datedLabel: 'Dated in the report',
+  undatedLabel: 'Undated in the report — in its order',
+  events: [
+    { date: '1995-04', label: 'Basin agreement signed', note: 'four riparian states' },
+    { date: 2012, label: 'Upstream dam starts work', note: 'the first on the main stem' },
+    { label: 'Flow data shared', note: 'monthly, not daily' },
+    { label: 'Fish stocks fall', note: '“sharply”, says the report' },
+    { label: 'Second dam approved' },
+    { label: 'Farmers protest downstream', note: 'delta salinity rises' },
+    { label: 'New joint commission', note: 'no veto over dams' },
+    { label: 'Talks on a drought plan', note: 'still under way' },
+  ],
+}
 
-describe('timeline data', () => {
-  it('dates only what the article dates: 1991 and 2013', () => {
-    expect(TIMELINE_EVENTS.filter((e) => e.date !== undefined).map((e) => e.date)).toEqual(['1991', '2013'])
+/** Crowded on purpose: two dated events close in time (labels above and below the axis), ten events in all. */
+const DENSE = {
+  title: 'A crowded decade',
+  events: [
+    { date: '2001-03', label: 'Treaty signed', note: 'after nine years of talks' },
+    { date: '2001-06-15', label: 'First joint survey' },
+    { date: '2005-09', label: 'Commission meets', note: 'no quorum' },
+    { date: '2009-12-31', label: 'Treaty review', note: 'postponed' },
+    { label: 'Dam upstream' },
+    { label: 'Protests in the delta' },
+    { label: 'Court case' },
+    { label: 'Mediation offered', note: 'declined' },
+    { label: 'Emergency releases', note: 'in the drought' },
+    { label: 'Data portal opens' },
+  ],
+}
+
+function spec(data: unknown): TimelineSpec {
+  const r = timelineFigure.validate(data)
+  const errors = r.issues.filter((i) => (i.severity ?? 'error') === 'error')
+  expect(errors).toEqual([])
+  if (!r.spec) throw new Error('no spec')
+  return r.spec
+}
+
+const issuesOf = (data: unknown) => timelineFigure.validate(data).issues.map((i) => `${JSON.stringify(i.path)} ${i.severity ?? 'error'}: ${i.message}`)
+
+describe('timeline dates', () => {
+  it('reads YYYY, YYYY-MM and YYYY-MM-DD (and a bare year YAML read as a number)', () => {
+    expect(parseDate('1995')).toEqual({ raw: '1995', year: 1995 })
+    expect(parseDate(1995)).toEqual({ raw: '1995', year: 1995 })
+    expect(parseDate('1995-04')).toEqual({ raw: '1995-04', year: 1995, month: 4 })
+    expect(parseDate('2024-02-29')).toEqual({ raw: '2024-02-29', year: 2024, month: 2, day: 29 })
+    expect(shortDate({ raw: '1995-04-12', year: 1995, month: 4, day: 12 })).toBe('12 Apr 1995')
+    expect(longDate({ raw: '1995-04', year: 1995, month: 4 })).toBe('April 1995')
   })
 
-  it('puts no year in undated labels or notes', () => {
-    for (const e of undatedEvents()) expect(`${e.label} ${e.note ?? ''}`).not.toMatch(RE_YEAR)
+  it.each([
+    ['1995-13', /month 13/],
+    ['2023-02-29', /February 2023 has 28 days/],
+    ['95', /not a date/],
+    ['April 1995', /not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD"/],
+    ['1995/04', /not a date/],
+  ])('refuses %j, saying how to write it', (raw, message) => {
+    const d = parseDate(raw)
+    expect(typeof d).toBe('string')
+    expect(d).toMatch(message)
+  })
+})
+
+describe('timeline validation', () => {
+  it('accepts a briefing-shaped timeline without a problem', () => {
+    expect(issuesOf(BASIN)).toEqual([])
   })
 
-  it('keeps labels to six words at most', () => {
-    for (const e of TIMELINE_EVENTS) expect(e.label.split(/\s+/).length, e.label).toBeLessThanOrEqual(6)
+  it('locates a bad date, a missing label and a misspelt key (with the closest valid one)', () => {
+    const issues = issuesOf({ title: 'T', events: [{ date: '2013-13', label: 'A' }, { note: 'no label' }, { date: '2001', lable: 'B' }] })
+    expect(issues).toEqual([
+      expect.stringMatching(/^\["events",0,"date"\] error: "date" "2013-13" has month 13/),
+      expect.stringMatching(/^\["events",1\] error: "label" is required/),
+      expect.stringMatching(/^\["events",2,"lable"\] error: unknown key "lable": did you mean "label"\?/),
+      expect.stringMatching(/^\["events",2\] error: "label" is required/),
+    ])
   })
 
-  it('numbers each lane 1..n without gaps', () => {
-    expect(datedEvents().map((e) => e.order)).toEqual([1, 2])
-    expect(undatedEvents().map((e) => e.order)).toEqual([1, 2, 3, 4, 5, 6])
+  it('needs a title and at least one event; events must be a list of mappings', () => {
+    expect(issuesOf({ events: [] })).toEqual([expect.stringMatching(/^\[\] error: "title" is required/), expect.stringMatching(/^\["events"\] error: "events" needs at least 1 item/)])
+    expect(issuesOf({ title: 'T', events: 'x' })).toEqual([expect.stringMatching(/^\["events"\] error: "events" must be a list/)])
+    expect(issuesOf({ title: 'T', events: ['just text'] })).toEqual([expect.stringMatching(/^\["events",0\] error: an event must be a mapping of date, label, note/)])
+    expect(issuesOf('title: T')).toEqual([expect.stringMatching(/^\[\] error: a timeline must be a mapping/)])
   })
 
-  it('orders the undated events as the article implies', () => {
-    const order = undatedEvents().map((e) => e.label)
-    const at = (s: string) => order.findIndex((l) => l.includes(s))
-    expect(at('Assad')).toBeLessThan(at('Israel resumes strikes'))
-    expect(at('defense pact')).toBeLessThan(at('Israel resumes strikes'))
-    expect(at('Israel resumes strikes')).toBeLessThan(at('no nuclear talks'))
-    expect(order[order.length - 1]).toContain('no nuclear talks')
+  it('says which event to shorten when a label cannot be placed', () => {
+    const crowded = {
+      title: 'T',
+      events: ['2001-01', '2001-02', '2001-03', '2001-04'].map((date, i) => ({ date, label: `Event ${i} with a label that goes on and on for many words` })),
+    }
+    const issues = timelineFigure.validate(crowded).issues
+    expect(issues.length).toBeGreaterThan(0)
+    expect(issues[0]?.path).toEqual(['events', 2, 'label'])
+    expect(issues[0]?.message).toMatch(/no room to label "Event 2 with a label.*shorten this label/)
+  })
+
+  it('warns, naming the longest labels, when the figure would be too tall to show text at 22 px', () => {
+    const tall = {
+      title: 'T',
+      events: [
+        { date: '1990', label: 'A label long enough to wrap onto several lines of the lane here', note: 'and a note that is long enough to wrap onto more lines too' },
+        { date: '1990-03', label: 'Another long label that wraps onto several lines as well', note: 'and a long note below it that also wraps onto lines' },
+        ...[1, 2, 3].map((n) => ({ label: `Undated ${n} with a long label that wraps onto many lines in its column`, note: 'with a note that is long enough to wrap onto lines as well' })),
+      ],
+    }
+    const w = timelineFigure.validate(tall).issues.filter((i) => i.severity === 'warning')
+    expect(w).toHaveLength(1)
+    expect(w[0]?.message).toMatch(/too tall|more than the 420 px/)
+    expect(w[0]?.message).toMatch(/shorten the longest labels and notes \("/)
   })
 })
 
 describe('timeline figure', () => {
-  it('has exactly two lanes: dated, then undated', () => {
-    expect(rest).toHaveLength(0)
-    expect(datedLane?.attrs.class).toContain('fig-dated')
-    expect(undatedLane?.attrs.class).toContain('fig-undated')
+  const basin = spec(BASIN)
+  const out = timelineFigure.render(basin, 't')
+  const root = parseXml(out.svg)
+
+  it('draws dated events to scale on a time axis, in date order', () => {
+    const layout = layoutTimeline(basin)
+    const [a, b] = layout.dated?.events ?? []
+    expect(a?.event.label).toBe('Basin agreement signed')
+    expect(b?.event.label).toBe('Upstream dam starts work')
+    const x = layout.dated?.x ?? ((t: number) => t)
+    expect(a?.x).toBeCloseTo(x(1995 + 3 / 12), 5)
+    expect(b?.x).toBeCloseTo(x(2012), 5)
+    // Year ticks on the axis show the scale, evenly spaced.
+    const ticks = layout.dated?.ticks ?? []
+    expect(ticks.length).toBeGreaterThanOrEqual(3)
+    const gaps = ticks.slice(1).map((t, i) => t.x - (ticks[i]?.x ?? 0))
+    for (const g of gaps) expect(g).toBeCloseTo(gaps[0] ?? 0, 5)
   })
 
-  it('shows each dated event with its year', () => {
-    const events = findAll(datedLane!, hasClass('fig-event'))
-    expect(events.map((e) => e.attrs['data-date'])).toEqual(['1991', '2013'])
-    for (const [i, e] of events.entries()) {
-      const texts = visibleTexts(e)
-      const event = datedEvents()[i]!
-      expect(texts).toContain(event.date)
-      expect(texts).toContain(event.label)
-    }
-  })
-
-  it('draws every undated event in the undated lane, in order, under its title', () => {
-    const texts = visibleTexts(undatedLane!)
-    expect(texts[0]).toBe(UNDATED_LANE_TITLE)
-    const events = findAll(undatedLane!, hasClass('fig-event'))
+  it('puts undated events in their own lane, numbered in the order given, without dates', () => {
+    const [dated, undated] = findAll(root, hasClass('fig-lane'))
+    expect(dated?.attrs.class).toContain('fig-dated')
+    expect(undated?.attrs.class).toContain('fig-undated')
+    const events = findAll(undated as never, hasClass('fig-event'))
     expect(events.map((e) => e.attrs['data-order'])).toEqual(['1', '2', '3', '4', '5', '6'])
-    expect(events.map((e) => visibleTexts(e)[1])).toEqual(undatedEvents().map((e) => e.label))
-    for (const e of events) expect(e.attrs['data-date']).toBeUndefined()
-    // And none of them leaks into the dated lane.
-    const dated = visibleTexts(datedLane!).join(' ')
-    for (const e of undatedEvents()) expect(dated).not.toContain(e.label)
+    expect(findAll(undated as never, hasClass('fig-event-label')).map(textOf)).toEqual(BASIN.events.slice(2).map((e) => e.label))
+    expect(findAll(undated as never, hasClass('fig-date'))).toEqual([])
+    expect(textOf(findAll(undated as never, hasClass('fig-lane-title'))[0] as never)).toBe(BASIN.undatedLabel)
   })
 
-  it('has no year anywhere in the undated lane', () => {
-    expect(textOf(undatedLane!)).not.toMatch(RE_YEAR)
-    for (const text of visibleTexts(undatedLane!)) expect(text).not.toMatch(RE_YEAR)
-  })
-
-  it('wraps undated labels to fit their column, in at most three lines', () => {
-    for (const e of undatedEvents()) {
-      const { label, note } = undatedLines(e)
-      expect(label.length, e.label).toBeLessThanOrEqual(3)
-      expect(note.length).toBeLessThanOrEqual(2)
-      for (const line of label) expect(textWidth(line, TIMELINE_SIZES.label, true)).toBeLessThanOrEqual(UNDATED_LABEL_WIDTH)
-      for (const line of note) expect(textWidth(line, TIMELINE_SIZES.note)).toBeLessThanOrEqual(UNDATED_LABEL_WIDTH)
+  it('names the figure with the title and describes every date, label and note', () => {
+    expect(textOf(findAll(root, (e) => e.name === 'title')[0] as never)).toBe(BASIN.title)
+    const desc = textOf(findAll(root, (e) => e.name === 'desc')[0] as never)
+    expect(desc).toBe(out.text)
+    expect(out.text).toContain('April 1995: Basin agreement signed (four riparian states).')
+    expect(out.text).toContain('2012: Upstream dam starts work (the first on the main stem).')
+    for (const e of BASIN.events) {
+      expect(out.text).toContain(e.label)
+      if (e.note) expect(out.text).toContain(e.note)
     }
+    expect(out.text).toMatch(/1\. Flow data shared \(monthly, not daily\)\. 2\. Fish stocks fall/)
+  })
+
+  it('lists every label, note and date as claims, and no tick years (they are scale, not facts)', () => {
+    expect(out.claims).toEqual(expect.arrayContaining(['Apr 1995', '2012', 'Basin agreement signed', 'four riparian states', 'Talks on a drought plan', BASIN.title]))
+    const ticks = findAll(root, hasClass('fig-tick-label')).map(textOf)
+    expect(ticks).toContain('2000')
+    for (const t of ticks.filter((t) => t !== '2012')) expect(out.claims).not.toContain(t)
+  })
+
+  it('is deterministic', () => {
+    expect(timelineFigure.render(spec(BASIN), 't').svg).toBe(out.svg)
+  })
+
+  it.each([
+    ['briefing-shaped', BASIN],
+    ['dense', DENSE],
+    ['undated only', { title: 'T', events: DENSE.events.filter((e) => !e.date) }],
+    ['dated only', { title: 'T', events: DENSE.events.filter((e) => e.date) }],
+    ['one event', { title: 'T', events: [{ date: '2020-02-02', label: 'Only one' }] }],
+  ])('%s: every text is at least 22 px on the slide, inside the frame, and no two overlap', (_, data) => {
+    const s = spec(data)
+    const svg = timelineFigure.render(s, 'd').svg
+    const box = viewBoxOf(svg)
+    const scale = slideScale(box.width, box.height)
+    const sizes = fontSizes(svg)
+    expect(sizes.length).toBe(findAll(parseXml(svg), (e) => e.name === 'text').length)
+    expect(Math.min(...sizes) * scale).toBeGreaterThanOrEqual(MIN_TEXT_PX)
+    const boxes = textBoxes(parseXml(svg), textWidth)
+    for (const b of boxes) {
+      expect(b.x0, b.text).toBeGreaterThanOrEqual(0)
+      expect(b.x1, b.text).toBeLessThanOrEqual(box.width)
+      expect(b.y0, b.text).toBeGreaterThanOrEqual(0)
+      expect(b.y1, b.text).toBeLessThanOrEqual(box.height)
+    }
+    expect(overlaps(boxes).map(([a, b]) => `${a.text} / ${b.text}`)).toEqual([])
   })
 })

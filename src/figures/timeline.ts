@@ -211,8 +211,9 @@ export function layoutTimeline(spec: TimelineSpec): TimelineLayout {
     const aboveH = Math.max(0, ...placed.filter((p) => p.side === 'above').map((p) => p.block.height))
     const belowH = Math.max(0, ...placed.filter((p) => p.side === 'below').map((p) => p.block.height))
     const top = y
-    const ticksTop = top + (lanes ? 34 : 0)
-    const axisY = ticksTop + (aboveH > 0 ? aboveH + 20 : 0) + 30
+    const ticksTop = top + (lanes ? 38 : 0)
+    // Labels above the axis take the tick row's place (ticks under them go unlabelled).
+    const axisY = ticksTop + Math.max(34, aboveH > 0 ? aboveH + 22 : 0)
     // Year ticks every 1, 2, 5, 10, … years, at least 90 px apart, labelled where no label sits above.
     const perYear = (AXIS_X1 - AXIS_X0) / (t1 - t0)
     const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => s * perYear >= 90) ?? 1000

@@ -91,3 +91,50 @@ export function textOf(node: XmlNode): string {
 export function visibleTexts(node: XmlElement): string[] {
   return findAll(node, (e) => e.name === 'text').map(textOf)
 }
+
+/** A text's box in viewBox units. */
+export interface TextBox {
+  text: string
+  cls: string
+  size: number
+  x0: number
+  x1: number
+  y0: number
+  y1: number
+}
+
+const BOLD = /\bfig-(date|event-label|lane-title|order|roof-text|pillar-name|base-text|value|axis-title|year)\b/
+
+/**
+ * The box every `<text>` takes, from its position, anchor, `font-size` and the same width estimate
+ * the layout uses (each `<tspan>` is a line; bold classes measured bold). Ascent 0.75, descent 0.22.
+ */
+export function textBoxes(root: XmlElement, width: (text: string, size: number, bold: boolean) => number): TextBox[] {
+  return findAll(root, (e) => e.name === 'text').flatMap((t) => {
+    const size = Number(t.attrs['font-size'] ?? NaN)
+    const x = Number(t.attrs.x ?? 0)
+    let y = Number(t.attrs.y ?? 0)
+    const anchor = t.attrs['text-anchor'] ?? 'start'
+    const cls = t.attrs.class ?? ''
+    const spans = t.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === 'tspan')
+    const lines = spans.length ? spans.map((s, i) => ({ text: textOf(s), dy: i === 0 ? 0 : Number(s.attrs.dy ?? 0) })) : [{ text: textOf(t), dy: 0 }]
+    return lines.map((l) => {
+      y += l.dy
+      const w = width(l.text, size, BOLD.test(cls))
+      const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x
+      return { text: l.text, cls, size, x0, x1: x0 + w, y0: y - 0.75 * size, y1: y + 0.22 * size }
+    })
+  })
+}
+
+/** Pairs of boxes from different texts that overlap (with `gap` units of tolerance). */
+export function overlaps(boxes: readonly TextBox[], gap = 0): [TextBox, TextBox][] {
+  const out: [TextBox, TextBox][] = []
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i] as TextBox
+      const b = boxes[j] as TextBox
+      if (a.x0 < b.x1 - gap && b.x0 < a.x1 - gap && a.y0 < b.y1 - gap && b.y0 < a.y1 - gap) out.push([a, b])
+    }
+  return out
+}

@@ -3,7 +3,8 @@
  * stay literal in every built page; a slide file's name, however hostile, is written escaped;
  * and each warning is printed once per build, not once per page or Vite build.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer } from 'vite'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
@@ -121,4 +122,52 @@ describe('leftovers of killed builds', () => {
     expect(ok.code, ok.stderr).toBe(0)
     expect(existsSync(join(dir, 'dist/deck.html'))).toBe(true)
   }, 180_000)
+})
+
+describe('files from outside the deck folders', () => {
+  const project = () => {
+    const dir = scratchProject(join(REPO, 'tests/fixtures/hostile-text'))
+    rmSync(join(dir, 'slides/02-removed.md'))
+    writeFileSync(join(dir, 'secret.txt'), 'a secret beside the slides')
+    symlinkSync('/etc/passwd', join(dir, 'assets/pw.png'))
+    symlinkSync('/etc', join(dir, 'assets/etc'))
+    return dir
+  }
+
+  it('a symbolic link out of assets/, and a raw <img> of a project file, fail the build at their lines', async () => {
+    const dir = project()
+    writeFileSync(
+      join(dir, 'slides/05-leak.md'),
+      '---\ntitle: Leaks\n---\n![pw](../assets/pw.png)\n\n<img src="../secret.txt" alt="s">\n\n![dir](../assets/etc/hostname)\n\nNotes:\nn\n',
+    )
+    const r = await runBuild(dir)
+    expect(r.code, r.stderr).toBe(1)
+    const lines = r.stderr.split('\n').filter((l) => l.includes(' error '))
+    expect(lines).toEqual([
+      expect.stringMatching(/^slides\/05-leak\.md:4:1 error asset-outside the image "\.\.\/assets\/pw\.png" leads to \/etc\/passwd, outside the folders a slide may use/),
+      expect.stringMatching(/^slides\/05-leak\.md:6:\d+ error asset-outside the image "\.\.\/secret\.txt" leads to secret\.txt, outside/),
+      expect.stringMatching(/^slides\/05-leak\.md:8:1 error asset-outside the image "\.\.\/assets\/etc\/hostname" leads to \/etc\/hostname/),
+    ])
+    expect(existsSync(join(dir, 'dist'))).toBe(false)
+  }, 180_000)
+
+  it('the dev server does not serve a symbolic link out of assets/', async () => {
+    const dir = project()
+    const server = await createServer({ root: dir, configFile: join(REPO, 'vite.config.ts'), logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } })
+    await server.listen()
+    try {
+      const base = server.resolvedUrls?.local[0] ?? ''
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+      const leak = await fetch(`${base}assets/pw.png`)
+      expect(leak.status).toBe(403)
+      expect(await leak.text()).not.toContain('root:')
+      const viaDir = await fetch(`${base}assets/etc/passwd`)
+      expect(viaDir.status).toBe(403)
+      // The deck's own files are still served.
+      const css = await fetch(`${base}assets/base.css`)
+      expect(css.status).toBe(200)
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
 })

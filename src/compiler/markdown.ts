@@ -26,6 +26,12 @@ export interface MarkdownEnv {
   figure?: (name: string, alt: string, id: string) => string | undefined
   /** Does this project-relative path exist? */
   assetExists: (path: string) => boolean
+  /**
+   * Where an existing project path really leads, when that is outside the folders a slide may
+   * use (`assets/`, `slides/`): through a symbolic link, or a project file such as `../secret.txt`.
+   * Undefined when it is fine.
+   */
+  assetOutside?: (path: string) => string | undefined
 }
 
 /** highlight.js (the full bundle, ~0.3 s to load) is loaded on the first code block, not at start-up. */
@@ -206,6 +212,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     const path = resolveLocal(seg.start.file, href.split(/[?#]/)[0] ?? '')
     if (path === null) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" points outside the project: keep files in assets/ and link them relatively`))
     else if (!env.assetExists(path)) diagnostics.push(diag('asset-missing', pos, `the ${what} "${href}" points to ${path}, which does not exist: check the path (it is relative to the slide file)`))
+    else if (env.assetOutside?.(path)) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" leads to ${env.assetOutside(path)}, outside the folders a slide may use (assets/ and slides/): copy the file into assets/ and link the copy`))
     else return path
     return undefined
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FIGURE_KINDS, legacyFigure } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
@@ -22,7 +22,36 @@ export function nodeEnv(root: string): MarkdownEnv {
     },
     figure: (name, alt, id) => cache(name, alt, id, () => legacyFigure(name, alt, id)),
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
+    assetOutside: (path) => outsideServedFolders(root, path),
   }
+}
+
+/** The folders whose files a slide may show or link: the deck's own, never the rest of the project. */
+export const SERVED_FOLDERS = ['assets', 'slides'] as const
+
+/**
+ * Where `path` (project-relative, existing) really leads, by realpath, when that is not inside
+ * `assets/` or `slides/`: a symbolic link out of them, or any other project file. Undefined when
+ * it is inside.
+ */
+export function outsideServedFolders(root: string, path: string): string | undefined {
+  let real: string
+  try {
+    real = realpathSync(join(root, path))
+  } catch {
+    return undefined
+  }
+  const inside = SERVED_FOLDERS.some((dir) => {
+    try {
+      const rel = relative(realpathSync(join(root, dir)), real)
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+    } catch {
+      return false
+    }
+  })
+  if (inside) return undefined
+  const rel = relative(realpathSync(root), real)
+  return rel.startsWith('..') || isAbsolute(rel) ? real : rel.split(sep).join('/')
 }
 
 /** Load `slides/` under `root` and compile it. Never throws for content errors. */

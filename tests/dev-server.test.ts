@@ -97,7 +97,7 @@ describe('dev server', () => {
   it('shows every error of a broken file, not just the first', async () => {
     const file = slide('03-closing.md')
     const good = readFileSync(file, 'utf8')
-    await edit(() => writeFileSync(file, good.replace('id: closing', 'id: middle').replace('figure:timeline', 'figure:nope')), '!!document.querySelector("#deck-errors")')
+    await edit(() => writeFileSync(file, good.replace('id: closing', 'id: middle').replace('---\n```timeline', '---\n![x](figure:nope)\n\n```timeline')), '!!document.querySelector("#deck-errors")')
     const text = await page.locator('#deck-errors').innerText()
     expect(text).toContain('slides/03-closing.md:1:1 error id-duplicate')
     expect(text).toContain('slides/03-closing.md:5:1 error figure-unknown')

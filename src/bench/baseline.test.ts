@@ -6,6 +6,10 @@ describe('baseline deck generator', () => {
     const md = toBaselineMarkdown('---\ntitle: "A point"\nsection: "History"\nlayout: figure\n---\n![A timeline](figure:timeline)\n\nText\n\nNotes:\nSay it.\n')
     expect(md).toBe('History\n\n## A point\n\n*A timeline*\n\nText\n\nNotes:\nSay it.\n')
   })
+  it('shows a figure drawn from data by its title', () => {
+    const md = toBaselineMarkdown('---\ntitle: "A point"\n---\n```timeline\ntitle: "Dams first"\nevents: [{ label: A }]\n```\n\nText\n')
+    expect(md).toBe('## A point\n\n*Dams first*\n\nText\n')
+  })
   it('title layout gets a top-level heading and no kicker', () => {
     expect(toBaselineMarkdown('---\ntitle: T\nlayout: title\nsection: S\n---\nBody')).toBe('# T\n\nBody\n')
   })

@@ -30,7 +30,10 @@ export function toBaselineMarkdown(source: string): string {
       meta = {}
     }
   }
-  const body = (m ? text.slice(m[0].length) : text).replace(/!\[([^\]]*)\]\(figure:[a-z0-9-]+\)/g, '*$1*')
+  // A figure is shown by its title in the baseline (plain reveal.js has no figure kinds).
+  const body = (m ? text.slice(m[0].length) : text)
+    .replace(/!\[([^\]]*)\]\(figure:[a-z0-9-]+\)/g, '*$1*')
+    .replace(/^```(?:map|timeline|chart|pillars)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm, (_, yaml: string) => `*${/^title:\s*"?(.*?)"?\s*$/m.exec(yaml)?.[1] ?? 'Figure'}*`)
   const title = typeof meta.title === 'string' ? meta.title : ''
   const section = typeof meta.section === 'string' ? meta.section : ''
   const heading = title ? `${meta.layout === 'title' ? '#' : '##'} ${title}\n\n` : ''

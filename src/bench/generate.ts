@@ -5,7 +5,12 @@
  */
 import type { SourceFile } from '../compiler/types.ts'
 
-const FIGURES = ['timeline', 'pillars', 'map'] as const
+/** A small figure of each kind, drawn from data in a fenced block. */
+const FIGURES = [
+  (i: number) => ['```timeline', `title: "Generated timeline ${i}"`, 'events:', '  - { date: "1991", label: "A dated event" }', `  - { date: "20${String(i % 25).padStart(2, '0')}-03", label: "Another, later" }`, '  - { label: "An undated event", note: "in the order given" }', '```'],
+  (i: number) => ['```pillars', `title: "Generated pillars ${i}"`, 'roof: "What is held up"', 'pillars:', '  - { name: One, points: ["A first point", "A second"] }', '  - { name: Two, points: ["A third point"] }', 'foundation: "What it rests on"', '```'],
+  (i: number) => ['```chart', `title: "Generated chart ${i}"`, 'unit: "ships"', `data: { "2019": ${i % 17}, "2020": 12, "2021": 30 }`, '```'],
+] as const
 
 export function generateSlides(n: number, { codeEvery = 10, figureEvery = 50 } = {}): { files: SourceFile[]; deckFile: SourceFile } {
   const files: SourceFile[] = []
@@ -15,7 +20,7 @@ export function generateSlides(n: number, { codeEvery = 10, figureEvery = 50 } =
     const body: string[] = []
     if (figureEvery > 0 && i % figureEvery === 0) {
       const fig = FIGURES[(i / figureEvery) % FIGURES.length]
-      body.push(`![Generated figure ${i}: what it shows, in words](figure:${fig})`, '', `Slide ${i} caption.`)
+      body.push(...(fig?.(i) ?? []), '', `Slide ${i} caption.`)
     } else {
       body.push(
         `- Point one of slide ${i}: **trade** grows, *slowly*`,

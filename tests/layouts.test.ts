@@ -30,10 +30,10 @@ let page: Page
 let pdfRun: CliRun
 const errors: string[] = []
 
-function runPdf(root: string, ...args: string[]): Promise<CliRun> {
+function runCli(command: 'pdf' | 'check', root: string, ...args: string[]): Promise<CliRun> {
   const started = performance.now()
   return new Promise((ok) => {
-    execFile(process.execPath, ['src/cli/launch.mjs', 'pdf', `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['src/cli/launch.mjs', command, `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
       ok({ code, stdout, stderr, ms: performance.now() - started })
     })
@@ -95,7 +95,7 @@ const inside = (inner: Rect, outer: Rect) =>
 beforeAll(async () => {
   const built = await runBuild(project)
   expect(built.code, built.stderr).toBe(0)
-  pdfRun = await runPdf(project, `--out=${pdfDir}`, '--strict')
+  pdfRun = await runCli('pdf', project, `--out=${pdfDir}`, '--strict')
   browser = await launchBrowser()
   server = await serveDir(join(project, 'dist'))
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
@@ -235,6 +235,14 @@ describe('builds', () => {
   it('no page errors while presenting', () => {
     expect(errors).toEqual([])
   })
+})
+
+describe('npm run check on every layout', () => {
+  it('passes: nothing overflows or sits under the controls, text is legible, axe finds nothing', async () => {
+    const r = await runCli('check', project)
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/check passed/)
+  }, 240_000)
 })
 
 describe('a raw <img> whose file is missing', () => {

@@ -178,7 +178,7 @@ describe('layouts', () => {
   })
 
   it('a quote carries its attribution; a sub-slide takes its own layout and class', async () => {
-    expect(await page.locator('#quote figure.quote figcaption.attribution').innerText()).toBe('— A. Speaker, test role')
+    expect(await page.locator('#quote .quote p.attribution').innerText()).toBe('— A. Speaker, test role')
     expect(await page.locator('#section-2').getAttribute('class')).toMatch(/\blayout-quote\b.*\btinted\b/)
     expect(await page.locator('#section').getAttribute('data-background-color')).toBeTruthy()
   })

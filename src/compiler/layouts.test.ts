@@ -59,7 +59,7 @@ describe('columns', () => {
 
 describe('quotes with an attribution', () => {
   it('a dash line after the quote, or inside it at its end, becomes its caption', () => {
-    const figure = '<figure class="quote"><blockquote><p>Words.</p></blockquote><figcaption class="attribution">— A. Name, role</figcaption></figure>'
+    const figure = '<div class="quote"><blockquote><p>Words.</p></blockquote><p class="attribution">— A. Name, role</p></div>'
     expect(withAttributions('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>— A. Name, role</p>\n')).toBe(`${figure}\n`)
     expect(withAttributions('<blockquote>\n<p>Words.</p>\n<p>— A. Name, role</p>\n</blockquote>\n')).toBe(`${figure}\n`)
     expect(withAttributions('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>Not an attribution</p>')).toBe('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>Not an attribution</p>')
@@ -67,7 +67,9 @@ describe('quotes with an attribution', () => {
 
   it('in a slide, "---" and "--" are typeset as dashes first', () => {
     const { slides } = compile('---\ntitle: T\nlayout: quote\n---\n> Words.\n\n--- A. Name\n\nNotes:\nn\n')
-    expect(slides[0]?.bodyHtml).toContain('<figcaption class="attribution">— A. Name</figcaption>')
+    expect(slides[0]?.bodyHtml).toContain('<p class="attribution">— A. Name</p>')
+    // The quote and its attribution are the slide's text: counted, and read by the fidelity check.
+    expect(slides[0]?.bodyWords).toBe(3)
   })
 })
 

@@ -93,10 +93,11 @@ const RE_ATTRIBUTION_INSIDE = new RegExp(`<blockquote>((?:(?!</?blockquote)[\\s\
 
 /**
  * A quote's attribution: a paragraph that starts with a dash ("— Name, role") right after a
- * block quote, or as its last paragraph, is set as the quote's caption.
+ * block quote, or as its last paragraph, is set under the quote as its attribution.
  */
 export function withAttributions(html: string): string {
-  const figure = (quote: string, who: string) => `<figure class="quote"><blockquote>${quote.trim()}</blockquote><figcaption class="attribution">${who}</figcaption></figure>`
+  // A <div>, not <figure>: figures are drawings, left out of the slide's text (word counts, fidelity).
+  const figure = (quote: string, who: string) => `<div class="quote"><blockquote>${quote.trim()}</blockquote><p class="attribution">${who}</p></div>`
   return html.replace(RE_ATTRIBUTION_INSIDE, (_, q: string, who: string) => figure(q, who)).replace(RE_ATTRIBUTION_AFTER, (_, q: string, who: string) => figure(q, who))
 }
 

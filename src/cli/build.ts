@@ -6,8 +6,9 @@
  * `--out=<dir>` builds into another folder instead of dist/ (the tests build into a temporary
  * folder, so `npm test` never replaces the user's dist/ and the PDFs in it).
  *
- * Two Vite builds share the temporary folder: the site (index.html, read.html, handout.html
- * and their assets), then `--mode single`, the deck with everything inlined, as deck.html.
+ * One Vite build makes the site (index.html, read.html, handout.html and their assets); a small
+ * post-step (src/vite/standalone.ts) inlines everything index.html loads into deck.html, and makes
+ * read.html and handout.html work alone.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
@@ -29,7 +30,6 @@ const outDir = outArg ? resolve(outArg) : join(root, 'dist')
 const outName = outArg ? `${relative(process.cwd(), outDir) || '.'}/` : 'dist/'
 // Beside the output (same file system), so the final swap is two renames.
 const tmpDir = join(dirname(outDir), `.dist-tmp-${process.pid}`)
-const singleDir = join(dirname(outDir), `.dist-single-${process.pid}`)
 
 async function main(): Promise<number> {
   const started = performance.now()
@@ -54,21 +54,16 @@ async function main(): Promise<number> {
     return 1
   }
   try {
-    // The two builds are independent (own folders): run them together, rolldown works in parallel.
     const ownConfig = configFile === join(toolRoot, 'vite.config.ts') ? ((await import('../../vite.config.ts')).default as UserConfigFnObject) : undefined
-    await Promise.all([
-      build(viteConfig(ownConfig, 'production', { root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } })),
-      build(viteConfig(ownConfig, 'single', { root, logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } })),
-    ])
-    const leftover = readdirSync(singleDir, { recursive: true }).filter((f) => f !== 'index.html')
-    if (leftover.length) throw new Error(`the single-file deck still needs ${leftover.join(', ')}: deck.html would not work alone`)
-    renameSync(join(singleDir, 'index.html'), join(tmpDir, 'deck.html'))
+    await build(viteConfig(ownConfig, 'production', { root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } }))
+    // deck.html is the built index.html with everything it loads inlined (scripts, the lazily
+    // loaded speaker view, stylesheets, fonts, images): one file that runs from file://.
+    makeStandalone(tmpDir, 'index.html', 'deck.html')
     // The reading edition and the handout work alone too: opened from disk, or sent as one file.
     for (const page of ['read.html', 'handout.html']) makeStandalone(tmpDir, page)
     swap(tmpDir, outDir)
   } finally {
     rmSync(tmpDir, { recursive: true, force: true })
-    rmSync(singleDir, { recursive: true, force: true })
   }
   const { slides, totalSeconds } = result.deck
   console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms`)
@@ -138,7 +133,6 @@ main().then(
     const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')
     console.error(debug && err instanceof Error ? err.stack : `build failed: ${message}${debug ? '' : '\n(run with --debug for the stack trace)'}`)
     rmSync(tmpDir, { recursive: true, force: true })
-    rmSync(singleDir, { recursive: true, force: true })
     process.exit(2)
   },
 )

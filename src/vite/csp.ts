@@ -1,6 +1,6 @@
 /**
  * Content-Security-Policy for the built pages, as a `<meta>` tag added at the very end of the
- * build (after vite-plugin-singlefile has inlined scripts into deck.html): scripts run only
+ * build (deck.html, read.html and handout.html get it again once their scripts are inlined): scripts run only
  * from the deck's own files ('self') or, for inline scripts, by the SHA-256 hash of their
  * exact text. Nothing may load from another origin. Pure helpers plus a small Vite plugin.
  */
@@ -82,7 +82,7 @@ export function withCsp(html: string, extraHashes: readonly string[] = []): stri
 
 /**
  * Adds the policy to every HTML page of a build, last of all (`enforce: 'post'`, `order:
- * 'post'`, listed after vite-plugin-singlefile), hashing every inline script in the final
+ * 'post'`, listed last), hashing every inline script in the final
  * HTML and every inline script in HTML the bundle writes into its popups.
  */
 export function cspPlugin(): Plugin {

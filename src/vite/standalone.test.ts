@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { inlineCss, StandaloneError, standalonePage, type ReadFile } from './standalone.ts'
+import { inlineCss, StandaloneError, standalonePage, withChunks, type ReadFile } from './standalone.ts'
 
 const files: Record<string, string> = {
   'assets/read-1.css': `@font-face{font-family:'Source Sans 3';src:url(./font-a.woff2) format("woff2"),url(./font-a.woff) format("woff")}body{background:url(./dot.png)}`,
@@ -54,5 +54,33 @@ describe('standalonePage', () => {
   it('refuses a script that imports other files', () => {
     const r: ReadFile = (p) => (p === 'assets/m.js' ? new TextEncoder().encode('import{x}from"./chunk.js";x()') : undefined)
     expect(() => standalonePage('<html><head><script type="module" src="./assets/m.js"></script></head></html>', 'read.html', r)).toThrow(/imports other files/)
+  })
+})
+
+describe('withChunks (the lazily loaded speaker view inside deck.html)', () => {
+  const chunks: Record<string, string> = {
+    'assets/index-1.js': 'import"./modulepreload-polyfill-x.js";const d=1;import(`./notes-1.js`).then(m=>m.default());import(`./notes-1.js`);',
+    'assets/notes-1.js': 'let n=0;function A(){return ++n}const B="x";export{A as default,B as b};',
+    'assets/bad.js': 'export default 1',
+    'assets/importer.js': 'import(`./bad.js`)',
+  }
+  const r: ReadFile = (p) => (p in chunks ? new TextEncoder().encode(chunks[p]) : undefined)
+  it('carries the chunk inside the module, run once, resolving with its exports like import()', async () => {
+    const code = withChunks(chunks['assets/index-1.js'] ?? '', 'assets/index-1.js', r)
+    expect(code).not.toMatch(/import\s*[("`]/)
+    expect(code.match(/let n=0/g)?.length, 'one copy of the chunk').toBe(1)
+    // Run the result: the chunk's exports come back under their exported names, evaluated once.
+    const fn = new Function(`${code}; return __deckChunk0_0()`) as () => Promise<{ default: () => number; b: string }>
+    const mod = await fn()
+    expect(mod.b).toBe('x')
+    expect([mod.default(), mod.default()]).toEqual([2, 3]) // the page's own call ran it once already
+  })
+  it('refuses a chunk it cannot carry, naming it', () => {
+    expect(() => withChunks(chunks['assets/importer.js'] ?? '', 'assets/importer.js', r)).toThrow(/assets\/bad\.js exports in a form/)
+    expect(() => withChunks('import(`./gone.js`)', 'assets/x.js', r)).toThrow(/assets\/x\.js loads \.\/gone\.js, which is not in the build/)
+  })
+  it('keeps "<!--" and "</script" in the code from ending the element', () => {
+    const out = standalonePage('<html><head><script type="module" src="./assets/s.js"></script></head></html>', 'index.html', (p) => (p === 'assets/s.js' ? new TextEncoder().encode('const r=/<!--x/,s="</script>"') : undefined))
+    expect(out).toContain('<script type="module">const r=/\\x3C!--x/,s="<\\/script>"</script>')
   })
 })

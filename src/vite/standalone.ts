@@ -58,6 +58,59 @@ export function inlineCss(css: string, cssPath: string, read: ReadFile): string 
   })
 }
 
+/** Has the module static imports (which an inline script cannot resolve)? */
+const RE_STATIC_IMPORT = /(^|[;}\s])import\s*(["'][^"']+["']|[\w{*][^;]*?from\s*["'][^"']+["'])/
+/** `import("./chunk.js")` with a literal path (Vite writes it with back-ticks). */
+const RE_DYNAMIC_IMPORT = /\bimport\(\s*([`'"])(\.{1,2}\/[^`'"$]+\.js)\1\s*\)/g
+/** A chunk's exports, as the bundler writes them: one `export{a as default,b as c};` at the end. */
+const RE_EXPORTS = /export\s*\{([^}]*)\}\s*;?\s*$/
+
+/**
+ * Text that cannot end or confuse the `<script>` element it goes into: `</script` and `<!--`
+ * (which would switch the HTML parser into its escaped state) are written with escapes that
+ * mean the same inside JavaScript strings, templates and regular expressions.
+ */
+function safeInScript(code: string): string {
+  return code.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '\\x3C!--')
+}
+
+/**
+ * A module's code with its lazily imported chunks (reveal's notes plugin, loaded once the deck is
+ * up) carried inside it: each `import("./x.js")` becomes a call of a function that runs the
+ * chunk's code once and resolves with its exports, as `import()` would. A chunk that imports
+ * other files, or exports in another form, is refused. The modulepreload polyfill is dropped
+ * (it only serves `<link rel="modulepreload">`, which a page made to work alone loses).
+ */
+export function withChunks(code: string, path: string, read: ReadFile, depth = 0): string {
+  const own = code.replace(/import\s*["']\.\/modulepreload-polyfill[^"']*["'];?/g, '')
+  if (RE_STATIC_IMPORT.test(own)) throw new StandaloneError(`${path} imports other files: it cannot be inlined`)
+  const chunks: string[] = []
+  const names = new Map<string, string>()
+  const body = own.replace(RE_DYNAMIC_IMPORT, (_m, _q: string, ref: string) => {
+    const chunkPath = local(ref, path)
+    const bytes = chunkPath ? read(chunkPath) : undefined
+    if (!chunkPath || !bytes) throw new StandaloneError(`${path} loads ${ref}, which is not in the build`)
+    if (depth > 4) throw new StandaloneError(`${chunkPath}: chunks load chunks too deeply to be inlined`)
+    let name = names.get(chunkPath)
+    if (!name) {
+      name = `__deckChunk${depth}_${names.size}`
+      names.set(chunkPath, name)
+      const chunk = withChunks(Buffer.from(bytes).toString('utf8'), chunkPath, read, depth + 1)
+      const exports = RE_EXPORTS.exec(chunk)
+      if (!exports) {
+        throw new StandaloneError(`${chunkPath} exports in a form that cannot be inlined`)
+      }
+      const fields = (exports[1] ?? '').split(',').map((e) => e.trim()).filter(Boolean).map((e) => {
+        const [local_, exported = local_] = e.split(/\s+as\s+/)
+        return `${JSON.stringify(exported)}:${local_}`
+      })
+      chunks.push(`var ${name}=(()=>{let p;return()=>p??=(async()=>{${chunk.slice(0, exports.index)}\nreturn{${fields.join(',')}}})()})();`)
+    }
+    return `${name}()`
+  })
+  return chunks.join('\n') + (chunks.length ? '\n' : '') + body
+}
+
 /** The page with everything it loads from its own folder inlined. */
 export function standalonePage(html: string, pagePath: string, read: ReadFile): string {
   const hashes = [...(/<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0] ?? '').matchAll(/'sha256-[^']+'/g)].map((m) => m[0])
@@ -79,13 +132,9 @@ export function standalonePage(html: string, pagePath: string, read: ReadFile): 
     if (!path) return tag
     const js = read(path)
     if (!js) throw new StandaloneError(`${pagePath} loads ${src}, which is not in the build`)
-    // Vite's modulepreload polyfill only serves <link rel="modulepreload">, removed above.
-    const code = Buffer.from(js).toString('utf8').replace(/import\s*["']\.\/modulepreload-polyfill[^"']*["'];?/g, '')
-    if (/(^|[;}\s])import\s*(["'][^"']+["']|[\w{*][^;]*?from\s*["'][^"']+["'])/.test(code)) {
-      throw new StandaloneError(`${path} imports other files: it cannot be inlined into ${pagePath}`)
-    }
+    const code = withChunks(Buffer.from(js).toString('utf8'), path, read)
     const type = attr(`<x${attrs}>`, 'type')
-    return `<script${type ? ` type="${type}"` : ''}>${code.replace(/<\/script/gi, '<\\/script')}</script>`
+    return `<script${type ? ` type="${type}"` : ''}>${safeInScript(code)}</script>`
   })
   out = out.replace(/<img\b[^>]*>/gi, (tag) => {
     const src = attr(tag, 'src')
@@ -97,13 +146,16 @@ export function standalonePage(html: string, pagePath: string, read: ReadFile): 
   return withCsp(out, hashes)
 }
 
-/** The I/O edge: make `page` in the built folder `dir` work alone, in place. Pages not built are left alone. */
-export function makeStandalone(dir: string, page: string): void {
+/**
+ * The I/O edge: make `page` in the built folder `dir` work alone, written as `to` (in place by
+ * default). Pages not built are left alone.
+ */
+export function makeStandalone(dir: string, page: string, to = page): void {
   const file = join(dir, page)
   if (!existsSync(file)) return
   const read: ReadFile = (path) => {
     const abs = join(dir, path)
     return existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs) : undefined
   }
-  writeFileSync(file, standalonePage(readFileSync(file, 'utf8'), page, read))
+  writeFileSync(join(dir, to), standalonePage(readFileSync(file, 'utf8'), page, read))
 }

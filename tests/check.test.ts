@@ -110,6 +110,15 @@ describe('npm run check on made-broken decks', () => {
     ])
   })
 
+  it('text in a figure is held to 3% of the slide height: a crowded figure drawn smaller is reported once, by figure', async () => {
+    const r = await checkFixture('check-figure-text')
+    const text = lines(r.findings)
+    const legibility = r.findings.filter((f) => f.check === 'legibility')
+    expect(legibility, text).toHaveLength(1)
+    expect(legibility[0]?.file).toBe('tests/fixtures/check-figure-text/slides/01-crowded.md')
+    expect(legibility[0]?.message).toMatch(/^figure\.deck-figure\.figure-pillars: \d+ text labels below the 21\.6px minimum for text in figures \(3%\), from (1\d|20|21)\.\dpx \(2\.\d%\)/)
+  })
+
   it("text under the deck's navigation arrows: reported with the control and the overlap, in slide pixels", async () => {
     const r = await checkFixture('check-corner')
     const covered = r.findings.filter((f) => /under the deck's/.test(f.message))

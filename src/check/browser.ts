@@ -213,7 +213,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
             findings.push({
               check: 'legibility',
               ...at,
-              message: `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (2.2%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`,
+              message: `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (3%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`,
             })
           }
           for (const t of small.values())

@@ -305,7 +305,8 @@ export const IN_PAGE_SOURCE = `
           if (z && z !== 1) px *= z;
         }
       }
-      const caption = el.closest(CAPTION) || (el instanceof SVGElement && el.closest('figure'));
+      // Text drawn in a figure is held to the body minimum (3 %): it is read from the back of the room.
+      const caption = el.closest(CAPTION) && !(el instanceof SVGElement);
       const min = caption ? MIN_CAPTION : MIN_BODY;
       const fig = el instanceof SVGElement ? el.closest('figure') : null;
       const item = { px, min, what: describe(el), tier: caption ? 'caption' : 'body' };

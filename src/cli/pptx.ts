@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}index.html`, { waitUntil: 'load' })
+    await page.goto(`${server.url}index.html`, { waitUntil: 'domcontentloaded' })
     await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
     const found = await page.evaluate(() => [...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id))
     if (found.join(' ') !== ids.join(' ')) throw new Error(`dist/index.html does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)

@@ -193,7 +193,8 @@ function textRuns(b: TextBlock, ctx: Ctx): PptxGenJS.TextProps[] {
     const paraOpts: PptxGenJS.TextPropsOptions = {}
     if (p.bullet) {
       const indent = pt(indent0 ?? p.indent ?? 24)
-      paraOpts.bullet = p.bullet === 'number' ? { type: 'number', numberType: 'arabicPeriod', numberStartAt: p.number ?? 1, indent } : { indent }
+      const characterCode = p.glyph?.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')
+      paraOpts.bullet = p.bullet === 'number' ? { type: 'number', numberType: 'arabicPeriod', numberStartAt: p.number ?? 1, indent } : { indent, ...(characterCode ? { characterCode } : {}) }
       paraOpts.indentLevel = p.level ?? 0
     }
     if (p.after && pi < b.paragraphs.length - 1) paraOpts.paraSpaceAfter = pt(p.after)
@@ -238,7 +239,7 @@ function addTable(slide: PptxGenJS.Slide, b: Extract<Block, { kind: 'table' }>, 
   const rows: PptxGenJS.TableRow[] = b.rows.map((cells) =>
     cells.map((c) => ({
       text: c.runs.map((r) => ({ text: r.text, options: runOpts(r, b.style, ctx) })),
-      options: { bold: c.header || b.style.bold, align: c.align, colspan: c.colspan > 1 ? c.colspan : undefined, rowspan: c.rowspan > 1 ? c.rowspan : undefined, border: [none, none, rule, none] },
+      options: { bold: b.style.bold, align: c.align, colspan: c.colspan > 1 ? c.colspan : undefined, rowspan: c.rowspan > 1 ? c.rowspan : undefined, border: [none, none, rule, none] },
     })),
   )
   const total = b.colW.reduce((a, w) => a + w, 0) || b.box.w

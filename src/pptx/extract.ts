@@ -130,11 +130,20 @@ export const EXTRACT = String.raw`async (ids) => {
         _box: liBox,
       }
       if (list.tagName === 'OL') p.number = n
+      const glyph = { disc: '\u2022', circle: '\u25e6', square: '\u25aa', 'disclosure-closed': '\u25b8' }[cs.listStyleType]
+      if (glyph && list.tagName === 'UL') p.glyph = glyph
       const mc = hex(marker.color)
       if (mc) p.markerColor = mc
       n++
       out.push(p)
+      const before = out.length
       for (const sub of li.children) if (LISTS.has(sub.tagName)) listParagraphs(sub, level + 1, base, out, listBox)
+      // An item's bottom margin comes after its nested list, not between the two.
+      if (out.length > before) {
+        const last = out[out.length - 1]
+        last.after = Math.max(last.after || 0, p.after)
+        p.after = 0
+      }
     }
     return out
   }
@@ -417,7 +426,7 @@ export const EXTRACT = String.raw`async (ids) => {
     accent2: hex(cssVar('--accent-2')) || (anyLight && anyLight.rules[0] ? anyLight.rules[0].color : '#a23b2a'),
     dark: hex(cssVar('--dark')) || (dark ? dark.background : '#14263d'),
     onDark: hex(cssVar('--on-dark')) || (dark ? dark.title.style.color : '#ffffff'),
-    link: link ? hex(getComputedStyle(link).color) : hex(cssVar('--accent')) || '#1f4e79',
+    link: hex(cssVar('--accent')) || (link ? hex(getComputedStyle(link).color) : '') || '#1f4e79',
     font: (getComputedStyle(document.querySelector('.reveal') || document.body).fontFamily.split(',')[0] || 'Arial').replace(/["']/g, '').trim(),
     mono: (cssVar('--mono').split(',').find((f) => !/ui-monospace|monospace$/.test(f.trim())) || 'Consolas').replace(/["']/g, '').trim(),
   }

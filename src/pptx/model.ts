@@ -40,6 +40,8 @@ export interface Paragraph {
   bullet?: 'bullet' | 'number'
   /** The number shown, for numbered items. */
   number?: number
+  /** The bullet character of an unordered item (from its `list-style-type`). */
+  glyph?: string
   /** The bullet's colour (`::marker`), `#rrggbb`. */
   markerColor?: string
   /** Space after the paragraph, px. */

@@ -73,7 +73,9 @@ describe('pillars figure', () => {
   })
 
   it('has a text equivalent with every name and point, named by the title; claims hold every text', () => {
-    expect(out.text).toBe('Diagram of a building. Roof: The river accord. It rests on 4 pillars: Water (Shared flow data; Dry-season quotas), Energy (Joint dam operation; Power sold at cost), Money (A basin fund; Fees on 40% of cargo), Law (A standing commission; Arbitration in Geneva). Foundation: Mutual dependence on one river.')
+    expect(out.text).toBe(
+      'Diagram of a building. Roof: The river accord. It rests on 4 pillars. Water: Shared flow data. Dry-season quotas. Energy: Joint dam operation. Power sold at cost. Money: A basin fund. Fees on 40% of cargo. Law: A standing commission. Arbitration in Geneva. Foundation: Mutual dependence on one river.',
+    )
     expect(textOf(findAll(root, (e) => e.name === 'title')[0] as never)).toBe(ACCORD.title)
     expect(textOf(findAll(root, (e) => e.name === 'desc')[0] as never)).toBe(out.text)
     expect(out.claims).toEqual([ACCORD.title, ACCORD.roof, ...ACCORD.pillars.flatMap((p) => [p.name, ...p.points]), ACCORD.foundation])

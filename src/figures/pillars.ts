@@ -151,11 +151,14 @@ function renderColumn(l: PillarsLayout, c: PillarsLayout['columns'][number], nam
   return out.join('')
 }
 
+const sentence = (s: string): string => (/[.!?…]["”’)]?$/.test(s) ? s : `${s}.`)
+
 /** The text equivalent: roof, every pillar with its points, foundation. */
 export function pillarsText(spec: PillarsSpec): string {
   const n = spec.pillars.length
-  const pillars = spec.pillars.map((p) => `${p.name} (${p.points.join('; ')})`).join(', ')
-  return `Diagram of a building. Roof: ${spec.roof}. It rests on ${n} pillar${n === 1 ? '' : 's'}: ${pillars}. Foundation: ${spec.foundation}.`.replace(/([.!?])\./g, '$1')
+  // Each point its own sentence: an author's point may hold commas or semicolons itself.
+  const pillars = spec.pillars.map((p) => `${p.name.replace(/[.:;,]$/, '')}: ${p.points.map(sentence).join(' ')}`).join(' ')
+  return `Diagram of a building. Roof: ${sentence(spec.roof)} It rests on ${n} pillar${n === 1 ? '' : 's'}. ${pillars} Foundation: ${sentence(spec.foundation)}`
 }
 
 export function renderPillars(spec: PillarsSpec, id: string): FigureRender {

@@ -136,6 +136,7 @@ describe('deckToPptx', () => {
     // The kicker is a text box of its own; the title's rule a line.
     expect(texts(xml)).toContain('PART ONE')
     expect(xml).toContain('prst="line"')
+    expect(xml).toMatch(/<p:cNvPr [^>]*><a:extLst><a:ext uri="\{C183D7F6-B498-43B3-948B-1728B52AA6E4\}"><adec:decorative [^>]*val="1"\/>/)
   })
 
   it('stores a figure as SVG with its PNG fallback and its text equivalent as alt text, and tables as tables', async () => {

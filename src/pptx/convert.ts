@@ -276,6 +276,8 @@ function notesParagraphXml(p: Paragraph, lang: string): string {
   return `<a:p>${pPr}${runs}</a:p>`
 }
 
+const DECORATIVE = '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>'
+
 /** Keep the first `<a:pPr>` of each paragraph: a second one makes the file invalid (PowerPoint repairs it). */
 export function onePPrPerParagraph(xml: string): string {
   return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
@@ -307,6 +309,11 @@ async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs
     if (text === undefined || !model) continue
     // One paragraph-properties element per paragraph: pptxgenjs writes one before every run.
     text = onePPrPerParagraph(text)
+    // The rules under titles and beside quotes are decoration: marked so, the accessibility
+    // checker asks no alt text for them (Office 2019's "decorative" flag).
+    text = text.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<\/p:sp>/g, (sp) =>
+      sp.includes('prst="line"') ? sp.replace(/(<p:cNvPr [^>]*?)(?:\/>|><\/p:cNvPr>)/, `$1>${DECORATIVE}</p:cNvPr>`) : sp,
+    )
     // The title placeholder where the browser put this slide's heading (pptxgenjs copies the layout's).
     const b = model.title.box
     const xfrm = `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`

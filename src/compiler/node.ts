@@ -10,8 +10,11 @@ import { loadSlides } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { DeckResult } from './types.ts'
 
-/** The real world for the pure compiler: files on disk, build-time figures (cached on disk). */
-export function nodeEnv(root: string): MarkdownEnv {
+/**
+ * The real world for the pure compiler: files on disk, build-time figures (cached on disk).
+ * `slidesDir` is the slide folder in use (a fixture's own, in tests): its files may be shown too.
+ */
+export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
   const cache = figureCache(root)
   const dir = join(root, 'node_modules', '.cache', 'deck', 'figures')
   return {
@@ -22,7 +25,7 @@ export function nodeEnv(root: string): MarkdownEnv {
     },
     figure: (name, alt, id) => cache(name, alt, id, () => legacyFigure(name, alt, id)),
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
-    assetOutside: (path) => outsideServedFolders(root, path),
+    assetOutside: (path) => outsideServedFolders(root, path, ['assets', slidesDir]),
   }
 }
 
@@ -34,14 +37,14 @@ export const SERVED_FOLDERS = ['assets', 'slides'] as const
  * `assets/` or `slides/`: a symbolic link out of them, or any other project file. Undefined when
  * it is inside.
  */
-export function outsideServedFolders(root: string, path: string): string | undefined {
+export function outsideServedFolders(root: string, path: string, folders: readonly string[] = SERVED_FOLDERS): string | undefined {
   let real: string
   try {
     real = realpathSync(join(root, path))
   } catch {
     return undefined
   }
-  const inside = SERVED_FOLDERS.some((dir) => {
+  const inside = folders.some((dir) => {
     try {
       const rel = relative(realpathSync(join(root, dir)), real)
       return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
@@ -57,7 +60,7 @@ export function outsideServedFolders(root: string, path: string): string | undef
 /** Load `slides/` under `root` and compile it. Never throws for content errors. */
 export function buildDeck(root: string, slidesDir = 'slides'): DeckResult {
   const loaded = loadSlides(root, slidesDir)
-  const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root) })
+  const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root, slidesDir) })
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
 }
 
@@ -77,7 +80,7 @@ export function buildDeckShared(root: string, slidesDir = 'slides'): DeckResult 
   const g = globalThis as { [SHARED]?: { key: string; result: DeckResult } }
   const hit = g[SHARED]
   if (hit && hit.key === key && loaded.diagnostics.length === 0) return hit.result
-  const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root) })
+  const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root, slidesDir) })
   const out = { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
   g[SHARED] = { key, result: out }
   return out

@@ -177,6 +177,14 @@ describe('layouts', () => {
     expect(inside(await rectOf(page, '#columns .column:nth-child(2) img'), await rectOf(page, '#columns .column:nth-child(2)'))).toBe(true)
   })
 
+  it('the class wide-left makes the first of two columns twice as wide', async () => {
+    await deck(page).go('columns-3')
+    const widths = await page.locator('#columns-3 .column').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width))
+    expect(widths).toHaveLength(2)
+    expect((widths[0] ?? 0) / (widths[1] ?? 1)).toBeCloseTo(2, 1)
+    expect(inside(await rectOf(page, '#columns-3 img'), await rectOf(page, '#columns-3 .column:first-child'))).toBe(true)
+  })
+
   it('a quote carries its attribution; a sub-slide takes its own layout and class', async () => {
     expect(await page.locator('#quote .quote p.attribution').innerText()).toBe('— A. Speaker, test role')
     expect(await page.locator('#section-2').getAttribute('class')).toMatch(/\blayout-quote\b.*\btinted\b/)

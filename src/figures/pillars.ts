@@ -11,7 +11,7 @@
  * ```
  */
 import type { FigureKind, FigureRender } from './kinds.ts'
-import { attrs, drawBlock, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, svgDocument, textBlock, wrapBalanced, type TextBlock } from './svg.ts'
+import { attrs, drawBlock, lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, svgDocument, textBlock, wrapBalanced, type TextBlock } from './svg.ts'
 import { Issues, list, record, str, type Path } from './validate.ts'
 
 export interface Pillar {
@@ -110,7 +110,8 @@ export function layoutPillars(spec: PillarsSpec): PillarsLayout {
   })
   const capHeight = Math.max(...columns.map((c) => c.name.height)) + 14
   const capital = { top: ROOF.eave + ROOF.beam + CAPITAL_GAP, height: capHeight, width: capitalW }
-  const contentH = Math.max(...columns.map((c) => c.points.reduce((h, b) => h + b.height, 0) + POINT_GAP * (c.points.length - 1)))
+  // At least two lines' height, so pillars with one short point still read as pillars.
+  const contentH = Math.max(2 * lineHeight(S.point), ...columns.map((c) => c.points.reduce((h, b) => h + b.height, 0) + POINT_GAP * (c.points.length - 1)))
   const shaft = { top: capital.top + capHeight, bottom: capital.top + capHeight + contentH + 2 * SHAFT_PAD, width: shaftW }
   const baseLines = wrapBalanced(spec.foundation, S.base, ROOF.x1 - ROOF.x0 - 20, true)
   const baseText = textBlock([{ lines: baseLines, size: S.base, bold: true, cls: 'fig-base-text' }])

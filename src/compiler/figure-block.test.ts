@@ -77,6 +77,13 @@ describe('figure blocks', () => {
     expect(deck.slides[0]?.figures).toHaveLength(1)
   })
 
+  it('warns where whole-number keys would not keep the order written', () => {
+    expect(diagnostics(slide('```chart\ntitle: T\ndata: { "2023": 95, "2021": 40 }\n```'))).toEqual([
+      'slides/01-fig.md:7:7 warning figure-invalid chart figure: keys that are whole numbers (2023, 2021) are read in ascending order, not the order written: put them in that order, or use a list (e.g. "- { label: …, value: … }") to keep yours',
+    ])
+    expect(diagnostics(slide('```chart\ntitle: T\ndata: { "2021": 40, "2023": 95, total: 3 }\n```'))).toEqual([])
+  })
+
   it('makes the old image syntax a located error with a fenced example', () => {
     const [d] = diagnostics(slide('![A timeline](figure:timeline)'))
     expect(d).toMatch(/^slides\/01-fig\.md:5:1 error figure-unknown figures are drawn from data now: replace "!\[…\]\(figure:timeline\)" with a fenced block whose language is the figure kind \(.*timeline.*\)/)

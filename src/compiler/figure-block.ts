@@ -4,7 +4,7 @@
  * problem is located at the line and column of the key or value it is about inside the slide
  * file; a valid block is rendered (through `render`, which node.ts caches) into a <figure>.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { FigureIssue, FigureKind, FigureRender } from '../figures/kinds.ts'
 import { closest } from '../figures/validate.ts'
 import { diag } from './diagnostics.ts'
@@ -94,6 +94,16 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
     const range = (pair.key as Node).range ?? [0, 0, 0]
     diagnostics.push(diag('figure-invalid', at(range[0]), `${kind.name} figure: unknown key "${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${kind.keys.join(', ')}`))
   }
+  // JavaScript puts whole-number keys first, ascending: say so where that changes the author's order.
+  visit(doc, {
+    Map(_, map) {
+      const keys = map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean)
+      const jsOrder = Object.keys(Object.fromEntries(keys.map((k) => [k, 0])))
+      if (jsOrder.join('\0') !== keys.join('\0') && map.range) {
+        diagnostics.push(diag('figure-invalid', at(map.range[0]), `${kind.name} figure: keys that are whole numbers (${keys.filter((k) => /^\d+$/.test(k)).slice(0, 3).join(', ')}) are read in ascending order, not the order written: put them in that order, or use a list (e.g. "- { label: …, value: … }") to keep yours`, 'warning'))
+      }
+    },
+  })
   let result: { spec?: unknown; issues: FigureIssue[] }
   try {
     result = kind.validate(doc.toJS({ maxAliasCount: 100 }))

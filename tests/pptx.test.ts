@@ -27,6 +27,7 @@ const FIXTURE = resolve(REPO, 'tests/fixtures/pptx-small')
 
 interface Case {
   name: string
+  title: string
   slides: RenderedSlide[]
   pptx: string
   pdf: string
@@ -72,7 +73,8 @@ async function pptxOf(name: string, root: string, dist: string): Promise<Case> {
   }
   const outDir = mkdtempSync(join(work, `${name}-pdf-`))
   const pdf = await impressToPdf(pptx, outDir)
-  return { name, slides: buildDeck(root).deck.slides, pptx, pdf, stdout, zip: await JSZip.loadAsync(readFileSync(pptx)) }
+  const { deck } = buildDeck(root)
+  return { name, title: deck.config.title, slides: deck.slides, pptx, pdf, stdout, zip: await JSZip.loadAsync(readFileSync(pptx)) }
 }
 
 beforeAll(async () => {
@@ -136,11 +138,13 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
     }
   })
 
-  it('lists the sections, named as in the agenda', async () => {
+  it('lists the sections, named as in the agenda, the opening under the deck title', async () => {
     const c = get()
     const pres = await read(c, 'ppt/presentation.xml')
     const names = [...pres.matchAll(/<p14:section name="([^"]+)"/g)].map((m) => unxml(m[1] ?? ''))
-    expect(names).toEqual([...new Set(sectionNames(c.slides))])
+    expect(names).toEqual([...new Set(sectionNames(c.slides, c.title))])
+    // The opening, outside any section, under the deck's title.
+    if (!c.slides[0]?.section) expect(names[0]).toBe(c.title)
     for (const s of c.slides) if (s.section) expect(names).toContain(s.section)
     // Every slide in exactly one section.
     expect([...pres.matchAll(/<p14:sldId id="\d+"\/>/g)].length).toBe(c.slides.length)

@@ -77,7 +77,8 @@ const read = async (zip: JSZip, path: string): Promise<string> => {
 const texts = (xml: string): string[] => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1] ?? '')
 
 describe('sectionNames', () => {
-  it('names a run of slides by its section, and a run outside any section by its first slide', () => {
+  it('names a run of slides by its section, the opening run by the deck, and a later run outside any section by its first slide', () => {
+    expect(sectionNames(info.slides, 'Deck title')).toEqual(['Deck title', 'Part one', 'Part one', 'Part two'])
     expect(sectionNames(info.slides)).toEqual(['Opening', 'Part one', 'Part one', 'Part two'])
   })
   it('keeps names unique when a section comes back later', () => {
@@ -158,7 +159,7 @@ describe('deckToPptx', () => {
   it('holds sections, timings, document properties and the theme', async () => {
     const zip = await unzip()
     const pres = await read(zip, 'ppt/presentation.xml')
-    expect([...pres.matchAll(/<p14:section name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Opening', 'Part one', 'Part two'])
+    expect([...pres.matchAll(/<p14:section name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Deck title', 'Part one', 'Part two'])
     expect(await read(zip, 'ppt/slides/slide2.xml')).toContain('<p:transition advTm="75000"/>')
     expect(await read(zip, 'ppt/presProps.xml')).toContain('useTimings="0"')
     const core = await read(zip, 'docProps/core.xml')

@@ -42,16 +42,17 @@ const SLIDE_H = 720
 const BOTTOM_CLEAR = 24
 
 /**
- * PowerPoint sections: a run of slides with the same `section` is one, named as in the agenda;
- * a run of slides outside any section (the opening, the close) is named after its first slide.
+ * PowerPoint sections: a run of slides with the same `section` is one, named as in the agenda.
+ * Slides outside any section: the opening run is named after the deck (`deckTitle`), a later run
+ * (the close) after its first slide.
  */
-export function sectionNames(slides: readonly DeckInfo['slides'][number][]): string[] {
+export function sectionNames(slides: readonly DeckInfo['slides'][number][], deckTitle?: string): string[] {
   const names: string[] = []
   const used = new Map<string, number>()
   let current = ''
   slides.forEach((s, i) => {
     if (i === 0 || s.section !== slides[i - 1]?.section) {
-      const base = s.section ?? s.title
+      const base = s.section ?? (i === 0 && deckTitle ? deckTitle : s.title)
       const n = (used.get(base) ?? 0) + 1
       used.set(base, n)
       current = n === 1 ? base : `${base} (${n})`
@@ -92,7 +93,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     })
   }
 
-  const names = sectionNames(info.slides)
+  const names = sectionNames(info.slides, info.title)
   for (const name of new Set(names)) pptx.addSection({ title: name })
 
   const figureOrder: { slide: number; key: string }[] = []

@@ -1,79 +1,15 @@
 /**
- * The real-browser edge shared by tests, `npm run pdf`, `npm run check` and the benchmark:
- * Debian's Chromium through playwright-core, and a static server on loopback.
+ * The real-browser edge shared by tests, `npm run check`, `npm run pptx` and the benchmark:
+ * Debian's Chromium through playwright-core, and a static server on loopback. (`npm run pdf`
+ * talks to Chromium over its debugging pipe instead, src/cli/cdp.ts: no playwright-core to load.)
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
+import { CHROME_ARGS, requireChrome } from './cdp.ts'
 
-export const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-/** Where Chromium is: `CHROME_PATH`, else Debian's `/usr/bin/chromium`. */
-export function chromePath(): string {
-  return process.env.CHROME_PATH ?? '/usr/bin/chromium'
-}
+export { CHROME_ARGS, chromePath } from './cdp.ts'
+export { serveDir, type StaticServer } from './serve.ts'
 
 /** Launch Chromium, or fail with how to install it. Never silently skips. */
 export async function launchBrowser(): Promise<Browser> {
-  const path = chromePath()
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. Install Debian's package (apt-get update && apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.`,
-    )
-  }
-  return chromium.launch({ executablePath: path, args: CHROME_ARGS })
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.pdf': 'application/pdf',
-}
-
-export interface StaticServer {
-  url: string
-  close: () => Promise<void>
-}
-
-/** Serve `dir` on 127.0.0.1 at a free port, optionally under a sub-path such as `/talks/deck/`. */
-export async function serveDir(dir: string, basePath = '/'): Promise<StaticServer> {
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    if (!url.pathname.startsWith(basePath)) {
-      res.writeHead(404).end('not found')
-      return
-    }
-    let rel = decodeURIComponent(url.pathname.slice(basePath.length))
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html'
-    const file = normalize(join(dir, rel))
-    if (!file.startsWith(normalize(dir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found')
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
-    res.end(readFileSync(file))
-  })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return {
-    url: `http://127.0.0.1:${port}${basePath}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  }
+  return chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS })
 }

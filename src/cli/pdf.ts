@@ -5,18 +5,21 @@
  *                     A4, or US Letter with `--letter`
  * `--out=<dir>` writes the PDFs elsewhere (default: dist/); `--dist=<dir>` prints a deck built
  * elsewhere (`npm run build -- --out=<dir>`), and writes there unless --out says otherwise.
- * Both get the deck's title and an outline (bookmarks): an entry per section, the slide titles
- * under it. One Chromium, the two documents printed at once in pages of their own (the
- * browser starts while the slides compile); waits on events, never on fixed sleeps.
- * Prints a line per output with its page count; exits non-zero when a count is wrong.
+ * Both get the deck's title, language and an outline (bookmarks): an entry per section, the slide
+ * titles under it, read from the reading edition's table of contents (read.html), so nothing is
+ * compiled again. One Chromium driven over its debugging pipe (src/cli/cdp.ts: no
+ * playwright-core to load), the two documents printed at once in tabs of their own, the outline
+ * appended to each file as an incremental update (src/reading/outline-update.ts). Waits on
+ * events, never on fixed sleeps. Prints a line per output with its page count; exits non-zero
+ * when a count is wrong. Reports, by slide, images that did not load and content cut off by the
+ * page; `--strict` makes those fail the command.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { buildDeck } from '../compiler/node.ts'
-import { writeOutline } from '../reading/outline.ts'
-import { deckOutline } from '../reading/render.ts'
-import { launchBrowser, serveDir } from './browser.ts'
+import type { OutlineEntry } from '../reading/render.ts'
+import { appendOutline, readingToc, type TocEntry } from '../reading/outline-update.ts'
+import { CdpBrowser, type CdpSession } from './cdp.ts'
+import { serveDir } from './serve.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -26,78 +29,130 @@ const outDir = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? dis
 /** `--strict`: what the printout loses (broken images, content cut off by the page) fails the command. */
 const strict = args.includes('--strict')
 
+/** Paper sizes in inches, as Chromium takes them. */
+const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidth: 8.5, paperHeight: 11 } } as const
+const NO_MARGINS = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 }
+
 interface Output {
   file: string
   pages: number
   expected: number
 }
 
+/** Installed before the deck's scripts run: reveal.js fires `pdf-ready` once its print layout is complete. */
+const PDF_READY_PROBE = "window.__deckPdfReady = new Promise((ok) => document.addEventListener('pdf-ready', () => ok(true)))"
+
+/** A tab showing `url` at the given viewport and media type, loaded; page errors go to `errors`. */
+async function openPage(browser: CdpBrowser, url: string, width: number, height: number, media: 'screen' | '', errors: string[]): Promise<CdpSession> {
+  const page = await browser.newPage()
+  page.on('Runtime.exceptionThrown', (p) => {
+    const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined
+    errors.push(d?.exception?.description ?? d?.text ?? 'an error')
+  })
+  await Promise.all([
+    page.send('Page.enable'),
+    page.send('Runtime.enable'),
+    page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }),
+    page.send('Emulation.setEmulatedMedia', { media, features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
+    page.send('Page.addScriptToEvaluateOnNewDocument', { source: PDF_READY_PROBE }),
+  ])
+  const loaded = page.once('Page.loadEventFired')
+  const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })
+  if (nav.errorText) throw new Error(`${url}: ${nav.errorText}`)
+  await loaded
+  return page
+}
+
+/** The reading edition's contents as outline entries pointing at pages (slide indexes). */
+function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
+  const index = new Map(ids.map((id, i) => [id, i]))
+  const walk = (entries: TocEntry[]): OutlineEntry[] => entries.map((e) => ({ title: e.title, page: index.get(e.id) ?? -1, children: walk(e.children) }))
+  return walk(toc)
+}
+
+/** Slide files (and deck.yaml) changed after `dist/index.html` was built, by name. */
+function changedSince(built: string): string[] {
+  const slides = join(root, 'slides')
+  if (!existsSync(slides)) return []
+  const t = statSync(built).mtimeMs
+  return readdirSync(slides)
+    .filter((n) => /\.(md|ya?ml)$/.test(n) && statSync(join(slides, n)).mtimeMs > t)
+    .map((n) => `slides/${n}`)
+}
+
 async function main(): Promise<number> {
   const started = performance.now()
-  for (const f of ['index.html', 'handout.html']) {
+  for (const f of ['index.html', 'handout.html', 'read.html']) {
     if (!existsSync(join(dist, f))) throw new Error(`${relative(process.cwd(), join(dist, f))} is missing: run \`npm run build\` first`)
   }
-  // Start the browser first: it launches while the slides compile and pdf-lib loads.
-  const launching = launchBrowser()
+  // Start the browser first: it launches while the rest is read.
+  const launching = CdpBrowser.launch()
   launching.catch(() => undefined) // handled where it is awaited; never an unhandled rejection meanwhile
-  const pdfLib = import('pdf-lib')
   const server = await serveDir(dist)
-  let browser: Browser | undefined
+  let browser: CdpBrowser | undefined
   const outputs: Output[] = []
   const losses: string[] = []
   try {
-    const { deck } = buildDeck(root)
-    const ids = deck.slides.map((s) => s.id)
-    const outline = deckOutline(deck.slides)
+    const changed = changedSince(join(dist, 'index.html'))
+    if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(process.cwd(), dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
+    const toc = readingToc(readFileSync(join(dist, 'read.html'), 'utf8'))
+    if (!toc) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)
+    mkdirSync(outDir, { recursive: true })
     browser = await launching
-    const context = await browser.newContext({ reducedMotion: 'reduce' })
-    // reveal.js fires `pdf-ready` (bubbling to document) once its print layout is complete.
-    await context.addInitScript(() => document.addEventListener('pdf-ready', () => ((window as unknown as { deckPdfReady?: boolean }).deckPdfReady = true)))
     const errors: string[] = []
-    const newPage = async () => {
-      const page = await context.newPage()
-      page.on('pageerror', (e) => errors.push(e.message))
-      return page
-    }
 
-    /** Set the title and outline, write the file, and count its pages. */
-    const finish = async (bytes: Buffer, name: string): Promise<Output> => {
-      const { PDFDocument } = await pdfLib
-      const pdf = await PDFDocument.load(bytes)
-      pdf.setTitle(deck.config.title, { showInWindowTitleBar: true })
-      pdf.setLanguage(deck.config.lang)
-      writeOutline(pdf, outline)
+    /** Append the title, language and outline, write the file, and count its pages. */
+    const finish = async (bytes: Uint8Array, name: string, ids: string[], info: { title: string; lang: string }): Promise<Output> => {
+      const outline = toOutline(toc, ids)
       const file = join(outDir, name)
+      const updated = appendOutline(bytes, outline, info)
+      if (updated) {
+        writeFileSync(file, updated.pdf)
+        return { file, pages: updated.pages, expected: ids.length }
+      }
+      // A structure the incremental update does not read: load and save the whole file with pdf-lib.
+      const [{ PDFDocument }, { writeOutline }] = await Promise.all([import('pdf-lib'), import('../reading/outline.ts')])
+      const pdf = await PDFDocument.load(bytes)
+      pdf.setTitle(info.title, { showInWindowTitleBar: true })
+      pdf.setLanguage(info.lang)
+      writeOutline(pdf, outline)
       writeFileSync(file, await pdf.save())
       return { file, pages: pdf.getPageCount(), expected: ids.length }
     }
 
+    const print = async (page: CdpSession, params: Record<string, unknown>) => {
+      const { data } = await page.send<{ data: string }>('Page.printToPDF', { printBackground: true, generateTaggedPDF: true, ...NO_MARGINS, ...params })
+      return Buffer.from(data, 'base64')
+    }
+
     // The slides, in reveal.js's print layout: one page per slide, fragments shown.
     const printDeck = async () => {
-      const page = await newPage()
-      await page.setViewportSize({ width: 1280, height: 720 })
-      await page.goto(`${server.url}index.html?print-pdf&pdfSeparateFragments=false`, { waitUntil: 'load' })
-      await page.waitForFunction(() => (window as unknown as { deckPdfReady?: boolean }).deckPdfReady === true, undefined, { timeout: 30_000 })
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      await assertSameSlides(page, ids, 'index.html')
+      const page = await openPage(browser as CdpBrowser, `${server.url}index.html?print-pdf&pdfSeparateFragments=false`, 1280, 720, '', errors)
+      const ready = page.evaluate('window.__deckPdfReady.then(() => document.fonts.ready).then(() => true)')
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([ready, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error('index.html: reveal.js did not finish its print layout (pdf-ready) within 30 s')), 30_000)))])
+      clearTimeout(timer)
+      const ids = await slideIds(page, '.reveal .slides section[id]')
+      const info = await page.evaluate<{ title: string; lang: string }>('({ title: document.title, lang: document.documentElement.lang || "en" })')
       losses.push(...(await printLosses(page, '.reveal .slides section[id]', '.pdf-page')).map((l) => describeLoss('deck.pdf', l)))
-      return finish(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }), 'deck.pdf')
+      return { ids, info, out: await finish(await print(page, { preferCSSPageSize: true }), 'deck.pdf', ids, info) }
     }
 
     // The handout: the same slide markup, scaled, with the notes beneath, on portrait paper.
+    // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
     const printHandout = async () => {
-      const page = await newPage()
-      await page.setViewportSize({ width: 794, height: 1123 })
-      // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
-      await page.emulateMedia({ media: 'screen' })
-      await page.goto(`${server.url}handout.html`, { waitUntil: 'load' })
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      await assertSameSlides(page, ids, 'handout.html')
+      const page = await openPage(browser as CdpBrowser, `${server.url}handout.html`, 794, 1123, 'screen', errors)
+      await page.evaluate('document.fonts.ready.then(() => true)')
+      const ids = await slideIds(page, '.handout-slide section[id]')
       losses.push(...(await printLosses(page, '.handout-slide section[id]', '.handout-slide')).map((l) => describeLoss('handout.pdf', l)))
-      return finish(await page.pdf({ format: paper, printBackground: true, tagged: true, outline: true }), 'handout.pdf')
+      return { ids, bytes: await print(page, PAPER[paper]) }
     }
 
-    outputs.push(...(await Promise.all([printDeck(), printHandout()])))
+    const [deck, handout] = await Promise.all([printDeck(), printHandout()])
+    if (handout.ids.join(' ') !== deck.ids.join(' ')) {
+      throw new Error(`dist/handout.html and dist/index.html hold different slides (${handout.ids.length} and ${deck.ids.length}): run \`npm run build\` again`)
+    }
+    outputs.push(deck.out, await finish(handout.bytes, 'handout.pdf', deck.ids, deck.info))
     if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   } finally {
     browser ??= await launching.catch(() => undefined)
@@ -136,41 +191,38 @@ function describeLoss(pdf: string, l: Loss): string {
  * load, and content that reaches past its page box (reveal's `.pdf-page`, the handout's slide
  * box), which the page clips. Pure DOM reading; runs in the page.
  */
-function printLosses(page: Page, slideSel: string, boxSel: string): Promise<Loss[]> {
-  return page.evaluate(
-    ({ slideSel, boxSel }) => {
-      const out: Loss[] = []
-      for (const slide of document.querySelectorAll<HTMLElement>(slideSel)) {
-        const file = slide.closest<HTMLElement>('[data-file]')?.dataset.file ?? ''
-        for (const img of slide.querySelectorAll('img')) {
-          if (img.complete && img.naturalWidth === 0) {
-            const src = img.getAttribute('src') ?? ''
-            out.push({ id: slide.id, file, what: 'image', detail: `"${img.alt}"${src.startsWith('data:') ? '' : ` (${src})`}` })
-          }
-        }
-        const box = (slide.closest(boxSel) ?? slide).getBoundingClientRect()
-        const cut = [...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote')].filter((el) => {
-          if (el.closest('aside.notes')) return false
-          const r = el.getBoundingClientRect()
-          return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)
-        })
-        if (cut.length) {
-          const first = (cut[0]?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
-          out.push({ id: slide.id, file, what: 'cut', detail: `${cut.length} element${cut.length === 1 ? '' : 's'}${first ? ` (from "${first}")` : ''}` })
-        }
-      }
-      return out
-    },
-    { slideSel, boxSel },
-  )
+function printLosses(page: CdpSession, slideSel: string, boxSel: string): Promise<Loss[]> {
+  return page.evaluate(`(${lossesInPage.toString()})(${JSON.stringify(slideSel)}, ${JSON.stringify(boxSel)})`)
 }
 
-/** The page must hold the slides compiled from slides/ now; otherwise dist/ is out of date. */
-async function assertSameSlides(page: Page, ids: string[], name: string): Promise<void> {
-  const found = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((s) => s.id), name === 'index.html' ? '.reveal .slides section[id]' : '.handout-slide section[id]')
-  if (found.join(' ') !== ids.join(' ')) {
-    throw new Error(`dist/${name} does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
+/** Runs in the page (sent as its source text): keep it free of imports and helpers. */
+function lossesInPage(slideSel: string, boxSel: string): Loss[] {
+  const out: Loss[] = []
+  for (const slide of document.querySelectorAll<HTMLElement>(slideSel)) {
+    const file = slide.closest<HTMLElement>('[data-file]')?.dataset.file ?? ''
+    for (const img of slide.querySelectorAll('img')) {
+      if (img.complete && img.naturalWidth === 0) {
+        const src = img.getAttribute('src') ?? ''
+        out.push({ id: slide.id, file, what: 'image', detail: `"${img.alt}"${src.startsWith('data:') ? '' : ` (${src})`}` })
+      }
+    }
+    const box = (slide.closest(boxSel) ?? slide).getBoundingClientRect()
+    const cut = [...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote')].filter((el) => {
+      if (el.closest('aside.notes')) return false
+      const r = el.getBoundingClientRect()
+      return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)
+    })
+    if (cut.length) {
+      const first = (cut[0]?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
+      out.push({ id: slide.id, file, what: 'cut', detail: `${cut.length} element${cut.length === 1 ? '' : 's'}${first ? ` (from "${first}")` : ''}` })
+    }
   }
+  return out
+}
+
+/** The ids of the slides the page holds, in order. */
+function slideIds(page: CdpSession, selector: string): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((s) => s.id)`)
 }
 
 main().then(

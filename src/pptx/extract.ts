@@ -368,12 +368,15 @@ export const EXTRACT = String.raw`async (ids) => {
 
   const viewport = document.querySelector('.reveal-viewport') || document.body
   const pageBg = hex(getComputedStyle(viewport).backgroundColor) || hex(cssVar('--bg')) || '#ffffff'
+  // Every slide laid out at once, each in its own place (reveal.js hides all but the nearest):
+  // one layout for the deck instead of one per slide. Boxes are read relative to each slide.
+  const force = document.createElement('style')
+  force.textContent = '.reveal .slides section { display: block !important; }'
+  document.head.append(force)
   const slides = []
   for (const id of ids) {
     const section = document.getElementById(id)
     if (!section) throw new Error('slide #' + id + ' is not in the page')
-    const at = deck.getIndices(section)
-    deck.slide(at.h, at.v)
     const r = section.getBoundingClientRect()
     scale = r.width / 1280 || 1
     origin = { left: r.left, top: r.top }
@@ -413,7 +416,7 @@ export const EXTRACT = String.raw`async (ids) => {
     if (kicker) slide.kicker = { ...textBlock(kicker, [{ runs: runsOf(kicker, styleOf(kicker), false) }]), inset: { l: 0, t: 0, r: 0, b: 0 } }
     slides.push(slide)
   }
-  deck.slide(0, 0)
+  force.remove()
 
   const anyLight = slides.find((s) => s.background === pageBg && s.kicker)
   const dark = slides.find((s) => s.background !== pageBg)

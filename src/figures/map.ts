@@ -727,7 +727,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   for (const s of spec.seas) {
     const key = `sea:${s.name}`
     const words = wrapBalanced(s.name, MAP_SIZES.sea, 110)
-    const b = block([...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })), ...noteLines(s.note, MAP_SIZES.note, 170)])
+    const b = block([...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })), ...noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))])
     blocks.set(key, { block: b, cls: 'fig-label-water', texts: [s.name, ...(s.note ? [s.note] : [])] })
     freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(s.at) as Point, mode: 'free', avoid: landMask })
   }
@@ -798,16 +798,17 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
 const listWords = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`)
 const withNote = (x: { name: string; note?: string }) => (x.note ? `${x.name} (${x.note})` : x.name)
 
+/** The text equivalent: what the map shows, in sentences (the compiler puts the author's title before it). */
 export function mapText(spec: MapSpec): string {
-  const out: string[] = [`Map: ${spec.title.replace(/[.!?]$/, '')}.`]
-  const groups = new Map<string, string[]>()
-  const loose: string[] = []
+  // Ungrouped countries one by one, each group once (where its first country is), in spec order.
+  const entries: Array<{ group?: string; names: string[] }> = []
   for (const c of spec.countries) {
-    if (c.group) groups.set(c.group, [...(groups.get(c.group) ?? []), withNote(c)])
-    else loose.push(withNote(c))
+    const same = c.group ? entries.find((e) => e.group === c.group) : undefined
+    if (same) same.names.push(withNote(c))
+    else entries.push({ ...(c.group ? { group: c.group } : {}), names: [withNote(c)] })
   }
-  if (loose.length > 0) out.push(`Highlighted: ${listWords(loose)}.`)
-  for (const [group, names] of groups) out.push(`${group}: ${listWords(names)}.`)
+  const items = entries.map((e) => (e.group ? `${listWords(e.names)} (${e.group})` : listWords(e.names)))
+  const out: string[] = [items.length > 0 ? `Map highlighting ${listWords(items)}.` : 'Map.']
   if (spec.context.length > 0) out.push(`Also shown: ${listWords(spec.context.map(withNote))}.`)
   if (spec.seas.length > 0) out.push(`${spec.seas.length === 1 ? 'Sea' : 'Seas'}: ${listWords(spec.seas.map(withNote))}.`)
   if (spec.places.length > 0) out.push(`${spec.marker ? `${spec.marker.replace(/[.!?]$/, '')}, marked` : 'Places marked'}: ${spec.places.map(withNote).join('; ')}.`)
@@ -820,7 +821,7 @@ export function renderMapSpec(spec: MapSpec, id: string): FigureRender & { label
   const d = drawMap(spec)
   const text = mapText(spec)
   const svg = svgDocument({ name: 'map', id, width: d.width, height: MAP_HEIGHT, title: spec.title, desc: text, body: d.svg })
-  return { svg, text, claims: [...new Set(d.drawn)], labels: d.labels, width: d.width, panelWidth: d.panelWidth }
+  return { svg, text, claims: [...new Set([spec.title, ...d.drawn])], labels: d.labels, width: d.width, panelWidth: d.panelWidth }
 }
 
 export const mapFigure: FigureKind<MapSpec> = {

@@ -5,7 +5,7 @@ import { formatDiagnostic } from './diagnostics.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import { DEFAULT_BUDGETS } from './schema.ts'
 
-const env: MarkdownEnv = { figure: () => undefined, assetExists: () => false }
+const env: MarkdownEnv = { assetExists: () => false }
 const SLIDE = { path: 'slides/01-a.md', text: '---\ntitle: A\nsection: S\n---\n- One point\n\nNotes:\nSay this.\n' }
 const config = (text: string) => {
   const r = compileDeck({ files: [SLIDE], deckFile: { path: 'slides/deck.yaml', text }, env })

@@ -7,7 +7,6 @@ import type { SourceFile } from './types.ts'
 
 const env: MarkdownEnv = {
   figureKinds: FIGURE_KINDS,
-  figure: (name, alt, id) => (name === 'map' ? `<svg role="img" aria-labelledby="${id}-t"><title id="${id}-t">${alt}</title></svg>` : undefined),
   assetExists: (p) => p === 'assets/photo.png',
 }
 const f = (path: string, text: string): SourceFile => ({ path: `slides/${path}`, text })

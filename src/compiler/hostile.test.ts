@@ -14,7 +14,6 @@ import { ALLOWED_TAGS } from './sanitize.ts'
 import type { Diagnostic, DiagnosticCode, SourceFile } from './types.ts'
 
 const env: MarkdownEnv = {
-  figure: (name, alt, id) => (name === 'map' ? `<svg role="img" aria-labelledby="${id}-t"><title id="${id}-t">${alt.replace(/[<&"]/g, '')}</title></svg>` : undefined),
   assetExists: (p) => p === 'assets/photo.png',
 }
 

@@ -4,7 +4,7 @@ import { formatDiagnostic } from './diagnostics.ts'
 import { imageOptions, markImageParagraphs, posIn, rawImageSources } from './images.ts'
 import type { MarkdownEnv } from './markdown.ts'
 
-const env: MarkdownEnv = { figure: () => undefined, assetExists: (p) => p === 'assets/photo.png' || p === 'slides/img/wide.png' }
+const env: MarkdownEnv = { assetExists: (p) => p === 'assets/photo.png' || p === 'slides/img/wide.png' }
 const at = { file: 'slides/01-a.md', line: 4, column: 1 }
 const compile = (body: string) => {
   const r = compileDeck({ files: [{ path: 'slides/01-a.md', text: `---\ntitle: T\n---\n${body}\n\nNotes:\nSay it.\n` }], env })

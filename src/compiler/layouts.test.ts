@@ -11,7 +11,7 @@ import { withAttributions, withBuilds } from './render.ts'
 import { validatePartAttrs } from './schema.ts'
 import { splitParts } from './split.ts'
 
-const env: MarkdownEnv = { figure: () => undefined, assetExists: (p) => p === 'assets/photo.png' }
+const env: MarkdownEnv = { assetExists: (p) => p === 'assets/photo.png' }
 const compile = (text: string) => {
   const r = compileDeck({ files: [{ path: 'slides/01-a.md', text }], env })
   return { slides: r.deck.slides, html: r.deck.html, errors: r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) }
@@ -117,6 +117,18 @@ describe('the sub-slide marker, as split and validated', () => {
     const { parts } = splitParts({ text: 'A\n--\n## {x}\nB', start: { file: 'slides/02-a.md', line: 1, column: 1 } })
     expect(parts[1]?.title).toBe('{x}')
     expect(parts[1]?.attrs).toBeUndefined()
+  })
+
+  it('a sub-slide takes its own deep-link id with #id; a bad or duplicate id is an error', () => {
+    const ok = compile('---\ntitle: T\n---\nx\n\nNotes:\nn\n--\n## Said {#the-words .x}\n\ny\n\nNotes:\nn\n')
+    expect(ok.errors).toEqual([])
+    expect(ok.slides.map((s) => s.id)).toEqual(['a', 'the-words'])
+    expect(ok.html).toMatch(/<section id="the-words" class="slide layout-bullets[^"]* x"/)
+    const bad = compile('---\ntitle: T\n---\nx\n\nNotes:\nn\n--\n## Said {#Bad_Id}\n\ny\n\nNotes:\nn\n--\n## Again {#a}\n\nz\n\nNotes:\nn\n')
+    expect(bad.errors).toEqual([
+      expect.stringMatching(/^slides\/01-a\.md:9:10 error meta-invalid "#Bad_Id" is not a slide id: use lower-case letters, digits and dashes/),
+      expect.stringMatching(/^slides\/01-a\.md:14:1 error id-duplicate the id "a" is already used by slides\/01-a\.md:1/),
+    ])
   })
 
   it('reads quoted values and bare build', () => {

@@ -19,11 +19,6 @@ export interface MarkdownEnv {
   figureKinds?: ReadonlyMap<string, FigureKind<unknown>>
   /** Render a validated figure (node.ts caches it on disk). Default: the kind's own `render`. */
   renderFigure?: (kind: FigureKind<unknown>, spec: unknown, id: string) => FigureRender
-  /**
-   * Transitional: a figure still drawn from the old `![text](figure:name)` syntax (the map, until
-   * its kind lands), or undefined, which makes that image a located `figure-unknown` error.
-   */
-  figure?: (name: string, alt: string, id: string) => string | undefined
   /** Does this project-relative path exist? */
   assetExists: (path: string) => boolean
   /**
@@ -154,12 +149,10 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       const img = t as Tokens.Image
       const fig = RE_FIGURE.exec(img.href)
       if (fig?.[1]) {
-        const svg = env.figure?.(fig[1], img.text, `${idPrefix}-fig-${slots.length + 1}`)
-        if (svg === undefined) diagnostics.push(diag('figure-unknown', pos, legacyFigureMessage(fig[1], [...(env.figureKinds?.keys() ?? [])])))
-        else if (!img.text.trim()) diagnostics.push(diag('meta-invalid', pos, 'a figure needs a text equivalent: write it between the brackets, ![what the figure shows](figure:…)'))
-        figures.push({ name: fig[1], alt: img.text, claims: [], line: pos.line })
+        // The old figure syntax: figures are fenced data blocks now (figure-block.ts).
+        diagnostics.push(diag('figure-unknown', pos, legacyFigureMessage(fig[1], [...(env.figureKinds?.keys() ?? [])])))
         img.href = `deck-slot:${slots.length}`
-        slots.push(`<figure class="deck-figure figure-${fig[1]}">${svg ?? ''}<figcaption class="figure-text">${escapeHtml(img.text)}</figcaption></figure>`)
+        slots.push('')
       } else if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(img.href)) {
         diagnostics.push(diag('html-removed', pos, `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`, 'warning'))
       } else {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { FIGURE_KINDS, legacyFigure } from '../figures/index.ts'
+import { FIGURE_KINDS } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
 import { cachedFigure, figureCacheKey } from './figure-cache.ts'
 import { loadSlides } from './load.ts'
@@ -15,7 +15,6 @@ import type { DeckResult } from './types.ts'
  * `slidesDir` is the slide folder in use (a fixture's own, in tests): its files may be shown too.
  */
 export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
-  const cache = figureCache(root)
   const dir = join(root, 'node_modules', '.cache', 'deck', 'figures')
   return {
     figureKinds: FIGURE_KINDS,
@@ -23,7 +22,6 @@ export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
       const version = figureCodeVersion()
       return version ? cachedFigure(dir, figureCacheKey(version, kind.name, spec, id), () => kind.render(spec, id)) : kind.render(spec, id)
     },
-    figure: (name, alt, id) => cache(name, alt, id, () => legacyFigure(name, alt, id)),
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
     assetOutside: (path) => outsideServedFolders(root, path, ['assets', slidesDir]),
   }
@@ -111,7 +109,7 @@ function figureCodeVersion(): string {
     for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(dir, name)))
     const req = createRequire(import.meta.url)
     // The map data and the geometry libraries, by size and date (a reinstall only costs one re-render).
-    for (const dep of ['world-atlas/countries-50m.json', 'd3-geo', 'topojson-client']) {
+    for (const dep of ['world-atlas/countries-50m.json', 'd3-geo', 'topojson-client', 'i18n-iso-countries']) {
       const st = statSync(req.resolve(dep))
       hash.update(`${dep}:${st.size}:${st.mtimeMs}`)
     }
@@ -120,34 +118,4 @@ function figureCodeVersion(): string {
     figuresVersion = ''
   }
   return figuresVersion
-}
-
-/**
- * Transitional, for the old `![text](figure:map)`: figures are pure functions of (name, alt, id) and their code, so their SVG is kept in
- * node_modules/.cache/deck/figures/ under a hash of all of those: the map's 3.6 MB of
- * borders are then only read when the map code or data change. Any cache problem falls
- * back to rendering.
- */
-function figureCache(root: string): (name: string, alt: string, id: string, render: () => string | undefined) => string | undefined {
-  const dir = join(root, 'node_modules', '.cache', 'deck', 'figures')
-  return (name, alt, id, render) => {
-    const version = figureCodeVersion()
-    if (!version) return render()
-    const file = join(dir, `${createHash('sha256').update(`${version}\0${name}\0${alt}\0${id}`).digest('hex').slice(0, 32)}.svg`)
-    try {
-      return readFileSync(file, 'utf8')
-    } catch {
-      // not cached yet
-    }
-    const svg = render()
-    if (svg !== undefined) {
-      try {
-        mkdirSync(dir, { recursive: true })
-        writeFileSync(file, svg)
-      } catch {
-        // read-only or missing node_modules: no cache, same result
-      }
-    }
-    return svg
-  }
 }

@@ -5,7 +5,7 @@
  */
 import { chartFigure } from './chart.ts'
 import type { FigureKind } from './kinds.ts'
-import * as mapModule from './map.ts'
+import { mapFigure } from './map.ts'
 import { pillarsFigure } from './pillars.ts'
 import { timelineFigure } from './timeline.ts'
 
@@ -13,16 +13,7 @@ export type { FigureIssue, FigureKind, FigureRender } from './kinds.ts'
 
 type AnyKind = FigureKind<unknown>
 
-// The map kind (`mapFigure`) is written in map.ts alongside this registry; until it is there,
-// the map is drawn by its older renderer (see `legacyFigure`).
-const mapFigure = (mapModule as unknown as { mapFigure?: FigureKind<never> }).mapFigure as AnyKind | undefined
-
-const KINDS: readonly AnyKind[] = [
-  ...(mapFigure ? [mapFigure] : []),
-  timelineFigure as AnyKind,
-  chartFigure as AnyKind,
-  pillarsFigure as AnyKind,
-]
+const KINDS: readonly AnyKind[] = [mapFigure as AnyKind, timelineFigure as AnyKind, chartFigure as AnyKind, pillarsFigure as AnyKind]
 
 /** Figure kinds by fence language. */
 export const FIGURE_KINDS: ReadonlyMap<string, AnyKind> = new Map(KINDS.map((k) => [k.name, k]))
@@ -30,13 +21,4 @@ export const FIGURE_KINDS: ReadonlyMap<string, AnyKind> = new Map(KINDS.map((k) 
 /** The kind a fence language names, if any. */
 export function figureKind(lang: string): AnyKind | undefined {
   return FIGURE_KINDS.get(lang)
-}
-
-/**
- * Transitional: the map's older renderer (`![text](figure:map)`) while the map kind is being
- * written; undefined once `mapFigure` exists, and for every other name.
- */
-export function legacyFigure(name: string, alt: string, id: string): string | undefined {
-  const old = (mapModule as unknown as { renderMap?: (alt: string, id: string) => string }).renderMap
-  return name === 'map' && !mapFigure && old ? old(alt, id) : undefined
 }

@@ -127,7 +127,7 @@ describe('the sub-slide marker, as split and validated', () => {
     const bad = compile('---\ntitle: T\n---\nx\n\nNotes:\nn\n--\n## Said {#Bad_Id}\n\ny\n\nNotes:\nn\n--\n## Again {#a}\n\nz\n\nNotes:\nn\n')
     expect(bad.errors).toEqual([
       expect.stringMatching(/^slides\/01-a\.md:9:10 error meta-invalid "#Bad_Id" is not a slide id: use lower-case letters, digits and dashes/),
-      expect.stringMatching(/^slides\/01-a\.md:14:1 error id-duplicate the id "a" is already used by slides\/01-a\.md:1/),
+      expect.stringMatching(/^slides\/01-a\.md:15:1 error id-duplicate the id "a" is already used by slides\/01-a\.md:1/),
     ])
   })
 

@@ -11,8 +11,8 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
   const diagnostics: Diagnostic[] = []
   const links: InternalLink[] = []
   const slides = file.parts.map((part, v): RenderedSlide => {
-    const id = v === 0 ? file.meta.id : `${file.meta.id}-${v + 1}`
-    const own = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
+    const own: ReturnType<typeof validatePartAttrs> = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
+    const id = v === 0 ? file.meta.id : (own.options.id ?? `${file.meta.id}-${v + 1}`)
     const body = renderBody(md, part.content, env, id)
     const notes = part.notes ? renderMarkdown(md, part.notes, env, `${id}-notes`, sanitize) : null
     diagnostics.push(...own.diagnostics, ...body.diagnostics, ...(notes?.diagnostics ?? []))

@@ -98,17 +98,19 @@ export function validateMeta(data: Record<string, unknown>, pos: Positions, file
 
 /** What a sub-slide's `{…}` marker may set. */
 export interface PartOptions {
+  /** Deep-link id, `#/<id>`, instead of the file's id and the sub-slide's number. */
+  id?: string
   layout?: Layout
   class?: string
   build?: boolean
 }
 
 const PART_KEYS = ['layout', 'build'] as const
-const RE_ATTR = /\.([^\s=.{}]+)|([A-Za-z][\w-]*)(?:=("[^"]*"|'[^']*'|[^\s"']*))?|(\S+)/g
+const RE_ATTR = /\.([^\s=.{}]+)|#([^\s=.{}]+)|([A-Za-z][\w-]*)(?:=("[^"]*"|'[^']*'|[^\s"']*))?|(\S+)/g
 
 /**
- * Validate a sub-slide's `{layout=quote .class build}` marker (Pandoc's attribute syntax):
- * `.name` adds a CSS class, `layout=<layout>` sets the layout, `build` (or `build=false`)
+ * Validate a sub-slide's `{#id layout=quote .class build}` marker (Pandoc's attribute syntax):
+ * `#id` sets its deep-link id, `.name` adds a CSS class, `layout=<layout>` sets the layout, `build` (or `build=false`)
  * turns bullet builds on (off). Every bad word is reported at its own column.
  */
 export function validatePartAttrs(attrs: PartAttrs): { options: PartOptions; diagnostics: Diagnostic[] } {
@@ -116,13 +118,17 @@ export function validatePartAttrs(attrs: PartAttrs): { options: PartOptions; dia
   const options: PartOptions = {}
   const classes: string[] = []
   const at = (i: number): SourcePos => ({ ...attrs.pos, column: attrs.pos.column + i })
-  const hint = 'write e.g. {layout=quote .my-class build}: "layout=" one of the layouts, ".name" a CSS class, "build" for bullets one at a time'
+  const hint = 'write e.g. {#my-id layout=quote .my-class build}: "#id" the deep-link id, "layout=" one of the layouts, ".name" a CSS class, "build" for bullets one at a time'
   for (const m of attrs.text.matchAll(RE_ATTR)) {
-    const [, klass, key, rawValue, other] = m
+    const [, klass, hash, key, rawValue, other] = m
     const pos = at(m.index)
     if (klass !== undefined) {
       if (RE_CLASS.test(klass)) classes.push(klass)
       else diagnostics.push(diag('meta-invalid', pos, `".${klass}" is not a CSS class name: use letters, digits, "-" and "_", starting with a letter`))
+    } else if (hash !== undefined) {
+      const r = id(hash)
+      if (r.ok) options.id = r.value
+      else diagnostics.push(diag('meta-invalid', pos, `"#${hash}" is not a slide id: use ${r.expected}`))
     } else if (key !== undefined) {
       const value = rawValue?.replace(/^(["'])(.*)\1$/, '$2')
       if (key === 'layout') {

@@ -9,13 +9,18 @@
  * One Vite build makes the site (index.html, read.html, handout.html and their assets); a small
  * post-step (src/vite/standalone.ts) inlines everything index.html loads into deck.html, and makes
  * read.html and handout.html work alone.
+ *
+ * When only the slides changed since a build, Vite does not run: its output is reused from
+ * node_modules/.cache/deck-build/ and the pages are filled with the new deck (src/vite/build-cache.ts).
+ * `--no-cache` runs Vite all the same (and keeps its output for the next build).
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import { build, mergeConfig, type InlineConfig, type UserConfigFnObject } from 'vite'
+import type { InlineConfig, Plugin, UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeckShared, reportOnce } from '../compiler/node.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
+import { cacheKey, ownInputs, PAGES, restore, store, viteRewrites } from '../vite/build-cache.ts'
 import { makeStandalone } from '../vite/standalone.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -24,6 +29,8 @@ const toolRoot = resolve(import.meta.dirname, '../..')
 /** The project's vite.config.ts, else the tool's, so a project with only slides/ still gets the deck plugin. */
 const configFile = existsSync(join(root, 'vite.config.ts')) ? join(root, 'vite.config.ts') : join(toolRoot, 'vite.config.ts')
 const debug = process.argv.includes('--debug')
+/** Build the client with Vite even when the cached one would do (the cache is still written). */
+const noCache = process.argv.includes('--no-cache')
 const outArg = process.argv.find((a) => a.startsWith('--out='))?.slice(6)
 const outDir = outArg ? resolve(outArg) : join(root, 'dist')
 /** Shown in messages: dist/, or the folder given with --out. */
@@ -33,6 +40,7 @@ const tmpDir = join(dirname(outDir), `.dist-tmp-${process.pid}`)
 
 async function main(): Promise<number> {
   const started = performance.now()
+  let reused = false
   cleanLeftovers()
   // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
   const result = buildDeckShared(root)
@@ -54,19 +62,36 @@ async function main(): Promise<number> {
     return 1
   }
   try {
-    const ownConfig = configFile === join(toolRoot, 'vite.config.ts') ? ((await import('../../vite.config.ts')).default as UserConfigFnObject) : undefined
-    await build(viteConfig(ownConfig, 'production', { root, logLevel: 'warn', build: { outDir: tmpDir, emptyOutDir: true } }))
-    // deck.html is the built index.html with everything it loads inlined (scripts, the lazily
-    // loaded speaker view, stylesheets, fonts, images): one file that runs from file://.
-    makeStandalone(tmpDir, 'index.html', 'deck.html')
-    // The reading edition and the handout work alone too: opened from disk, or sent as one file.
-    for (const page of ['read.html', 'handout.html']) makeStandalone(tmpDir, page)
+    // The client (scripts, styles, fonts, the pages around the slides) does not depend on the
+    // slides: reused from the last build with the same src/, assets/, pages and lockfile, when
+    // the slides name no local file that Vite would rewrite (pictures), and only with the tool's
+    // own vite.config.ts.
+    const sources = Object.fromEntries(PAGES.filter((p) => existsSync(join(root, p))).map((p) => [p, readFileSync(join(root, p), 'utf8')]))
+    const cacheable = configFile === join(toolRoot, 'vite.config.ts') && viteRewrites(result.deck, sources).length === 0
+    const cache = cacheable ? { dir: join(toolRoot, 'node_modules/.cache/deck-build'), key: cacheKey(root, toolRoot) } : undefined
+    reused = !!cache && !noCache && restore(cache, result.deck, tmpDir)
+    if (!reused) {
+      rmSync(tmpDir, { recursive: true, force: true })
+      const { build } = await import('vite')
+      const ownConfig = configFile === join(toolRoot, 'vite.config.ts') ? ((await import('../../vite.config.ts')).default as UserConfigFnObject) : undefined
+      // The modules Vite bundled: the cache entry is checked against their content on use.
+      let inputs: string[] = []
+      const recordInputs: Plugin = { name: 'deck-build-inputs', apply: 'build', generateBundle() { inputs = ownInputs(this.getModuleIds()) } }
+      await build(await viteConfig(ownConfig, 'production', { root, logLevel: 'warn', plugins: [recordInputs], build: { outDir: tmpDir, emptyOutDir: true } }))
+      // deck.html is the built index.html with everything it loads inlined (scripts, the lazily
+      // loaded speaker view, stylesheets, fonts, images): one file that runs from file://.
+      makeStandalone(tmpDir, 'index.html', 'deck.html')
+      // The reading edition and the handout work alone too: opened from disk, or sent as one file.
+      for (const page of ['read.html', 'handout.html']) makeStandalone(tmpDir, page)
+      // Every page kept with the deck taken out, for the next build of the same client.
+      if (cache) store(cache, result.deck, root, tmpDir, inputs)
+    }
     swap(tmpDir, outDir)
   } finally {
     rmSync(tmpDir, { recursive: true, force: true })
   }
   const { slides, totalSeconds } = result.deck
-  console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms`)
+  console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms${reused ? ' (client build reused: only the slides changed)' : ''}`)
   return 0
 }
 
@@ -75,8 +100,9 @@ async function main(): Promise<number> {
  * than the file (which Vite would bundle and load again, once per build). A project with its
  * own vite.config.ts gets that file, read by Vite as usual.
  */
-function viteConfig(own: UserConfigFnObject | undefined, mode: string, overrides: InlineConfig): InlineConfig {
+async function viteConfig(own: UserConfigFnObject | undefined, mode: string, overrides: InlineConfig): Promise<InlineConfig> {
   if (!own) return { ...overrides, configFile, mode }
+  const { mergeConfig } = await import('vite')
   return mergeConfig(own({ mode, command: 'build', isSsrBuild: false, isPreview: false }), { ...overrides, configFile: false, mode })
 }
 

@@ -98,7 +98,11 @@ async function bundle(command) {
     // Another run of the same command got there first: its bundle is the same.
     rmSync(tmp, { recursive: true, force: true })
   }
-  // Older bundles of this command go.
-  for (const f of readdirSync(dir)) if (f.startsWith(`${command}-`) && join(dir, f) !== out && !f.endsWith('.tmp')) rmSync(join(dir, f), { recursive: true, force: true })
+  // Older bundles of this command go, once no run can still be loading their lazy chunks.
+  const old = Date.now() - 3_600_000
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f)
+    if (f.startsWith(`${command}-`) && p !== out && (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(p, { recursive: true, force: true })
+  }
   return entry
 }

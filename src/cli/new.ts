@@ -1,0 +1,55 @@
+/**
+ * `npm run new`: put the starter deck (src/starter/slides: every layout and figure kind, with
+ * made-up data) into slides/, to start a briefing from. It never destroys unsaved work:
+ *   - slides/ absent or empty: the starter is written there;
+ *   - slides/ tracked by git with nothing uncommitted: replaced (`git checkout HEAD -- slides/`
+ *     brings the previous deck back), and the command says so;
+ *   - otherwise (uncommitted changes, or not in git): refused, naming the files; `--to=<folder>`
+ *     writes the starter elsewhere instead.
+ */
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+
+const args = process.argv.slice(2)
+const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
+const toArg = args.find((a) => a.startsWith('--to='))?.slice(5)
+const target = toArg ? resolve(toArg) : join(root, 'slides')
+const starter = resolve(import.meta.dirname, '../starter/slides')
+/** How the folder is named in messages: relative to the project (where npm runs), else in full. */
+const shown = relative(root, target).startsWith('..') ? target : relative(root, target) || '.'
+
+/** Files under `dir` that git does not have as committed: modified, staged, untracked. Undefined when `dir` is not in a git work tree. */
+function uncommitted(dir: string): string[] | undefined {
+  try {
+    execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, stdio: 'pipe' })
+  } catch {
+    return undefined
+  }
+  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  return out.split('\n').filter(Boolean).map((l) => l.slice(3))
+}
+
+function main(): number {
+  const existing = existsSync(target) ? readdirSync(target) : []
+  if (existing.length > 0) {
+    const dirty = uncommitted(target)
+    if (dirty === undefined) {
+      console.error(`new: ${shown}/ already holds ${existing.length} file${existing.length === 1 ? '' : 's'} and is not in git, so replacing it could lose work: write the starter elsewhere with \`npm run new -- --to=<empty folder>\`, or move ${shown}/ away first`)
+      return 1
+    }
+    if (dirty.length > 0) {
+      console.error(`new: ${shown}/ has changes git does not have (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit them first, or write the starter elsewhere with \`npm run new -- --to=<empty folder>\``)
+      return 1
+    }
+    for (const name of existing) rmSync(join(target, name), { recursive: true, force: true })
+    console.log(`new: replaced the deck in ${shown}/ (it is committed: \`git checkout HEAD -- ${shown}\` brings it back)`)
+  }
+  mkdirSync(target, { recursive: true })
+  cpSync(starter, target, { recursive: true })
+  const files = readdirSync(target).sort()
+  console.log(`new: wrote the starter deck to ${shown}/ (${files.join(', ')}). Next: \`npm start\` to see it, then edit the files (README "Make your own briefing").`)
+  return 0
+}
+
+process.exit(main())

@@ -1,0 +1,94 @@
+/**
+ * `npm run new`: the starter deck compiles cleanly and shows every layout and figure kind; the
+ * command writes it into an empty folder, replaces a committed deck (saying how to get it back),
+ * and refuses, changing nothing, where work could be lost (uncommitted changes, or no git).
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildDeck } from '../src/compiler/node.ts'
+import { REPO, snapshot, type CliRun } from './cli.ts'
+
+const STARTER = join(REPO, 'src/starter')
+
+function runNew(root: string, ...args: string[]): Promise<CliRun> {
+  const started = performance.now()
+  return new Promise((ok) => {
+    execFile(process.execPath, ['src/cli/launch.mjs', 'new', `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
+      ok({ code, stdout, stderr, ms: performance.now() - started })
+    })
+  })
+}
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd, stdio: 'pipe', encoding: 'utf8' })
+
+/** A project folder in git with one committed slide. */
+function committedProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deck-new-'))
+  mkdirSync(join(dir, 'slides'))
+  writeFileSync(join(dir, 'slides/01-mine.md'), '---\ntitle: Mine\n---\nMy slide.\n')
+  git(dir, 'init', '-q')
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-qm', 'my deck')
+  return dir
+}
+
+describe('the starter deck', () => {
+  const { deck, diagnostics } = buildDeck(STARTER)
+
+  it('compiles without errors or warnings', () => {
+    expect(diagnostics).toEqual([])
+  })
+
+  it('shows every layout, every figure kind, columns and a build', () => {
+    expect(new Set(deck.slides.map((s) => s.layout))).toEqual(new Set(['title', 'statement', 'agenda', 'figure', 'bullets', 'big-number', 'section', 'quote']))
+    expect(new Set(deck.slides.flatMap((s) => s.figures.map((f) => f.name)))).toEqual(new Set(['map', 'timeline', 'chart', 'pillars']))
+    expect(deck.html).toMatch(/class="[^"]*\bfragment\b/)
+    expect(deck.html).toMatch(/class="[^"]*\bcolumns?\b/)
+  })
+})
+
+describe('npm run new', () => {
+  it('writes the starter into an empty folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-new-'))
+    const r = await runNew(dir, `--to=${join(dir, 'elsewhere')}`)
+    expect(r.code, r.stderr).toBe(0)
+    expect(readdirSync(join(dir, 'elsewhere')).sort()).toEqual(readdirSync(join(STARTER, 'slides')).sort())
+    expect(r.stdout).toMatch(/wrote the starter deck to .*elsewhere\//)
+  })
+
+  it('replaces a committed deck and says how to bring it back', async () => {
+    const dir = committedProject()
+    const r = await runNew(dir)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/replaced the deck in slides\/ \(it is committed: `git checkout HEAD -- slides` brings it back\)/)
+    expect(readdirSync(join(dir, 'slides'))).not.toContain('01-mine.md')
+    expect(readFileSync(join(dir, 'slides/deck.yaml'), 'utf8')).toBe(readFileSync(join(STARTER, 'slides/deck.yaml'), 'utf8'))
+    git(dir, 'checkout', 'HEAD', '--', 'slides')
+    expect(readFileSync(join(dir, 'slides/01-mine.md'), 'utf8')).toContain('My slide.')
+  })
+
+  it('refuses, changing nothing, when the deck has uncommitted changes', async () => {
+    const dir = committedProject()
+    writeFileSync(join(dir, 'slides/01-mine.md'), '---\ntitle: Mine\n---\nAn edit not yet committed.\n')
+    writeFileSync(join(dir, 'slides/02-new.md'), '---\ntitle: New\n---\nA new file.\n')
+    const before = snapshot(join(dir, 'slides'))
+    const r = await runNew(dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^new: slides\/ has changes git does not have \(slides\/01-mine\.md, slides\/02-new\.md\): commit them first, or write the starter elsewhere/)
+    expect(snapshot(join(dir, 'slides'))).toEqual(before)
+  })
+
+  it('refuses, changing nothing, when the deck is not in git', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-new-'))
+    mkdirSync(join(dir, 'slides'))
+    writeFileSync(join(dir, 'slides/01-mine.md'), 'mine')
+    const r = await runNew(dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/is not in git, so replacing it could lose work/)
+    expect(readdirSync(join(dir, 'slides'))).toEqual(['01-mine.md'])
+  })
+})

@@ -309,8 +309,8 @@ describe.each(fixtures)('map of the %s', (_, yaml) => {
       expect(Number(c.attrs.cy)).toBeLessThan(MAP_HEIGHT)
     }
     const keys = out.labels.map((l) => l.key)
-    for (const p of spec.places) expect(keys).toContain(`place:${p.name}`)
-    for (const s of spec.seas) expect(keys).toContain(`sea:${s.name}`)
+    spec.places.forEach((_, i) => expect(keys).toContain(`place:${i}`))
+    spec.seas.forEach((_, i) => expect(keys).toContain(`sea:${i}`))
   })
 
   it('names every highlighted country on the map or in the key', () => {
@@ -367,6 +367,47 @@ describe.each(fixtures)('map of the %s', (_, yaml) => {
     // Every text drawn is claimed, word for word.
     const claimed = out.claims.join(' ').toLowerCase()
     for (const t of findAll(root, (e) => e.name === 'tspan').map(textOf)) expect(claimed, t).toContain(t.toLowerCase())
+  })
+})
+
+describe('a crowded map', () => {
+  // Ten places, a sea and a free label along the Danube: more than fits beside every point.
+  const spec = specOf(`
+title: "Capitals on the Danube and beyond"
+countries: [Austria, Slovakia, Hungary, Serbia, Romania, Bulgaria]
+context: [Germany, Croatia]
+places:
+  - { name: Vienna, at: [16.37, 48.21] }
+  - { name: Bratislava, at: [17.11, 48.15] }
+  - { name: Budapest, at: [19.04, 47.5] }
+  - { name: Belgrade, at: [20.46, 44.82] }
+  - { name: Bucharest, at: [26.1, 44.43] }
+  - { name: Sofia, at: [23.32, 42.7] }
+  - { name: Ruse, at: [25.97, 43.85], note: "bridge to Giurgiu" }
+  - { name: Linz, at: [14.29, 48.31] }
+  - { name: Novi Sad, at: [19.84, 45.27] }
+  - { name: Constanța, at: [28.63, 44.17], note: "Black Sea port" }
+  - { name: Vienna, at: [16.37, 48.21] }
+seas:
+  - { name: Black Sea, at: [31, 43.5] }
+`)
+  const out = renderMapSpec(spec, 'x')
+
+  it('still labels every place (a name given twice gets two labels) and every highlighted country, inside the frame', () => {
+    const keys = out.labels.map((l) => l.key)
+    spec.places.forEach((_, i) => expect(keys).toContain(`place:${i}`))
+    for (const c of spec.countries) expect(keys).toContain(`country:${c.key}`)
+    for (const l of out.labels) {
+      expect(l.box.x0).toBeGreaterThanOrEqual(4)
+      expect(l.box.x1).toBeLessThanOrEqual(out.panelWidth - 4)
+      expect(l.box.y1).toBeLessThanOrEqual(MAP_HEIGHT - 4)
+    }
+  })
+
+  it('overlaps labels only where it had to (the least-bad spot, marked forced)', () => {
+    for (const [i, a] of out.labels.entries())
+      for (const b of out.labels.slice(i + 1)) if (rectsOverlap(a.box, b.box)) expect(a.forced || b.forced, `${a.key} / ${b.key}`).toBe(true)
+    expect(out.labels.filter((l) => l.forced).length).toBeLessThanOrEqual(2)
   })
 })
 

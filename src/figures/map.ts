@@ -673,7 +673,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   // The data credit: in the key's column when there is one, else in the emptiest bottom corner.
   const creditBlock = block(CREDIT.map((text) => ({ text, size: MAP_SIZES.credit, cls: 'fig-caption', bold: false })))
   const obstacles: Array<{ rect: Rect; key: string }> = []
-  const pointsXY = spec.places.map((p) => ({ at: projection(p.at) as Point, r: POINT_R, key: `place:${p.name}` }))
+  const pointsXY = spec.places.map((p, i) => ({ at: projection(p.at) as Point, r: POINT_R, key: `place:${i}` }))
   let creditBox: Rect | undefined
   if (keyWidth === 0) {
     const pad = 8
@@ -707,7 +707,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   const freeRequests: LabelRequest[] = []
   const blocks = new Map<string, { block: Block; cls: string; texts: string[] }>()
   spec.places.forEach((p, i) => {
-    const key = `place:${p.name}`
+    const key = `place:${i}`
     const b = block([{ text: p.name, size: MAP_SIZES.place, cls: 'fig-map-place', bold: true }, ...noteLines(p.note, MAP_SIZES.note)])
     blocks.set(key, { block: b, cls: '', texts: [p.name, ...(p.note ? [p.note] : [])] })
     placeRequests.push({ key, width: b.width, height: b.height, anchor: pointsXY[i]?.at as Point, mode: 'point', avoid: namedMask, avoidWeight: 6 })
@@ -724,15 +724,15 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
     countryRequests.push({ key, width: b.width, height: b.height, anchor: s.anchor, mode: 'area', mask: s.mask, maxDistance: 240, optional: true, avoid: namedMask, avoidWeight: 80 })
   }
-  for (const s of spec.seas) {
-    const key = `sea:${s.name}`
+  for (const [i, s] of spec.seas.entries()) {
+    const key = `sea:${i}`
     const words = wrapBalanced(s.name, MAP_SIZES.sea, 110)
     const b = block([...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })), ...noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))])
     blocks.set(key, { block: b, cls: 'fig-label-water', texts: [s.name, ...(s.note ? [s.note] : [])] })
     freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(s.at) as Point, mode: 'free', avoid: landMask })
   }
-  for (const l of spec.labels) {
-    const key = `label:${l.name}`
+  for (const [i, l] of spec.labels.entries()) {
+    const key = `label:${i}`
     const b = block([{ text: l.name, size: MAP_SIZES.label, cls: 'fig-map-text', bold: false }, ...noteLines(l.note, MAP_SIZES.note)])
     blocks.set(key, { block: b, cls: '', texts: [l.name, ...(l.note ? [l.note] : [])] })
     freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(l.at) as Point, mode: 'free' })

@@ -7,6 +7,7 @@
 import fc from 'fast-check'
 import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
+import { FIGURE_KINDS } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
 import { MAX_FILE_BYTES } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
@@ -14,6 +15,7 @@ import { ALLOWED_TAGS } from './sanitize.ts'
 import type { Diagnostic, DiagnosticCode, SourceFile } from './types.ts'
 
 const env: MarkdownEnv = {
+  figureKinds: FIGURE_KINDS,
   assetExists: (p) => p === 'assets/photo.png',
 }
 
@@ -21,7 +23,7 @@ const CODES: readonly DiagnosticCode[] = [
   'file-encoding', 'file-too-large', 'file-empty', 'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-yaml',
   'meta-unknown-key', 'meta-invalid', 'meta-missing', 'id-duplicate', 'notes-duplicate', 'notes-missing',
   'subslide-title-missing', 'fence-unclosed', 'code-lang-unknown', 'asset-missing', 'asset-outside', 'figure-unknown',
-  'link-broken', 'html-removed', 'markdown-too-deep', 'markdown-too-complex', 'deck-config', 'pacing-range',
+  'link-broken', 'html-removed', 'markdown-too-deep', 'markdown-too-complex', 'deck-config', 'pacing-range', 'figure-invalid',
 ]
 
 /** Markdown and HTML pieces authors (and pasted pages) produce, including hostile ones. */
@@ -39,6 +41,11 @@ const FRAGMENTS = [
   '<!-- comment', '-->', '<math><mi xlink:href="javascript:alert(1)">m</mi></math>', '<a href="data:text/html,<script>alert(1)</script>">e</a>',
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', '<svg><script>alert(1)</script></svg>', '&lt;script&gt;', '`<script>`',
   '<javascript:alert(1)>', '<https://example.org>', 'plain text', '', '   ', '\t', 'Ünïcödé ✓ 🙂',
+  // Figure blocks and the YAML that goes in them, broken or not.
+  '```timeline', '```chart', '```pillars', '```map', 'title: "A figure <script>alert(1)</script>"', 'title: [', 'title: "unclosed',
+  'events: [{ date: "1995-04", label: A }, { label: B }]', 'events: [{ date: "2013-13", lable: A }]', '  - { label: "x", note: "<b>y</b>" }',
+  'type: barr', 'data: { "2021": 40, "2019": 3, a: x }', 'data: [{ label: a, value: 1 }]', 'roof: R', 'foundation: F',
+  'pillars: [{ name: A, points: ["x"] }]', 'countries: [Laoss, 12]', 'places: [{ name: P, at: [500, 95] }]', '&a [1]', 'b: *a', 'b: *none', '? [a]',
 ]
 
 const line = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) })
@@ -79,7 +86,7 @@ function expectLocated(d: Diagnostic, files: readonly SourceFile[]): void {
 }
 
 /** Tags the deck may contain: the sanitiser's allowlist, plus the compiler's own wrappers and the test figure. */
-const TAGS = new Set<string>([...ALLOWED_TAGS, 'section', 'aside', 'h1', 'h2', 'svg', 'title'])
+const TAGS = new Set<string>([...ALLOWED_TAGS, 'section', 'aside', 'h1', 'h2', 'svg', 'title', 'desc', 'g', 'path', 'rect', 'circle', 'line', 'text', 'tspan'])
 const decode = (s: string) =>
   s.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&quot;/g, '"').replace(/&amp;/g, '&')
 

@@ -86,7 +86,7 @@ export class CdpSession {
   }
 }
 
-class CdpConnection {
+export class CdpConnection {
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
   private readonly handlers = new Map<string, Set<Handler>>()

@@ -33,6 +33,12 @@ const strict = args.includes('--strict')
 const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidth: 8.5, paperHeight: 11 } } as const
 const NO_MARGINS = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 }
 
+/** `DECK_PROFILE=1`: each phase's time since the process started, on stderr. */
+const profile = process.env.DECK_PROFILE === '1'
+const mark = (what: string) => {
+  if (profile) process.stderr.write(`profile ${Math.round(performance.now())} ms ${what}\n`)
+}
+
 interface Output {
   file: string
   pages: number
@@ -60,6 +66,7 @@ async function openPage(browser: CdpBrowser, url: string, width: number, height:
   const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })
   if (nav.errorText) throw new Error(`${url}: ${nav.errorText}`)
   await loaded
+  mark(`${url.replace(/^.*\//, '')} loaded`)
   return page
 }
 
@@ -82,6 +89,7 @@ function changedSince(built: string): string[] {
 
 async function main(): Promise<number> {
   const started = performance.now()
+  mark('main')
   for (const f of ['index.html', 'handout.html', 'read.html']) {
     if (!existsSync(join(dist, f))) throw new Error(`${relative(process.cwd(), join(dist, f))} is missing: run \`npm run build\` first`)
   }
@@ -99,6 +107,7 @@ async function main(): Promise<number> {
     if (!toc) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)
     mkdirSync(outDir, { recursive: true })
     browser = await launching
+    mark('Chromium answered')
     const errors: string[] = []
 
     /** Append the title, language and outline, write the file, and count its pages. */
@@ -121,6 +130,7 @@ async function main(): Promise<number> {
     }
 
     const print = async (page: CdpSession, params: Record<string, unknown>) => {
+      mark(`printing ${params.preferCSSPageSize ? 'deck' : 'handout'}`)
       const { data } = await page.send<{ data: string }>('Page.printToPDF', { printBackground: true, generateTaggedPDF: true, ...NO_MARGINS, ...params })
       return Buffer.from(data, 'base64')
     }
@@ -149,6 +159,7 @@ async function main(): Promise<number> {
     }
 
     const [deck, handout] = await Promise.all([printDeck(), printHandout()])
+    mark('both printed, deck.pdf written')
     if (handout.ids.join(' ') !== deck.ids.join(' ')) {
       throw new Error(`dist/handout.html and dist/index.html hold different slides (${handout.ids.length} and ${deck.ids.length}): run \`npm run build\` again`)
     }
@@ -156,7 +167,9 @@ async function main(): Promise<number> {
     if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   } finally {
     browser ??= await launching.catch(() => undefined)
+    mark('handout.pdf written')
     await Promise.all([browser?.close(), server.close()])
+    mark('Chromium closed')
   }
 
   let ok = true

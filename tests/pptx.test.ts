@@ -1,6 +1,6 @@
 /**
  * `npm run pptx` on the deck in slides/ (the test build) and on a small fixture deck with a table,
- * a quote, nested bullets, links and a figure. The package is read as the zip of XML it is
+ * a quote with its attribution, nested bullets, links, a figure, and columns with a picture. The package is read as the zip of XML it is
  * (notes, sections, title placeholders, alt texts, the figures' PNG fallbacks), and then opened
  * in a real client, LibreOffice Impress (headless, converting to PDF): one page per slide,
  * each slide's title and bullet text present as text, every figure drawn where it is, and no
@@ -166,6 +166,17 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
         expect(png?.length ?? 0).toBeGreaterThan(5000)
       }
     }
+  })
+
+  it('keeps each picture with its alt text', async () => {
+    const c = get()
+    for (const [i, s] of c.slides.entries()) {
+      const alts = [...s.bodyHtml.matchAll(/<img\b[^>]*\balt="([^"]*)"/g)].map((m) => norm(unxml(m[1] ?? '')))
+      if (!alts.length) continue
+      const pics = pictures(await read(c, `ppt/slides/slide${i + 1}.xml`)).filter((p) => !p.svg)
+      expect(pics.map((p) => norm(p.descr))).toEqual(alts)
+    }
+    if (name === 'fixture') expect(c.slides.some((s) => s.bodyHtml.includes('<img'))).toBe(true)
   })
 
   describe('opened in LibreOffice Impress', () => {

@@ -309,6 +309,8 @@ export const EXTRACT = String.raw`async (ids) => {
     })
   }
 
+  /** Borders met while reading a slide's blocks (quote bars, column rules): reset per slide. */
+  let rules = []
   const blocksOf = (el) => {
     const tag = el.tagName
     if (el.matches('figure.deck-figure, figure') || (tag === 'P' && el.querySelector(':scope > figure'))) {
@@ -337,8 +339,14 @@ export const EXTRACT = String.raw`async (ids) => {
       return [textBlock(el, paragraphs)]
     }
     const kids = [...el.children].filter((c) => BLOCKS.has(c.tagName))
+    if (kids.length && kids.length === el.children.length && tag === 'DIV' && [...el.childNodes].every((n) => n.nodeType !== 3 || !n.data.trim())) {
+      // A layout container (columns, a quote with its attribution): each child where the page put it.
+      rules.push(...rulesOf(el))
+      return kids.flatMap(blocksOf)
+    }
+    if (tag === 'BLOCKQUOTE') rules.push(...rulesOf(el))
     if (kids.length && kids.length === el.children.length) {
-      // A container of blocks (a blockquote of paragraphs, a div): its children as paragraphs.
+      // A block of blocks (a blockquote of paragraphs): its children as paragraphs.
       const style = styleOf(el)
       const paragraphs = []
       for (const k of kids) {
@@ -383,7 +391,7 @@ export const EXTRACT = String.raw`async (ids) => {
     const heading = section.querySelector('.slide-title') || section.querySelector('h1, h2')
     const kicker = section.querySelector('.slide-kicker')
     const body = section.querySelector('.slide-body')
-    const rules = []
+    rules = []
     const titleStyle = heading ? styleOf(heading) : { size: 32, color: '#000000', bold: true, italic: false, lineHeight: 36, letterSpacing: 0, upper: false, align: 'left', mono: false }
     const title = heading
       ? { ...textBlock(heading, [{ runs: runsOf(heading, titleStyle, false) }]), inset: { l: 0, t: 0, r: 0, b: 0 } }
@@ -402,7 +410,6 @@ export const EXTRACT = String.raw`async (ids) => {
       for (const el of body.children) {
         if (el.classList.contains('figure-text')) continue
         blocks.push(...blocksOf(el))
-        if (el.tagName === 'BLOCKQUOTE') rules.push(...rulesOf(el))
       }
     }
     const slide = {

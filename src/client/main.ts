@@ -13,9 +13,16 @@ const config: DeckRevealConfig = {
   }),
 }
 const deck = new Reveal(root, config as never)
+// reveal.js starts after the first frame: the pre-rendered slide is on screen by then, laid out
+// by the stylesheet alone where reveal will keep it (a hidden tab, which has no frames, waits
+// a moment instead).
+const firstFrame = new Promise<void>((done) => {
+  requestAnimationFrame(() => setTimeout(done, 0))
+  setTimeout(done, 100)
+})
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
 // once the first slide is up, not before it; `S` works a moment after the deck is ready.
-void deck.initialize().then(async () => deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never))
+void firstFrame.then(() => deck.initialize()).then(async () => deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never))
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
 // The link to the reading edition follows the slide: it opens read.html at the same slide.

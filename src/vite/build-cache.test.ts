@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildDeck } from '../compiler/node.ts'
 import { withCsp } from './csp.ts'
 import { fillTemplate, toTemplate, viteRewrites } from './build-cache.ts'
-import { injectDeck } from './html.ts'
+import { injectDeck, markFirstSlide } from './html.ts'
 
 const REPO = resolve(import.meta.dirname, '../..')
 const { deck } = buildDeck(join(REPO, 'tests/fixtures/good-small'))
@@ -33,7 +33,7 @@ describe('page templates', () => {
     const t = toTemplate(built, source, deck, 'index.html') ?? ''
     const other = { ...deck, html: '<section id="x"><h2>Other</h2></section>', config: { ...deck.config, title: 'Other & co', lang: 'de' } }
     const page = fillTemplate(t, other, 'index.html')
-    expect(page).toContain('<section id="x"><h2>Other</h2></section>')
+    expect(page).toContain('<section class="present" id="x"><h2>Other</h2></section>')
     expect(page).toContain('<title>Other &amp; co</title>')
     expect(page).toContain('<html lang="de">')
     expect(page).toContain("'sha256-SPEAKER='")
@@ -53,5 +53,13 @@ describe('viteRewrites', () => {
   })
   it('finds nothing in slides without local files', () => {
     expect(viteRewrites({ ...deck, html: '<section><a href="https://example.org/">x</a><img src="data:," alt=""></section>' }, pages)).toEqual([])
+  })
+})
+
+describe('markFirstSlide', () => {
+  it('marks the first slide present, and the first sub-slide of a stack with it', () => {
+    expect(markFirstSlide('<section id="a" class="slide"></section><section id="b"></section>')).toBe('<section id="a" class="present slide"></section><section id="b"></section>')
+    expect(markFirstSlide('<section class="stack"> <section id="a"></section><section id="b"></section></section>')).toBe('<section class="present stack"> <section class="present" id="a"></section><section id="b"></section></section>')
+    expect(markFirstSlide('<p>no slides</p>')).toBe('<p>no slides</p>')
   })
 })

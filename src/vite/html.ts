@@ -14,6 +14,23 @@ export function errorSection(errors: readonly string[]): string {
 }
 
 /**
+ * The deck's slides with the first one marked `present` (and its stack, when it has sub-slides),
+ * as reveal.js would: the stylesheet then shows it before any script runs. Pure.
+ */
+export function markFirstSlide(html: string): string {
+  const first = /<section\b[^>]*>/.exec(html)
+  if (!first) return html
+  const present = (tag: string) => (/\sclass="/.test(tag) ? tag.replace(/\sclass="/, ' class="present ') : tag.replace(/^<section/, '<section class="present"'))
+  let out = html.slice(0, first.index) + present(first[0]) + html.slice(first.index + first[0].length)
+  if (/\sclass="[^"]*\bstack\b/.test(first[0])) {
+    const after = first.index + present(first[0]).length
+    const child = /^\s*<section\b[^>]*>/.exec(out.slice(after))
+    if (child) out = out.slice(0, after) + child[0].replace(/<section\b[^>]*>$/, (t) => present(t)) + out.slice(after + child[0].length)
+  }
+  return out
+}
+
+/**
  * Fill a page's markers with the compiled deck: `<!--deck:title-->`, `<!--deck:slides-->`,
  * the `lang` attribute, the JSON options read by the client, and for the other editions
  * `<!--deck:reading-->` (read.html) and `<!--deck:handout-->` (handout.html). Pure.
@@ -25,7 +42,7 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
     // author's text as patterns (a slide with `$\`` would copy the page's head into the deck).
     .replace('<html lang="en">', () => `<html lang="${escapeHtml(deck.config.lang)}">`)
     .replaceAll('<!--deck:title-->', () => escapeHtml(deck.config.title))
-    .replace('<!--deck:slides-->', () => deck.html)
+    .replace('<!--deck:slides-->', () => markFirstSlide(deck.html))
     .replace('<!--deck:options-->', () => `<script type="application/json" id="deck-options">${options}</script>`)
     // Rendered only for the page that has the marker.
     .replace('<!--deck:reading-->', () => renderReading(deck))

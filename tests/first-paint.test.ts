@@ -1,0 +1,122 @@
+/**
+ * The first slide is painted by the page itself, before any script: with scripts off, the
+ * pre-rendered slide (marked `present` at build time) shows at the size and place reveal.js
+ * gives it once ready (same pixels but for reveal's slide number and arrows), nothing shifts
+ * when reveal takes over (CLS < 0.01), and a deep link shows its own slide from the first frame.
+ */
+import { resolve } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { buildDeck } from '../src/compiler/node.ts'
+import { builtDist } from './built.ts'
+
+// A slide well into the deck, whatever deck slides/ holds.
+const { slides } = buildDeck(resolve(import.meta.dirname, '..')).deck
+const deep = slides[Math.min(3, slides.length - 1)]?.id ?? ''
+
+type DeckWindow = Window & { deck?: { isReady(): boolean; getCurrentSlide(): HTMLElement }; __cls: number; __firstFrame?: { present: string[]; ready: boolean } }
+
+let browser: Browser
+let server: StaticServer
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await serveDir(builtDist())
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** The title's box and a screenshot of the page: with scripts off, or once reveal is ready. */
+async function look(width: number, height: number, scripts: boolean, hash = '') {
+  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: scripts, reducedMotion: 'reduce' })
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(() => {
+      const w = window as unknown as DeckWindow
+      w.__cls = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__cls += e.value
+      }).observe({ type: 'layout-shift', buffered: true })
+      // What the first frame shows, before reveal.js starts (it waits for that frame).
+      requestAnimationFrame(() => {
+        w.__firstFrame = { present: [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].map((s) => s.id), ready: !!document.querySelector('.reveal.ready') }
+      })
+    })
+    await page.goto(`${server.url}index.html${hash}`)
+    if (scripts) await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+    // (With scripts off the page runs no frame callbacks: the fonts are what it waits for.)
+    if (scripts) await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))))
+    else await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const state = await page.evaluate(() => {
+      const w = window as unknown as DeckWindow
+      const title = document.querySelector('.reveal .slides section.present:not(.stack) .slide-title')
+      const r = title?.getBoundingClientRect()
+      return { box: r ? [r.x, r.y, r.width, r.height] : [], text: title?.textContent ?? '', cls: w.__cls, firstFrame: w.__firstFrame, current: w.deck?.getCurrentSlide().id }
+    })
+    return { ...state, png: (await page.screenshot()).toString('base64') }
+  } finally {
+    await context.close()
+  }
+}
+
+/** Share of pixels that differ by more than a little in any channel. */
+async function pixelDiff(a: string, b: string): Promise<number> {
+  const page = await browser.newPage()
+  try {
+    return await page.evaluate(async ([x, y]) => {
+      const load = async (b64: string) => {
+        const img = new Image()
+        img.src = `data:image/png;base64,${b64}`
+        await img.decode()
+        const c = document.createElement('canvas')
+        c.width = img.width
+        c.height = img.height
+        const ctx = c.getContext('2d') as CanvasRenderingContext2D
+        ctx.drawImage(img, 0, 0)
+        return ctx.getImageData(0, 0, img.width, img.height).data
+      }
+      const [p, q] = await Promise.all([load(x as string), load(y as string)])
+      let diff = 0
+      for (let i = 0; i < p.length; i += 4) if (Math.max(Math.abs((p[i] ?? 0) - (q[i] ?? 0)), Math.abs((p[i + 1] ?? 0) - (q[i + 1] ?? 0)), Math.abs((p[i + 2] ?? 0) - (q[i + 2] ?? 0))) > 24) diff++
+      return diff / (p.length / 4)
+    }, [a, b])
+  } finally {
+    await page.close()
+  }
+}
+
+describe('the first slide before any script', () => {
+  for (const [w, h] of [
+    [1280, 720],
+    [1000, 700],
+    [1600, 800],
+  ] as const) {
+    it(`shows the slide where reveal.js keeps it, at ${w}x${h}`, async () => {
+      const off = await look(w, h, false)
+      const on = await look(w, h, true)
+      expect(off.text.length, 'a title is painted with scripts off').toBeGreaterThan(3)
+      expect(off.text).toBe(on.text)
+      expect(off.box.length).toBe(4)
+      off.box.forEach((v, i) => expect(Math.abs(v - (on.box[i] ?? NaN)), `title box [x, y, w, h][${i}]`).toBeLessThan(1))
+      // reveal's own furniture (slide number, arrows) is all that differs.
+      expect(await pixelDiff(off.png, on.png)).toBeLessThan(0.01)
+      expect(on.cls, 'layout shift while reveal takes over').toBeLessThan(0.01)
+      expect(on.firstFrame?.ready, 'the first frame comes before reveal is ready').toBe(false)
+    })
+  }
+
+  it('paints a deep-linked slide from the first frame, never slide 1 first', async () => {
+    const first = await look(1280, 720, true)
+    const target = await look(1280, 720, true, `#/${deep}`)
+    const id = target.current ?? ''
+    expect(id).toBe(deep)
+    expect(id).not.toBe(first.current)
+    expect(target.firstFrame?.present).toEqual([id])
+    expect(target.firstFrame?.ready).toBe(false)
+    expect(target.cls).toBeLessThan(0.01)
+  })
+})

@@ -33,6 +33,9 @@ const strict = args.includes('--strict')
 const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.7 }, Letter: { paperWidth: 8.5, paperHeight: 11 } } as const
 const NO_MARGINS = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 }
 
+/** How long both documents may take to load, lay out and print. */
+const PRINT_TIMEOUT_MS = 180_000
+
 /** `DECK_PROFILE=1`: each phase's time since the process started, on stderr. */
 const profile = process.env.DECK_PROFILE === '1'
 const mark = (what: string) => {
@@ -102,7 +105,7 @@ async function main(): Promise<number> {
   const losses: string[] = []
   try {
     const changed = changedSince(join(dist, 'index.html'))
-    if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(process.cwd(), dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
+    if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
     const toc = readingToc(readFileSync(join(dist, 'read.html'), 'utf8'))
     if (!toc) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)
     mkdirSync(outDir, { recursive: true })
@@ -158,7 +161,12 @@ async function main(): Promise<number> {
       return { ids, bytes: await print(page, PAPER[paper]) }
     }
 
-    const [deck, handout] = await Promise.all([printDeck(), printHandout()])
+    // A ceiling for the whole printout (a crashed tab answers nothing): generous, for loaded machines.
+    let watchdog: NodeJS.Timeout | undefined
+    const ceiling = new Promise<never>((_, fail) => {
+      watchdog = setTimeout(() => fail(new Error(`Chromium did not finish printing within ${PRINT_TIMEOUT_MS / 1000} s${errors.length ? `; the page reported:\n${errors.join('\n')}` : ''}`)), PRINT_TIMEOUT_MS)
+    })
+    const [deck, handout] = await Promise.race([Promise.all([printDeck(), printHandout()]), ceiling]).finally(() => clearTimeout(watchdog))
     mark('both printed, deck.pdf written')
     if (handout.ids.join(' ') !== deck.ids.join(' ')) {
       throw new Error(`dist/handout.html and dist/index.html hold different slides (${handout.ids.length} and ${deck.ids.length}): run \`npm run build\` again`)

@@ -1,0 +1,60 @@
+/**
+ * `npm run pdf` prints what the build wrote, without compiling the slides again: the outline
+ * comes from the reading edition's contents (read.html). So it says when a slide file changed
+ * after the build, refuses a build without read.html, and writes into a folder it creates.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, renameSync, utimesSync } from 'node:fs'
+import { join } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildDeck } from '../src/compiler/node.ts'
+import { readOutline } from '../src/reading/outline.ts'
+import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
+
+function runPdf(root: string, ...args: string[]): Promise<CliRun> {
+  const started = performance.now()
+  return new Promise((ok) => {
+    execFile(process.execPath, ['src/cli/launch.mjs', 'pdf', `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
+      ok({ code, stdout, stderr, ms: performance.now() - started })
+    })
+  })
+}
+
+const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
+
+beforeAll(async () => {
+  const r = await runBuild(project)
+  expect(r.code, r.stderr).toBe(0)
+}, 240_000)
+
+describe('npm run pdf reads the build, not the slides', () => {
+  it('warns, naming the file, when a slide changed after the build; the outline is the built one', async () => {
+    const slide = join(project, 'slides', '01-opening.md')
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(slide, later, later)
+    const out = join(project, 'new-folder', 'pdfs')
+    const r = await runPdf(project, `--out=${out}`)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/^warning slides\/01-opening\.md changed after dist\/ was built: run `npm run build` to print the current slides$/m)
+    // The folder was created, and the outline matches the slides' sections and titles.
+    const pdf = await PDFDocument.load(readFileSync(join(out, 'deck.pdf')))
+    const { slides } = buildDeck(project).deck
+    const titles = (entries: ReturnType<typeof readOutline>): string[] => entries.flatMap((e) => [e.title, ...titles(e.children)])
+    for (const s of slides) expect(titles(readOutline(pdf))).toContain(s.title)
+    expect(pdf.getTitle()).toBe(buildDeck(project).deck.config.title)
+  }, 180_000)
+
+  it('refuses a build without read.html, saying to build again', async () => {
+    renameSync(join(project, 'dist', 'read.html'), join(project, 'dist', 'read.off'))
+    try {
+      const r = await runPdf(project)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/read\.html is missing: run `npm run build` first/)
+      expect(existsSync(join(project, 'dist', 'deck.pdf'))).toBe(false)
+    } finally {
+      renameSync(join(project, 'dist', 'read.off'), join(project, 'dist', 'read.html'))
+    }
+  }, 60_000)
+})

@@ -200,7 +200,8 @@ export class CdpBrowser {
   async close(): Promise<void> {
     if (this.proc.exitCode === null && this.proc.signalCode === null) {
       this.browser.send('Browser.close').catch(() => undefined)
-      const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5_000)
+      // Killed only if it does not exit by itself: a killed Chromium leaves its singleton socket in the temp folder.
+      const timer = setTimeout(() => this.proc.kill('SIGKILL'), 20_000)
       await this.exited
       clearTimeout(timer)
     }

@@ -37,7 +37,25 @@ const READY_PROBE = `document.addEventListener('ready', (e) => {
   window.__benchLaidOut = !!r && r.width > 0 && r.height > 0
 }, true)`
 
+/**
+ * Records when the first slide's title is painted (largest-contentful-paint entries of a heading
+ * inside the slides: with reveal.js's Markdown, only once its script has made the slide; ours
+ * before any script), as ms since navigation start.
+ */
+const PAINT_PROBE = `new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const el = e.element
+    if (window.__benchTitlePaint !== undefined || !el || !el.closest || !el.closest('.reveal .slides section')) continue
+    if (el.matches('h1, h2, h3, .slide-title') || el.closest('h1, h2, h3, .slide-title')) window.__benchTitlePaint = e.renderTime || e.startTime
+  }
+}).observe({ type: 'largest-contentful-paint', buffered: true })`
+
 export interface FirstSlide {
+  /** Navigation start to the first slide's title painted (LCP of the title); undefined if never. */
+  paintMs: number | undefined
+  /** Gzipped bodies of what had loaded when the title was painted (what the paint waited for). */
+  paintGzipBytes: number
+  paintRequests: number
   /** Navigation start to reveal `ready` with the first slide laid out. */
   ms: number
   /** Sum of the gzipped bodies of everything requested before that moment (gzip -6 by zlib). */
@@ -54,6 +72,7 @@ export async function measureFirstSlide(browser: Browser, url: string): Promise<
   try {
     const page = await context.newPage()
     await page.addInitScript(READY_PROBE)
+    await page.addInitScript(PAINT_PROBE)
     const bodies = new Map<string, Promise<Buffer | null>>()
     const external: string[] = []
     page.on('request', (req) => {
@@ -65,25 +84,36 @@ export async function measureFirstSlide(browser: Browser, url: string): Promise<
     })
     await page.goto(url, { waitUntil: 'load' })
     await page.waitForFunction('window.__benchReady !== undefined', undefined, { timeout: 30_000 })
+    // LCP entries come with the next frames: wait until the title's is in (or give up after 5 s).
+    await page.waitForFunction('window.__benchTitlePaint !== undefined', undefined, { timeout: 5_000 }).catch(() => undefined)
     const probe = (await page.evaluate(`(() => {
       const ready = window.__benchReady
+      const paint = window.__benchTitlePaint
       const nav = performance.getEntriesByType('navigation')[0]
-      const urls = performance.getEntriesByType('resource').filter((e) => e.startTime <= ready).map((e) => e.name)
-      return { ready, laidOut: window.__benchLaidOut, urls: [nav ? nav.name : location.href.split('#')[0], ...urls] }
-    })()`)) as { ready: number; laidOut: boolean; urls: string[] }
+      const resources = performance.getEntriesByType('resource')
+      const urls = resources.filter((e) => e.startTime <= ready).map((e) => e.name)
+      const paintUrls = paint === undefined ? [] : resources.filter((e) => e.responseEnd <= paint).map((e) => e.name)
+      const page = nav ? nav.name : location.href.split('#')[0]
+      return { ready, paint, laidOut: window.__benchLaidOut, urls: [page, ...urls], paintUrls: [page, ...paintUrls] }
+    })()`)) as { ready: number; paint: number | undefined; laidOut: boolean; urls: string[]; paintUrls: string[] }
     if (!probe.laidOut) throw new Error(`${url}: reveal was ready but the first slide had no layout`)
-    let gzipBytes = 0
-    let rawBytes = 0
-    let requests = 0
-    for (const u of new Set(probe.urls)) {
-      if (u.startsWith('data:')) continue
-      const body = await (bodies.get(u) ?? bodies.get(u.split('#')[0] ?? u) ?? Promise.resolve(null))
-      if (!body) continue
-      requests++
-      rawBytes += body.length
-      gzipBytes += gzipSync(body).length
+    const weigh = async (urls: readonly string[]) => {
+      let gzipBytes = 0
+      let rawBytes = 0
+      let requests = 0
+      for (const u of new Set(urls)) {
+        if (u.startsWith('data:')) continue
+        const body = await (bodies.get(u) ?? bodies.get(u.split('#')[0] ?? u) ?? Promise.resolve(null))
+        if (!body) continue
+        requests++
+        rawBytes += body.length
+        gzipBytes += gzipSync(body).length
+      }
+      return { gzipBytes, rawBytes, requests }
     }
-    return { ms: probe.ready, gzipBytes, rawBytes, requests, external }
+    const atReady = await weigh(probe.urls)
+    const atPaint = await weigh(probe.paintUrls)
+    return { ms: probe.ready, ...atReady, paintMs: probe.paint, paintGzipBytes: atPaint.gzipBytes, paintRequests: atPaint.requests, external }
   } finally {
     await context.close()
   }

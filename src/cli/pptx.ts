@@ -11,7 +11,6 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
-import { buildDeck } from '../compiler/node.ts'
 import { deckToPptx, type DeckInfo, type FigurePngs } from '../pptx/convert.ts'
 import { EXTRACT } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
@@ -23,19 +22,20 @@ const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join
 const out = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(dist, 'deck.pptx'))
 const verbose = args.includes('--verbose')
 const step = (what: string, since: number): void => {
-  if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms`)
+  if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms (this process's CPU so far: ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms)`)
 }
 const debug = args.includes('--debug')
 
 async function main(): Promise<number> {
   const started = performance.now()
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${join(relative(root, dist) || dist, 'index.html')} is missing: run \`npm run build\` first`)
-  // The browser launches while the slides compile.
+  // The browser launches while the compiler loads and the slides compile.
   const launching = launchBrowser()
   launching.catch(() => undefined)
   const server = await serveDir(dist)
   let browser: Browser | undefined
   try {
+    const { buildDeck } = await import('../compiler/node.ts')
     const { deck, diagnostics } = buildDeck(root)
     if (hasErrors(diagnostics)) {
       for (const d of diagnostics) console.error(formatDiagnostic(d))

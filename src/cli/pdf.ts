@@ -76,7 +76,12 @@ async function openPage(browser: CdpBrowser, url: string, width: number, height:
 /** The reading edition's contents as outline entries pointing at pages (slide indexes). */
 function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
   const index = new Map(ids.map((id, i) => [id, i]))
-  const walk = (entries: TocEntry[]): OutlineEntry[] => entries.map((e) => ({ title: e.title, page: index.get(e.id) ?? -1, children: walk(e.children) }))
+  const page = (id: string) => {
+    const i = index.get(id)
+    if (i === undefined) throw new Error(`dist/read.html lists the slide #${id}, which dist/index.html does not hold: run \`npm run build\` again`)
+    return i
+  }
+  const walk = (entries: TocEntry[]): OutlineEntry[] => entries.map((e) => ({ title: e.title, page: page(e.id), children: walk(e.children) }))
   return walk(toc)
 }
 

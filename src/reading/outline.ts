@@ -1,7 +1,9 @@
 /**
  * PDF outlines (bookmarks) with pdf-lib: written after Chromium prints, because Chromium's
- * own outline comes from headings and does not follow reveal.js's print layout. Pure
- * (operates on an in-memory PDFDocument).
+ * own outline comes from headings and does not follow reveal.js's print layout. `npm run pdf`
+ * appends the outline as an incremental update instead (outline-update.ts, far faster) and uses
+ * `writeOutline` only for a file that update cannot read; tests read outlines back with
+ * `readOutline`. Pure (operates on an in-memory PDFDocument).
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
 import type { OutlineEntry } from './render.ts'

@@ -5,7 +5,7 @@
  * must pass, fidelity included when the source its deck.yaml names is there. One Chromium for
  * every check in this file.
  */
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -62,7 +62,8 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true })
 })
 
-describe('npm run check on made-broken decks', () => {
+// Each fixture is built and walked in Chromium: on a loaded two-core machine that takes up to a minute.
+describe('npm run check on made-broken decks', { timeout: 120_000 }, () => {
   it('an overlong slide: overflow in pixels with the element, and the word and bullet budgets', async () => {
     const r = await checkFixture('check-overflow')
     const file = 'tests/fixtures/check-overflow/slides/01-overlong.md'
@@ -135,17 +136,17 @@ describe('npm run check on made-broken decks', () => {
     expect(lines(offline)).toContain("dist/index.html: offline: request leaves the deck's origin: https://example.invalid/background.png")
   })
 
-  it('a number not in the source: the CLI names the file and line and exits 1', () => {
-    // --source given, and (second run) the source named in the fixture's deck.yaml: the same finding.
-    for (const source of [['--source', 'tests/fixtures/check-fidelity/source.txt'], []]) {
-      const { code, out } = cli(['--slides=tests/fixtures/check-fidelity/slides', '--no-browser', ...source])
+  it('a number not in the source: the CLI names the file and line and exits 1', async () => {
+    // --source given, and the source named in the fixture's deck.yaml: the same finding (both runs at once).
+    const runs = await Promise.all([['--source', 'tests/fixtures/check-fidelity/source.txt'], []].map((source) => cli(['--slides=tests/fixtures/check-fidelity/slides', '--no-browser', ...source])))
+    for (const { code, out } of runs) {
       expect(code, out).toBe(1)
       expect(out).toContain('tests/fixtures/check-fidelity/slides/01-port.md:6: fidelity: number "2019" is not in the source')
       expect(out).toMatch(/fidelity: \d+ numbers, names and quotes checked against tests\/fixtures\/check-fidelity\/source\.txt/)
       expect(out).toContain('1 finding:')
       expect(out).toMatch(/slide\s+file\s+words\s+bul\s+notes\s+sec\s+overflow\s+findings/)
     }
-  })
+  }, 120_000)
 
   it('a source named in deck.yaml but absent: one line says so, and the rest is still checked', async () => {
     const project = mkdtempSync(join(tmp, 'no-source-'))
@@ -163,13 +164,13 @@ describe('npm run check on made-broken decks', () => {
 })
 
 /** `npm run check -- <args>` from the repository root: exit code and everything printed. */
-function cli(args: string[]): { code: number; out: string } {
-  try {
-    return { code: 0, out: execFileSync(process.execPath, ['src/cli/launch.mjs', 'check', ...args], { cwd: root, encoding: 'utf8', stdio: 'pipe' }) }
-  } catch (err) {
-    const e = err as { status: number; stdout: string; stderr: string }
-    return { code: e.status, out: e.stdout + e.stderr }
-  }
+function cli(args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['src/cli/launch.mjs', 'check', ...args], { cwd: root, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
+      done({ code, out: stdout + stderr })
+    })
+  })
 }
 
 describe('npm run check on the deck in slides/', () => {

@@ -1,7 +1,7 @@
 /**
  * `npm run pdf` says what the printout loses, by slide: an image that does not load, and
  * content the page cuts off. Warnings by default; `--strict` makes them fail the command.
- * A deck with nothing lost prints no such line.
+ * (That a deck with nothing lost passes `--strict` is shown on the layouts fixture, tests/layouts.test.ts.)
  */
 import { execFile } from 'node:child_process'
 import { cpSync } from 'node:fs'
@@ -21,13 +21,10 @@ function runPdf(root: string, ...args: string[]): Promise<CliRun> {
 
 const lossy = scratchProject(join(REPO, 'tests/fixtures/pdf-losses'))
 cpSync(join(REPO, 'tests/fixtures/pdf-losses/assets/broken.png'), join(lossy, 'assets/broken.png'))
-const clean = scratchProject(join(REPO, 'tests/fixtures/hostile-text'))
 
 beforeAll(async () => {
-  for (const dir of [lossy, clean]) {
-    const r = await runBuild(dir)
-    expect(r.code, r.stderr).toBe(0)
-  }
+  const r = await runBuild(lossy)
+  expect(r.code, r.stderr).toBe(0)
 }, 240_000)
 
 describe('npm run pdf reports what the printout loses', () => {
@@ -48,11 +45,5 @@ describe('npm run pdf reports what the printout loses', () => {
     const r = await runPdf(lossy, '--strict')
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^error deck\.pdf: slides\/02-long\.md #\/long: /m)
-  }, 180_000)
-
-  it('says nothing of losses for a deck that fits', async () => {
-    const r = await runPdf(clean, '--strict')
-    expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).not.toMatch(/cut off|did not load/)
   }, 180_000)
 })

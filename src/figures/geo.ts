@@ -185,7 +185,7 @@ const CRIMEA_BOX: [Point, Point] = [
 /**
  * Returns a simplified, non-quantised copy of the countries topology, reduced to the polygons near
  * `region`. Crimea is moved from Russia's geometry to Ukraine's, so the map shows internationally
- * recognised borders (the article says nothing about them; Natural Earth places Crimea in Russia).
+ * recognised borders (Natural Earth places Crimea in Russia).
  */
 export function prepareTopology(source: CountryTopology, opts: PrepareOptions): CountryTopology {
   const raw = decodeArcs(source)

@@ -821,7 +821,9 @@ export function renderMapSpec(spec: MapSpec, id: string): FigureRender & { label
   const d = drawMap(spec)
   const text = mapText(spec)
   const svg = svgDocument({ name: 'map', id, width: d.width, height: MAP_HEIGHT, title: spec.title, desc: text, body: d.svg })
-  return { svg, text, claims: [...new Set([spec.title, ...d.drawn])], labels: d.labels, width: d.width, panelWidth: d.panelWidth }
+  // The data credit is the tool's, not the author's: no claim for the fidelity check to hold to a source.
+  const credit = CREDIT.join(' ')
+  return { svg, text, claims: [...new Set([spec.title, ...d.drawn.filter((t) => t !== credit)])], labels: d.labels, width: d.width, panelWidth: d.panelWidth }
 }
 
 export const mapFigure: FigureKind<MapSpec> = {

@@ -22,7 +22,7 @@ const PRELOAD = {
   new: [],
   check: ['playwright-core'],
   bench: ['vite', 'playwright-core'],
-  pptx: ['playwright-core', 'pptxgenjs'],
+  pptx: ['pptxgenjs'],
 }
 const name = process.argv[2]
 if (!name || !Object.hasOwn(PRELOAD, name)) {

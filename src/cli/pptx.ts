@@ -9,12 +9,12 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { deckToPptx, type DeckInfo, type FigurePngs } from '../pptx/convert.ts'
 import { EXTRACT } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
-import { launchBrowser, serveDir } from './browser.ts'
+import { CdpBrowser, type CdpSession } from './cdp.ts'
+import { serveDir } from './serve.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -30,10 +30,10 @@ async function main(): Promise<number> {
   const started = performance.now()
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${join(relative(root, dist) || dist, 'index.html')} is missing: run \`npm run build\` first`)
   // The browser launches while the compiler loads and the slides compile.
-  const launching = launchBrowser()
+  const launching = CdpBrowser.launch()
   launching.catch(() => undefined)
   const server = await serveDir(dist)
-  let browser: Browser | undefined
+  let browser: CdpBrowser | undefined
   try {
     const { buildDeck } = await import('../compiler/node.ts')
     const { deck, diagnostics } = buildDeck(root)
@@ -52,16 +52,13 @@ async function main(): Promise<number> {
     step('compile', started)
     browser = await launching
     step('browser', started)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
-    const page = await context.newPage()
     const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}index.html`, { waitUntil: 'domcontentloaded' })
-    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
-    const found = await page.evaluate(() => [...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id))
+    const page = await openPage(browser, `${server.url}index.html`, errors)
+    await until(page, 'window.deck?.isReady() === true', 20_000, 'dist/index.html: reveal.js did not get ready within 20 s')
+    const found = await page.evaluate<string[]>(`[...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id)`)
     if (found.join(' ') !== ids.join(' ')) throw new Error(`dist/index.html does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
     step('deck loaded', started)
-    const extracted = (await page.evaluate(`(${EXTRACT})(${JSON.stringify(ids)})`)) as ExtractedDeck
+    const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(ids)})`)
     step('layout read', started)
     const pngs = await figurePngs(page, extracted)
     step('figure PNGs', started)
@@ -85,36 +82,66 @@ async function main(): Promise<number> {
  * (Twice the pixels by drawing it twice as large, not by a device scale factor, which would
  * make every paint of the deck four times the work.)
  */
-async function figurePngs(page: Page, extracted: ExtractedDeck): Promise<FigurePngs> {
+async function figurePngs(page: CdpSession, extracted: ExtractedDeck): Promise<FigurePngs> {
   const pngs: FigurePngs = new Map()
   const figures = extracted.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'figure'))
   if (!figures.length) return pngs
   // Room for the largest at twice its size (the layout is read already; the deck may re-lay itself out).
   const SCALE = 2
-  await page.setViewportSize({ width: Math.ceil(Math.max(...figures.map((b) => b.box.w)) * SCALE), height: Math.ceil(Math.max(...figures.map((b) => b.box.h)) * SCALE) })
+  const width = Math.ceil(Math.max(...figures.map((b) => b.box.w)) * SCALE)
+  const height = Math.ceil(Math.max(...figures.map((b) => b.box.h)) * SCALE)
+  await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false })
   for (const s of extracted.slides) {
     let i = 0
     for (const b of s.blocks) {
       if (b.kind !== 'figure') continue
       const w = Math.ceil(b.box.w * SCALE)
       const h = Math.ceil(b.box.h * SCALE)
-      await page.evaluate(
-        ({ svg, w, h, bg }) => {
-          const el = document.createElement('div')
-          el.id = 'pptx-figure-shot'
-          el.style.cssText = `position:fixed;left:0;top:0;width:${w}px;height:${h}px;background:${bg};z-index:2147483647;margin:0;padding:0`
-          el.innerHTML = svg
-          const node = el.firstElementChild as SVGSVGElement | null
-          if (node) node.setAttribute('style', 'display:block;width:100%;height:100%')
-          document.body.append(el)
-        },
-        { svg: b.svg, w, h, bg: s.background },
-      )
-      pngs.set(`${s.id}#${i++}`, await page.screenshot({ clip: { x: 0, y: 0, width: w, height: h }, type: 'png' }))
-      await page.evaluate(() => document.getElementById('pptx-figure-shot')?.remove())
+      const args = JSON.stringify({ svg: b.svg, w, h, bg: s.background })
+      // Drawn, then two animation frames so the screenshot sees it painted.
+      await page.evaluate(`(({ svg, w, h, bg }) => {
+        const el = document.createElement('div')
+        el.id = 'pptx-figure-shot'
+        el.style.cssText = 'position:fixed;left:0;top:0;width:' + w + 'px;height:' + h + 'px;background:' + bg + ';z-index:2147483647;margin:0;padding:0'
+        el.innerHTML = svg
+        const node = el.firstElementChild
+        if (node) node.setAttribute('style', 'display:block;width:100%;height:100%')
+        document.body.append(el)
+        return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))
+      })(${args})`)
+      const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: w, height: h, scale: 1 } })
+      pngs.set(`${s.id}#${i++}`, Buffer.from(data, 'base64'))
+      await page.evaluate(`document.getElementById('pptx-figure-shot')?.remove(), true`)
     }
   }
   return pngs
+}
+
+/** A tab at the deck's 1280×720 with reduced motion, its script errors collected, loaded. */
+async function openPage(browser: CdpBrowser, url: string, errors: string[]): Promise<CdpSession> {
+  const page = await browser.newPage()
+  page.on('Runtime.exceptionThrown', (p) => {
+    const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined
+    errors.push(d?.exception?.description ?? d?.text ?? 'an error')
+  })
+  await Promise.all([
+    page.send('Page.enable'),
+    page.send('Runtime.enable'),
+    page.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false }),
+    page.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
+  ])
+  const loaded = page.once('Page.loadEventFired')
+  const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })
+  if (nav.errorText) throw new Error(`${url}: ${nav.errorText}`)
+  await loaded
+  return page
+}
+
+/** Wait until `condition` (a page expression) holds, checked every animation frame; fails after `ms`. */
+async function until(page: CdpSession, condition: string, ms: number, message: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const holds = page.evaluate(`new Promise((ok) => { const f = () => (${condition}) ? ok(true) : requestAnimationFrame(f); f() })`)
+  await Promise.race([holds, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(message)), ms)))]).finally(() => clearTimeout(timer))
 }
 
 main().then(

@@ -5,9 +5,7 @@
  * Used by `npm run pdf`; tests and other commands use playwright-core (src/cli/browser.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
 
 /** The standard flags every Chromium of the project starts with (see README, "Browser"). */
@@ -161,25 +159,25 @@ export class CdpBrowser {
   private readonly conn: CdpConnection
   private readonly exited: Promise<void>
 
-  private constructor(
-    private readonly proc: ChildProcess,
-    private readonly profile: string,
-  ) {
+  private constructor(private readonly proc: ChildProcess) {
     this.conn = new CdpConnection(proc.stdio[3] as Writable, proc.stdio[4] as Readable)
     this.browser = new CdpSession(this.conn, undefined)
     this.exited = new Promise((ok) => proc.once('exit', () => ok()))
   }
 
-  /** Start Chromium (`CHROME_PATH`, else /usr/bin/chromium); a clear error when there is none. */
+  /**
+   * Start Chromium (`CHROME_PATH`, else /usr/bin/chromium); a clear error when there is none.
+   * No `--user-data-dir`: headless Chromium then makes a temporary profile of its own and
+   * removes it when it exits, so runs at the same time never share one.
+   */
   static async launch(): Promise<CdpBrowser> {
     const path = requireChrome()
-    const profile = mkdtempSync(join(tmpdir(), 'deck-chromium-'))
-    const proc = spawn(path, [...CHROME_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-startup-window'], {
+    const proc = spawn(path, [...CHROME_ARGS, '--remote-debugging-pipe', '--no-startup-window'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     })
     let stderr = ''
     proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)))
-    const b = new CdpBrowser(proc, profile)
+    const b = new CdpBrowser(proc)
     const failed = new Promise<never>((_, fail) => {
       proc.once('error', (e) => fail(new Error(`Chromium at ${path} could not start: ${e.message}`)))
       proc.once('exit', (code) => fail(new Error(`Chromium at ${path} exited (${code}) before it answered:\n${stderr}`)))
@@ -196,7 +194,7 @@ export class CdpBrowser {
     return new CdpSession(this.conn, sessionId)
   }
 
-  /** Close Chromium and remove its temporary profile. */
+  /** Close Chromium and wait until it has exited (and removed its temporary profile). */
   async close(): Promise<void> {
     if (this.proc.exitCode === null && this.proc.signalCode === null) {
       this.browser.send('Browser.close').catch(() => undefined)
@@ -205,6 +203,17 @@ export class CdpBrowser {
       await this.exited
       clearTimeout(timer)
     }
-    rmSync(this.profile, { recursive: true, force: true })
+  }
+
+  /**
+   * Ask Chromium to close and let this process end without waiting for it: Chromium finishes
+   * shutting down on its own (it also closes when its pipe does) and removes its own profile.
+   * Saves a command the ~125 ms of Chromium's shutdown.
+   */
+  closeInBackground(): void {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return
+    this.browser.send('Browser.close').catch(() => undefined)
+    this.proc.unref()
+    for (const s of this.proc.stdio) (s as { unref?: () => void } | null)?.unref?.()
   }
 }

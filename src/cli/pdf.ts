@@ -181,8 +181,10 @@ async function main(): Promise<number> {
   } finally {
     browser ??= await launching.catch(() => undefined)
     mark('handout.pdf written')
-    await Promise.all([browser?.close(), server.close()])
-    mark('Chromium closed')
+    // Chromium shuts down (and removes its temporary profile) on its own after this process ends.
+    browser?.closeInBackground()
+    await server.close()
+    mark('Chromium asked to close, server closed')
   }
 
   let ok = true

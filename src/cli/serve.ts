@@ -47,6 +47,11 @@ export async function serveDir(dir: string, basePath = '/'): Promise<StaticServe
   const port = typeof address === 'object' && address ? address.port : 0
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    // Open keep-alive connections are ended too: a browser still holding one must not keep close() waiting.
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok())
+        server.closeAllConnections()
+      }),
   }
 }

@@ -1,17 +1,17 @@
 /**
  * The benchmark's worst cases for the compiler: slide files of about 256 KB (the file-size limit)
  * made of the constructs that cost marked the most per byte, each at the most the compiler still
- * accepts (src/compiler/complexity.ts: 2,000 inline markers per slide body or notes; 64 levels of
- * nesting), against the same size of plain text. Deterministic and pure.
+ * accepts (src/compiler/complexity.ts: 2,000 inline markers in a file's slides and notes; 10 levels
+ * of nesting), the rest of the file prose, against the same size of plain text. Deterministic and pure.
  */
-import { MAX_INLINE_MARKERS } from '../compiler/complexity.ts'
+import { MAX_INLINE_MARKERS, MAX_PARTS } from '../compiler/complexity.ts'
 import { MAX_FILE_BYTES } from '../compiler/load.ts'
 import { MAX_NESTING } from '../compiler/markdown.ts'
 import type { SourceFile } from '../compiler/types.ts'
 
 /** The size each generated file is filled to: just under the file limit. */
 export const WORST_BYTES = MAX_FILE_BYTES - 1_000
-/** Markers per slide segment: just under the limit, leaving room for the heading. */
+/** Markers per file: just under the limit. */
 const MARKERS = MAX_INLINE_MARKERS - 10
 
 const PROSE = 'The analyst explains the point in plain words with the numbers the article gives and what they mean for the room. '
@@ -32,15 +32,15 @@ function prose(bytes: number): string {
   return out
 }
 
-/** One slide file: `segment(i)` repeated as "--" sub-slides until the file is full. */
+/** One slide file: `segment(i)` repeated as "--" sub-slides, as many as a file may hold (MAX_PARTS), then prose to the size limit. */
 function subSlides(title: string, segment: (i: number) => string): string {
   let text = `${FRONT(title)}${segment(0)}\n`
-  for (let i = 1; ; i++) {
+  for (let i = 1; i < MAX_PARTS; i++) {
     const next = `\n--\n\n## Sub-slide ${i} states its point\n\n${segment(i)}\n`
     if (text.length + next.length > WORST_BYTES) break
     text += next
   }
-  return text
+  return `${text}\n${prose(WORST_BYTES - Buffer.byteLength(text) - 1)}`
 }
 
 function deck(name: string, text: string): WorstCase {
@@ -66,21 +66,24 @@ export function plainCase(): WorstCase {
   return deck('plain text', `${head}${prose(WORST_BYTES - head.length)}`)
 }
 
-/** The worst accepted inputs, by construct. */
+/** The worst accepted inputs, by construct: the file's whole marker budget spent on one construct, then prose. */
 export function worstCases(): WorstCase[] {
-  const head = FRONT('Emphasis markers then prose')
-  const nest = Math.min(MAX_NESTING, 64) - 2
+  const nest = MAX_NESTING
   // A table row of 10 cells has 11 pipes; as many rows as the marker limit allows.
   const tableRows = Math.floor(MARKERS / 11) - 2
-  const table = (i: number) => ['| a | b | c | d | e | f | g | h | i | j |', '|---|---|---|---|---|---|---|---|---|---|', ...Array.from({ length: tableRows }, (_, r) => `| ${i} | ${r} | c | d | e | f | g | h | i | j |`)].join('\n')
+  const table = ['| a | b | c | d | e | f | g | h | i | j |', '|---|---|---|---|---|---|---|---|---|---|', ...Array.from({ length: tableRows }, (_, r) => `| ${r} | b | c | d | e | f | g | h | i | j |`)].join('\n')
+  /** `block` first, then prose to the size limit. */
+  const thenProse = (name: string, title: string, block: string) => {
+    const head = `${FRONT(title)}${block}\n\n`
+    return deck(name, `${head}${prose(WORST_BYTES - Buffer.byteLength(head))}`)
+  }
   return [
-    deck('`_a` ×1,990, then prose (one slide)', `${head}${lines('_a', MARKERS)}\n\n${prose(WORST_BYTES - head.length - MARKERS * 2 - 100)}`),
-    deck('`_a` ×1,990 in every sub-slide', subSlides('Underscores fill every sub-slide', () => lines('_a', MARKERS))),
-    deck('`*a` ×1,990 in every sub-slide', subSlides('Asterisks fill every sub-slide', () => lines('*a', MARKERS))),
-    deck('`` `a `` ×1,990 in every sub-slide', subSlides('Backticks fill every sub-slide', () => lines('`a', MARKERS))),
-    deck('`[a` ×1,990 in every sub-slide', subSlides('Brackets fill every sub-slide', () => lines('[a', MARKERS))),
-    deck('`<i>a</i>` ×995 in every sub-slide', subSlides('Tags fill every sub-slide', () => lines('<i>a</i>', MARKERS / 2))),
-    deck('tables at the marker limit in every sub-slide', subSlides('Tables fill every sub-slide', table)),
+    thenProse('`_a` ×1,990, then prose', 'Underscores then prose', lines('_a', MARKERS)),
+    thenProse('`*a` ×1,990, then prose', 'Asterisks then prose', lines('*a', MARKERS)),
+    thenProse('`` `a `` ×1,990, then prose', 'Backticks then prose', lines('`a', MARKERS)),
+    thenProse('`[a` ×1,990, then prose', 'Brackets then prose', lines('[a', MARKERS)),
+    thenProse('`<i>a</i>` ×995, then prose', 'Tags then prose', lines('<i>a</i>', MARKERS / 2)),
+    thenProse('a table at the marker limit, then prose', 'A table then prose', table),
     deck(`quotes ${nest} deep, every line`, subSlides('Deep quotes fill every sub-slide', () => Array.from({ length: 40 }, (_, k) => `${'>'.repeat(nest)} line ${k} of a deep quote`).join('\n'))),
     deck(`lists ${nest} deep`, subSlides('Deep lists fill every sub-slide', () => Array.from({ length: nest }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n'))),
   ]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_COMMENT_OPENERS, MAX_INLINE_MARKERS, tooComplex } from './complexity.ts'
+import { MAX_COMMENT_OPENERS, MAX_INLINE_MARKERS, MAX_PARTS, tooComplex, tooComplexFile, tooManyParts } from './complexity.ts'
 
 const seg = (text: string) => ({ text, start: { file: 'slides/01-x.md', line: 5, column: 1 } })
 
@@ -29,5 +29,19 @@ describe('tooComplex', () => {
   it('refuses many HTML comment openers', () => {
     const d = tooComplex(seg('<!--'.repeat(MAX_COMMENT_OPENERS + 1)))
     expect(d?.message).toMatch(/more than 64 HTML comments/)
+  })
+
+  it('counts a whole file: many sub-slides each under the limit add up', () => {
+    const part = (line: number) => ({ text: '*a'.repeat(MAX_INLINE_MARKERS / 4), start: { file: 'slides/01-x.md', line, column: 1 } })
+    expect(tooComplexFile([part(5), part(10), part(15), part(20)])).toBeUndefined()
+    const d = tooComplexFile([part(5), part(10), part(15), part(20), part(25)])
+    expect(d?.pos).toEqual({ file: 'slides/01-x.md', line: 25, column: 1 })
+    expect(d?.message).toMatch(/file's slides and notes hold more than 2,000/)
+  })
+
+  it('refuses more than 50 slides in one file, at the first one over', () => {
+    const parts = (n: number) => Array.from({ length: n }, (_, i) => ({ pos: { file: 'slides/01-x.md', line: 5 + 4 * i, column: 1 } }))
+    expect(tooManyParts(parts(MAX_PARTS))).toBeUndefined()
+    expect(tooManyParts(parts(MAX_PARTS + 1))?.pos).toEqual({ file: 'slides/01-x.md', line: 5 + 4 * MAX_PARTS, column: 1 })
   })
 })

@@ -1,4 +1,5 @@
 import { createMarkdown, escapeHtml, type InternalLink, type MarkdownEnv } from './markdown.ts'
+import { tooComplexFile, tooManyParts } from './complexity.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
 import { paceInRange } from './pacing.ts'
@@ -45,6 +46,12 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   const links: InternalLink[] = []
   const groups: { file: SlideFile; slides: RenderedSlide[] }[] = []
   slideFiles.forEach((file, h) => {
+    // Refused before any rendering: pathological text would stall marked (complexity.ts).
+    const complex = tooManyParts(file.parts) ?? tooComplexFile(file.parts.flatMap((p) => (p.notes ? [p.content, p.notes] : [p.content])))
+    if (complex) {
+      diagnostics.push(complex)
+      return
+    }
     const r = renderFile(file, h, md, env, config)
     diagnostics.push(...r.diagnostics)
     links.push(...r.links)

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { FIGURE_KINDS } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
 import { MAX_FILE_BYTES } from './load.ts'
-import type { MarkdownEnv } from './markdown.ts'
+import { MAX_NESTING, type MarkdownEnv } from './markdown.ts'
 import { ALLOWED_TAGS } from './sanitize.ts'
 import type { Diagnostic, DiagnosticCode, SourceFile } from './types.ts'
 
@@ -234,6 +234,9 @@ describe('pathological Markdown up to the file size limit', () => {
     ['a long table', `|a|b|\n|-|-|\n${'|x|y|\n'.repeat(N / 6)}`, 'markdown-too-complex', 670],
     ['quotes without spaces', `${'>'.repeat(1700)} x\n${'word '.repeat(1000)}`, 'markdown-too-deep', 4],
     ['nested divs', `${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}`, 'markdown-too-complex', 4],
+    // Forty sub-slides of 1,990 markers each: each under any per-slide limit, the file far over.
+    ['sixty sub-slides', Array.from({ length: 60 }, (_, i) => `${i ? `--\n## Part ${i}\n\n` : ''}x\n`).join('\n'), 'markdown-too-complex', 6 + 5 * 49],
+    ['markers spread over sub-slides', Array.from({ length: 40 }, (_, i) => `${i ? `--\n## Part ${i}\n\n` : ''}${'*a'.repeat(1990)}\n`).join('\n'), 'markdown-too-complex', 9],
   ] as const)('%s: refused before rendering, at the line that crosses the limit', (_name, md, code, line) => {
     const r = compileDeck({ files: [{ path: 'slides/01-a.md', text: `---\ntitle: T\n---\n${md}\nNotes:\nn\n` }], env })
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ code, pos: expect.objectContaining({ line }) })])
@@ -242,8 +245,8 @@ describe('pathological Markdown up to the file size limit', () => {
   it.each([
     // 80 000 markers on line 6.
     ['markers on one line', `${'> - '.repeat(40_000)}x`, 6, 80_000],
-    // Line 6 + i is indented 2i columns and starts a list item: i = 64 is the first at 65 levels.
-    ['indentation', Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), 70, 65],
+    // Line 6 + i is indented 2i columns and starts a list item: i = 10 is the first at 11 levels.
+    ['indentation', Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), 16, 11],
   ])('nesting beyond the limit (%s) is a located markdown-too-deep error, and fenced code is exempt', (_name, md, line, depth) => {
     const text = `---\ntitle: T\n---\nIntro\n\n${md}\n\n\`\`\`text\n${' '.repeat(400)}- deep inside code\n\`\`\`\n\nNotes:\nn\n`
     const started = performance.now()
@@ -252,7 +255,7 @@ describe('pathological Markdown up to the file size limit', () => {
     const deep = r.diagnostics.filter((d) => d.code === 'markdown-too-deep')
     expect(deep).toHaveLength(1)
     expect(deep[0]).toMatchObject({ severity: 'error', pos: { file: 'slides/01-a.md', line, column: 1 } })
-    expect(deep[0]?.message).toContain(`${depth} levels deep, over the limit of 64`)
+    expect(deep[0]?.message).toContain(`${depth} levels deep, over the limit of ${MAX_NESTING}`)
   })
 
   it('ordinary nesting (a few levels, code indented in fences) passes', () => {

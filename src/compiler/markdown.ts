@@ -234,7 +234,7 @@ const RE_PLAIN_TAGS = /^\s*(<\/?[a-z][a-z0-9]*\s*\/?>\s*)+$/i
 const MAX_HTML_REPORTS = 20
 
 /** Lists and quotes nest at most this deep; a slide needs three or four levels. */
-export const MAX_NESTING = 64
+export const MAX_NESTING = 10
 // A list marker needs a space after it; a quote marker does not (`>>>` is three quotes deep).
 const RE_NEST_PREFIX = /^(?:[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>))+/
 const RE_NEST_MARK = /(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>/g

@@ -36,7 +36,8 @@ export function generateSlides(n: number, { codeEvery = 10, figureEvery = 50 } =
       text: `---\ntitle: "Generated slide ${i} states its point as an assertion"\nid: gen-${i}\nsection: "Section ${1 + Math.floor((i - 1) / 10)}"\n---\n${body.join('\n')}\n\nNotes:\n${notes}\n`,
     })
   }
-  // Pacing scales with the slide count, so the generated deck is not flagged as too long.
+  // Pacing scales with the slide count, within what deck.yaml accepts (240 ± 120 minutes; a
+  // longer generated deck only gets the pacing warning).
   const minutes = Math.max(1, Math.round(n * 0.95))
-  return { files, deckFile: { path: 'slides/deck.yaml', text: `title: "Generated deck"\nlang: en\ntargetMinutes: ${minutes}\ntoleranceMinutes: ${minutes}\n` } }
+  return { files, deckFile: { path: 'slides/deck.yaml', text: `title: "Generated deck"\nlang: en\ntargetMinutes: ${Math.min(240, minutes)}\ntoleranceMinutes: ${Math.min(120, minutes)}\n` } }
 }

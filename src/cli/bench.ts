@@ -209,6 +209,17 @@ async function main(): Promise<void> {
       rows.push({ metric: '`npm run pdf` wall (deck.pdf + handout.pdf) vs Marp, one PDF with notes', ours: 'not measured', baseline: '—', ratio: '', target: pdfTarget, met: undefined, note: why })
     }
 
+    // --- PowerPoint ----------------------------------------------------------------------------------
+    const pptxLine = npmScript(oursDir, 'pptx')
+    if (pptxLine) {
+      log(`pptx: 1 warm-up + ${RUNS} runs ("${pptxLine}")`)
+      await runLine(oursDir, pptxLine)
+      const runs: number[] = []
+      for (let i = 0; i < RUNS; i++) runs.push(await runLine(oursDir, pptxLine))
+      const pp = summarize(runs)
+      rows.push({ metric: '`npm run pptx` wall (dist/deck.pptx, figures with PNG fallbacks)', ours: fmtMs(pp), baseline: 'no PowerPoint export', ratio: '', target: '< 3 s', met: pp.median < 3000 })
+    }
+
     // --- hot update ---------------------------------------------------------------------------------
     log(`hot update: ${RUNS * 2} saves in the dev server`)
     const { createServer } = await import('vite')

@@ -118,7 +118,8 @@ describe('npm run pdf', () => {
 
   it('both carry the deck title and an outline with every section title, pointing at its slide', () => {
     const sections = [...new Set(slides.flatMap((s) => (s.section ? [s.section] : [])))]
-    expect(sections.length).toBeGreaterThan(3)
+    // Any deck: the test needs one section at least (this briefing has eight, the starter three).
+    expect(sections.length).toBeGreaterThan(0)
     for (const [name, pdf] of [['deck.pdf', deck], ['handout.pdf', handout]] as const) {
       expect(pdf.getTitle(), name).toBe(config.title)
       expect(poppler('pdfinfo', [join(out, name)]), name).toMatch(/Tagged:\s+yes/)

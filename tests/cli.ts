@@ -18,14 +18,14 @@ export interface CliRun {
   ms: number
 }
 
-/** `node src/cli/launch.mjs build --root=<root>` (what npm run build runs); resolves with the exit code, never rejects. */
-export function runBuild(root: string, ...args: string[]): Promise<CliRun> {
+/** `node src/cli/launch.mjs <command> --root=<root> …` (what `npm run <command>` runs); resolves with the exit code, never rejects. */
+export function runCli(command: string, root: string, ...args: string[]): Promise<CliRun> {
   const started = performance.now()
   return new Promise((ok) => {
     execFile(
       process.execPath,
-      ['src/cli/launch.mjs', 'build', `--root=${root}`, ...args],
-      { cwd: REPO, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      ['src/cli/launch.mjs', command, `--root=${root}`, ...args],
+      { cwd: REPO, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
         ok({ code, stdout, stderr, ms: performance.now() - started })
@@ -33,6 +33,9 @@ export function runBuild(root: string, ...args: string[]): Promise<CliRun> {
     )
   })
 }
+
+/** `npm run build` on a project folder. */
+export const runBuild = (root: string, ...args: string[]): Promise<CliRun> => runCli('build', root, ...args)
 
 /** Every file under `dir` (relative path -> sha256), for "exactly as it was" comparisons. */
 export function snapshot(dir: string): Record<string, string> {

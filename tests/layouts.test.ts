@@ -6,14 +6,14 @@
  * them all in deck.pdf, the handout and the reading edition; a raw <img> whose file is missing
  * fails the build at its file and line.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
-import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
+import { REPO, runBuild, runCli, scratchProject, type CliRun } from './cli.ts'
 
 interface DeckApi {
   isReady(): boolean
@@ -30,15 +30,6 @@ let page: Page
 let pdfRun: CliRun
 const errors: string[] = []
 
-function runCli(command: 'pdf' | 'check', root: string, ...args: string[]): Promise<CliRun> {
-  const started = performance.now()
-  return new Promise((ok) => {
-    execFile(process.execPath, ['src/cli/launch.mjs', command, `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
-      ok({ code, stdout, stderr, ms: performance.now() - started })
-    })
-  })
-}
 
 function poppler(tool: string, args: string[]): Buffer {
   try {

@@ -3,25 +3,16 @@
  * command writes it into an empty folder, replaces a committed deck (saying how to get it back),
  * and refuses, changing nothing, where work could be lost (uncommitted changes, or no git).
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildDeck } from '../src/compiler/node.ts'
-import { REPO, snapshot, type CliRun } from './cli.ts'
+import { REPO, runCli, snapshot } from './cli.ts'
 
 const STARTER = join(REPO, 'src/starter')
 
-function runNew(root: string, ...args: string[]): Promise<CliRun> {
-  const started = performance.now()
-  return new Promise((ok) => {
-    execFile(process.execPath, ['src/cli/launch.mjs', 'new', `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
-      ok({ code, stdout, stderr, ms: performance.now() - started })
-    })
-  })
-}
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd, stdio: 'pipe', encoding: 'utf8' })
 
@@ -54,7 +45,7 @@ describe('the starter deck', () => {
 describe('npm run new', () => {
   it('writes the starter into an empty folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-new-'))
-    const r = await runNew(dir, `--to=${join(dir, 'elsewhere')}`)
+    const r = await runCli('new', dir, `--to=${join(dir, 'elsewhere')}`)
     expect(r.code, r.stderr).toBe(0)
     expect(readdirSync(join(dir, 'elsewhere')).sort()).toEqual(readdirSync(join(STARTER, 'slides')).sort())
     expect(r.stdout).toMatch(/wrote the starter deck to .*elsewhere\//)
@@ -62,7 +53,7 @@ describe('npm run new', () => {
 
   it('replaces a committed deck and says how to bring it back', async () => {
     const dir = committedProject()
-    const r = await runNew(dir)
+    const r = await runCli('new', dir)
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/replaced the deck in slides\/ \(it is committed: `git checkout HEAD -- slides` brings it back\)/)
     expect(readdirSync(join(dir, 'slides'))).not.toContain('01-mine.md')
@@ -76,7 +67,7 @@ describe('npm run new', () => {
     writeFileSync(join(dir, 'slides/01-mine.md'), '---\ntitle: Mine\n---\nAn edit not yet committed.\n')
     writeFileSync(join(dir, 'slides/02-new.md'), '---\ntitle: New\n---\nA new file.\n')
     const before = snapshot(join(dir, 'slides'))
-    const r = await runNew(dir)
+    const r = await runCli('new', dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^new: slides\/ has changes git does not have \(slides\/01-mine\.md, slides\/02-new\.md\): commit them first, or write the starter elsewhere/)
     expect(snapshot(join(dir, 'slides'))).toEqual(before)
@@ -86,7 +77,7 @@ describe('npm run new', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-new-'))
     mkdirSync(join(dir, 'slides'))
     writeFileSync(join(dir, 'slides/01-mine.md'), 'mine')
-    const r = await runNew(dir)
+    const r = await runCli('new', dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/is not in git, so replacing it could lose work/)
     expect(readdirSync(join(dir, 'slides'))).toEqual(['01-mine.md'])

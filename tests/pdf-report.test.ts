@@ -3,21 +3,11 @@
  * content the page cuts off. Warnings by default; `--strict` makes them fail the command.
  * (That a deck with nothing lost passes `--strict` is shown on the layouts fixture, tests/layouts.test.ts.)
  */
-import { execFile } from 'node:child_process'
 import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
+import { REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
-function runPdf(root: string, ...args: string[]): Promise<CliRun> {
-  const started = performance.now()
-  return new Promise((ok) => {
-    execFile(process.execPath, ['src/cli/launch.mjs', 'pdf', `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
-      ok({ code, stdout, stderr, ms: performance.now() - started })
-    })
-  })
-}
 
 const lossy = scratchProject(join(REPO, 'tests/fixtures/pdf-losses'))
 cpSync(join(REPO, 'tests/fixtures/pdf-losses/assets/broken.png'), join(lossy, 'assets/broken.png'))
@@ -29,7 +19,7 @@ beforeAll(async () => {
 
 describe('npm run pdf reports what the printout loses', () => {
   it('names the slide with a broken image and the slide cut off, in both PDFs, and still prints', async () => {
-    const r = await runPdf(lossy)
+    const r = await runCli('pdf', lossy)
     expect(r.code, r.stderr).toBe(0)
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning ')).sort()
     expect(warnings).toEqual([
@@ -42,7 +32,7 @@ describe('npm run pdf reports what the printout loses', () => {
   }, 180_000)
 
   it('fails with --strict', async () => {
-    const r = await runPdf(lossy, '--strict')
+    const r = await runCli('pdf', lossy, '--strict')
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^error deck\.pdf: slides\/02-long\.md #\/long: /m)
   }, 180_000)

@@ -3,24 +3,14 @@
  * comes from the reading edition's contents (read.html). So it says when a slide file changed
  * after the build, refuses a build without read.html, and writes into a folder it creates.
  */
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck } from '../src/compiler/node.ts'
 import { readOutline } from '../src/reading/outline.ts'
-import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
+import { REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
-function runPdf(root: string, ...args: string[]): Promise<CliRun> {
-  const started = performance.now()
-  return new Promise((ok) => {
-    execFile(process.execPath, ['src/cli/launch.mjs', 'pdf', `--root=${root}`, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
-      ok({ code, stdout, stderr, ms: performance.now() - started })
-    })
-  })
-}
 
 const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
 
@@ -35,7 +25,7 @@ describe('npm run pdf reads the build, not the slides', () => {
     const later = new Date(Date.now() + 60_000)
     utimesSync(slide, later, later)
     const out = join(project, 'new-folder', 'pdfs')
-    const r = await runPdf(project, `--out=${out}`)
+    const r = await runCli('pdf', project, `--out=${out}`)
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/^warning slides\/01-opening\.md changed after dist\/ was built: run `npm run build` to print the current slides$/m)
     // The folder was created, and the outline matches the slides' sections and titles.
@@ -49,7 +39,7 @@ describe('npm run pdf reads the build, not the slides', () => {
   it('refuses a build without read.html, saying to build again', async () => {
     renameSync(join(project, 'dist', 'read.html'), join(project, 'dist', 'read.off'))
     try {
-      const r = await runPdf(project)
+      const r = await runCli('pdf', project)
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/read\.html is missing: run `npm run build` first/)
       expect(existsSync(join(project, 'dist', 'deck.pdf'))).toBe(false)

@@ -5,7 +5,7 @@
  *
  * Normalisation, applied the same way to the source and to the slides: case, curly/straight
  * quotes, dashes (hyphen, en and em dash), `U.S.` = `US`, `%` = `percent` = `per cent`,
- * thousands separators, possessives (`Russia's` = `Russia`) and simple plurals (`pillars` =
+ * thousands separators, possessives (`Chile's` = `Chile`) and simple plurals (`pillars` =
  * `pillar`). A proper name must meet a capitalised occurrence in the source, so the month
  * "May" is not excused by the verb "may".
  */
@@ -27,9 +27,9 @@ export interface Claim {
   figure?: string
   /** Normalised parts that must be found in order, adjacent. */
   parts: Part[]
-  /** A sentence-initial name: this many leading parts may be an ordinary word ("Then Israel", "Anti-Western"). */
+  /** A sentence-initial name: this many leading parts may be an ordinary word ("Then Lagos", "Anti-Colonial"). */
   optionalParts?: number
-  /** The checked name is one hyphenated word ("Russia-Iran"): found when each name in it is found on its own. */
+  /** The checked name is one hyphenated word ("Chile-Bolivia"): found when each name in it is found on its own. */
   compound?: boolean
 }
 

@@ -217,3 +217,35 @@ export class CdpBrowser {
     for (const s of this.proc.stdio) (s as { unref?: () => void } | null)?.unref?.()
   }
 }
+
+export interface OpenPageOptions {
+  width: number
+  height: number
+  /** Emulated CSS media type: '' (the page's own) or 'screen'. Motion is always reduced. */
+  media?: 'screen' | ''
+  /** A script evaluated in every new document before the page's own. */
+  init?: string
+  /** Where the page's uncaught errors go. */
+  errors: string[]
+}
+
+/** A tab showing `url` at the given viewport, reduced motion, loaded; its script errors collected. */
+export async function openPage(browser: CdpBrowser, url: string, { width, height, media = '', init, errors }: OpenPageOptions): Promise<CdpSession> {
+  const page = await browser.newPage()
+  page.on('Runtime.exceptionThrown', (p) => {
+    const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined
+    errors.push(d?.exception?.description ?? d?.text ?? 'an error')
+  })
+  await Promise.all([
+    page.send('Page.enable'),
+    page.send('Runtime.enable'),
+    page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }),
+    page.send('Emulation.setEmulatedMedia', { media, features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
+    ...(init ? [page.send('Page.addScriptToEvaluateOnNewDocument', { source: init })] : []),
+  ])
+  const loaded = page.once('Page.loadEventFired')
+  const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })
+  if (nav.errorText) throw new Error(`${url}: ${nav.errorText}`)
+  await loaded
+  return page
+}

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative, resolve } from 'node:path'
 import type { OutlineEntry } from '../reading/render.ts'
 import { appendOutline, readingToc, type TocEntry } from '../reading/outline-update.ts'
-import { CdpBrowser, type CdpSession } from './cdp.ts'
+import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
 
 const args = process.argv.slice(2)
@@ -51,27 +51,6 @@ interface Output {
 /** Installed before the deck's scripts run: reveal.js fires `pdf-ready` once its print layout is complete. */
 const PDF_READY_PROBE = "window.__deckPdfReady = new Promise((ok) => document.addEventListener('pdf-ready', () => ok(true)))"
 
-/** A tab showing `url` at the given viewport and media type, loaded; page errors go to `errors`. */
-async function openPage(browser: CdpBrowser, url: string, width: number, height: number, media: 'screen' | '', errors: string[]): Promise<CdpSession> {
-  const page = await browser.newPage()
-  page.on('Runtime.exceptionThrown', (p) => {
-    const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined
-    errors.push(d?.exception?.description ?? d?.text ?? 'an error')
-  })
-  await Promise.all([
-    page.send('Page.enable'),
-    page.send('Runtime.enable'),
-    page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }),
-    page.send('Emulation.setEmulatedMedia', { media, features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
-    page.send('Page.addScriptToEvaluateOnNewDocument', { source: PDF_READY_PROBE }),
-  ])
-  const loaded = page.once('Page.loadEventFired')
-  const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })
-  if (nav.errorText) throw new Error(`${url}: ${nav.errorText}`)
-  await loaded
-  mark(`${url.replace(/^.*\//, '')} loaded`)
-  return page
-}
 
 /** The reading edition's contents as outline entries pointing at pages (slide indexes). */
 function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
@@ -145,7 +124,8 @@ async function main(): Promise<number> {
 
     // The slides, in reveal.js's print layout: one page per slide, fragments shown.
     const printDeck = async () => {
-      const page = await openPage(browser as CdpBrowser, `${server.url}index.html?print-pdf&pdfSeparateFragments=false`, 1280, 720, '', errors)
+      const page = await openPage(browser as CdpBrowser, `${server.url}index.html?print-pdf&pdfSeparateFragments=false`, { width: 1280, height: 720, init: PDF_READY_PROBE, errors })
+      mark('index.html loaded')
       const ready = page.evaluate('window.__deckPdfReady.then(() => document.fonts.ready).then(() => true)')
       let timer: NodeJS.Timeout | undefined
       await Promise.race([ready, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error('index.html: reveal.js did not finish its print layout (pdf-ready) within 30 s')), 30_000)))])
@@ -159,7 +139,8 @@ async function main(): Promise<number> {
     // The handout: the same slide markup, scaled, with the notes beneath, on portrait paper.
     // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
     const printHandout = async () => {
-      const page = await openPage(browser as CdpBrowser, `${server.url}handout.html`, 794, 1123, 'screen', errors)
+      const page = await openPage(browser as CdpBrowser, `${server.url}handout.html`, { width: 794, height: 1123, media: 'screen', init: PDF_READY_PROBE, errors })
+      mark('handout.html loaded')
       await page.evaluate('document.fonts.ready.then(() => true)')
       const ids = await slideIds(page, '.handout-slide section[id]')
       losses.push(...(await printLosses(page, '.handout-slide section[id]', '.handout-slide')).map((l) => describeLoss('handout.pdf', l)))

@@ -13,7 +13,7 @@ import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { deckToPptx, type DeckInfo, type FigurePngs } from '../pptx/convert.ts'
 import { EXTRACT } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
-import { CdpBrowser, type CdpSession } from './cdp.ts'
+import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
 
 const args = process.argv.slice(2)
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     browser = await launching
     step('browser', started)
     const errors: string[] = []
-    const page = await openPage(browser, `${server.url}index.html`, errors)
+    const page = await openPage(browser, `${server.url}index.html`, { width: 1280, height: 720, errors })
     await until(page, 'window.deck?.isReady() === true', 20_000, 'dist/index.html: reveal.js did not get ready within 20 s')
     const found = await page.evaluate<string[]>(`[...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id)`)
     if (found.join(' ') !== ids.join(' ')) throw new Error(`dist/index.html does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
@@ -117,25 +117,6 @@ async function figurePngs(page: CdpSession, extracted: ExtractedDeck): Promise<F
   return pngs
 }
 
-/** A tab at the deck's 1280×720 with reduced motion, its script errors collected, loaded. */
-async function openPage(browser: CdpBrowser, url: string, errors: string[]): Promise<CdpSession> {
-  const page = await browser.newPage()
-  page.on('Runtime.exceptionThrown', (p) => {
-    const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined
-    errors.push(d?.exception?.description ?? d?.text ?? 'an error')
-  })
-  await Promise.all([
-    page.send('Page.enable'),
-    page.send('Runtime.enable'),
-    page.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false }),
-    page.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
-  ])
-  const loaded = page.once('Page.loadEventFired')
-  const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })
-  if (nav.errorText) throw new Error(`${url}: ${nav.errorText}`)
-  await loaded
-  return page
-}
 
 /** Wait until `condition` (a page expression) holds, checked every animation frame; fails after `ms`. */
 async function until(page: CdpSession, condition: string, ms: number, message: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { diag } from './diagnostics.ts'
 import type { Budgets, DeckConfig, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
+import { editDistance } from '../text/edit-distance.ts'
 
 export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
@@ -185,7 +186,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined
   let bestD = 3
   for (const c of candidates) {
-    const d = c.startsWith(word.toLowerCase()) || word.toLowerCase().startsWith(c) ? 1 : distance(word.toLowerCase(), c.toLowerCase())
+    const d = c.startsWith(word.toLowerCase()) || word.toLowerCase().startsWith(c) ? 1 : editDistance(word.toLowerCase(), c.toLowerCase())
     if (d < bestD) {
       bestD = d
       best = c
@@ -194,14 +195,3 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best
 }
 
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    prev = cur
-  }
-  return prev[b.length] ?? 0
-}

@@ -7,6 +7,7 @@
 import isoCountries from 'i18n-iso-countries'
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 import { COUNTRY_TABLE } from './countries-table.ts'
+import { editDistance } from '../text/edit-distance.ts'
 
 isoCountries.registerLocale(en)
 
@@ -136,7 +137,7 @@ export type Resolution = { country: Country } | { error: string; suggestion?: st
 
 /**
  * Finds the country an author means by `input`: a name (any case, accents optional, common
- * variants such as "Russia", "USA", "UK"), an ISO 3166-1 alpha-2 or alpha-3 code, or a numeric
+ * variants such as "Viet Nam", "USA", "UK"), an ISO 3166-1 alpha-2 or alpha-3 code, or a numeric
  * code (as a number or a string). Otherwise an error with the closest valid name.
  */
 export function resolveCountry(input: string | number): Resolution {
@@ -182,14 +183,3 @@ export function closestName(input: string): string | undefined {
   return best
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    prev = cur
-  }
-  return prev[b.length] ?? 0
-}

@@ -313,7 +313,7 @@ function grow(b: Bounds, f: number): Bounds {
 
 /**
  * The region a map shows: the places and the named countries, with a margin. A country much
- * bigger than the rest (Russia beside the Caucasus) adds only its part near them, so one vast
+ * bigger than the rest (China beside Laos) adds only its part near them, so one vast
  * country does not shrink everything else to dots.
  */
 export function fitExtent(countries: readonly Bounds[], points: readonly Point[]): Bounds {

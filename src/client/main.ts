@@ -20,15 +20,42 @@ const firstFrame = new Promise<void>((done) => {
   requestAnimationFrame(() => setTimeout(done, 0))
   setTimeout(done, 100)
 })
+// The speaker view's two slide previews load this page with `?receiver` and are driven by
+// postMessage, which reveal.js only listens to once initialised: what arrives before is held
+// (ahead of reveal's own listener) and replayed once it listens. The upcoming preview
+// (`controls=false`) is sent one "set state, then next" as soon as the current preview is up; on
+// a loaded machine that can reach it before this script even runs, and is lost: when nothing
+// came, it steps to the next slide itself (a later message sets it all the same).
+const receiver = /[?&]receiver(?:[&=]|$)/.test(location.search)
+const upcomingPreview = receiver && /[?&]controls=false(?:&|$)/.test(location.search)
+const held: string[] = []
+let revealListens = false
+const holdMessage = (e: MessageEvent) => {
+  if (revealListens || typeof e.data !== 'string') return
+  held.push(e.data)
+  e.stopImmediatePropagation()
+}
+if (receiver) addEventListener('message', holdMessage)
+const listen = () => {
+  revealListens = true
+  removeEventListener('message', holdMessage)
+  if (!held.length && upcomingPreview) deck.next()
+  for (const data of held.splice(0)) dispatchEvent(new MessageEvent('message', { data }))
+}
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
 // once the first slide is up, not before it; `S` works a moment after the deck is ready.
-void firstFrame.then(() => deck.initialize()).then(async () => deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never))
+void firstFrame
+  .then(() => deck.initialize())
+  .then(async () => {
+    if (receiver) listen()
+    deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never)
+  })
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
 // The link to the reading edition follows the slide: it opens read.html at the same slide.
 // Not in the speaker view's slide previews (they load this page with `?receiver`).
 const readingLink = document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
-if (/receiver/.test(location.search)) readingLink?.remove()
+if (receiver) readingLink?.remove()
 const followSlide = () => {
   const id = deck.getCurrentSlide()?.id
   if (readingLink) readingLink.href = `./read.html${id ? `#${id}` : ''}`

@@ -1,7 +1,7 @@
 /**
  * The compiled deck, as laid out by the browser (`model.ts`), into an editable PowerPoint
- * file. Pure: data in, the .pptx bytes out (pptxgenjs writes the package; a few parts it does not
- * cover are then set in the XML with jszip, pptxgenjs's own zip library).
+ * file. Pure: data in, the .pptx bytes out (pptxgenjs writes the package's parts; a few it does not
+ * cover are then set in their XML, and `zip.ts` makes the zip with Node's zlib).
  *
  * What goes where:
  * - each slide's heading into the title placeholder of a slide layout ("Deck" or "Deck, dark"),
@@ -17,6 +17,7 @@
  */
 import JSZip from 'jszip'
 import PptxGenJS from 'pptxgenjs'
+import { zipPackage } from './zip.ts'
 import type { Block, ExtractedDeck, Palette, Paragraph, Run, SlideModel, TextBlock, TextStyle } from './model.ts'
 
 /** What the conversion needs of the compiled deck besides the layout. */
@@ -62,7 +63,11 @@ export function sectionNames(slides: readonly DeckInfo['slides'][number][], deck
   return names
 }
 
-export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs = new Map()): Promise<Uint8Array> {
+/**
+ * The .pptx bytes. `pngs` may be a promise: the figures' PNGs are needed only at the end, so a
+ * caller can draw them while the slides are converted.
+ */
+export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs | Promise<FigurePngs> = new Map()): Promise<Uint8Array> {
   const { palette } = extracted
   const byId = new Map(extracted.slides.map((s) => [s.id, s]))
   const slideNumber = new Map(info.slides.map((s, i) => [s.id, i + 1]))
@@ -127,10 +132,38 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     slide.addNotes(model.notes.map(plain).join('\n') || ' ')
   })
 
-  const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer
-  const zip = await JSZip.loadAsync(written)
-  await finish(zip, info, extracted, pngs, figureOrder)
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+  const parts = await pptxParts(pptx)
+  finish(parts, info, extracted, await pngs, figureOrder)
+  return zipPackage([...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, store: /\.(png|jpe?g|gif)$/i.test(name) })))
+}
+
+/** A package's parts by path: XML as text, media as bytes, in pptxgenjs's order ([Content_Types].xml first). */
+type Parts = Map<string, string | Uint8Array>
+
+/**
+ * The parts pptxgenjs writes, read from its jszip object before it is made into a zip: its
+ * `write` ends in jszip's `generateAsync`, which is caught for that one call (the file would
+ * only be unzipped again here, and written once more by `zipPackage`). Should pptxgenjs ever
+ * use a jszip of its own, the call is not caught and its zip is read back instead.
+ */
+async function pptxParts(pptx: PptxGenJS): Promise<Parts> {
+  const proto = JSZip.prototype as { generateAsync: JSZip['generateAsync'] }
+  const generate = proto.generateAsync
+  let caught: JSZip | undefined
+  proto.generateAsync = function (this: JSZip) {
+    caught = this
+    return Promise.resolve(new Uint8Array(0))
+  } as JSZip['generateAsync']
+  let written: unknown
+  try {
+    written = await pptx.write({ outputType: 'uint8array', compression: false })
+  } finally {
+    proto.generateAsync = generate
+  }
+  const zip = caught ?? (await JSZip.loadAsync(written as Uint8Array))
+  const files = Object.values(zip.files).filter((f) => !f.dir)
+  const data = await Promise.all(files.map((f) => (/\.(xml|rels)$/.test(f.name) ? f.async('string') : f.async('uint8array'))))
+  return new Map(files.map((f, i) => [f.name, data[i] as string | Uint8Array]))
 }
 
 interface Ctx {
@@ -288,47 +321,50 @@ export function onePPrPerParagraph(xml: string): string {
 }
 
 /** The parts pptxgenjs leaves out or fills with placeholders. */
-async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs, figures: { slide: number; key: string }[]): Promise<void> {
+function finish(parts: Parts, info: DeckInfo, extracted: ExtractedDeck, pngs: FigurePngs, figures: { slide: number; key: string }[]): void {
+  const text = (path: string): string | undefined => {
+    const v = parts.get(path)
+    return typeof v === 'string' ? v : v && Buffer.from(v).toString('utf8')
+  }
   const byId = new Map(extracted.slides.map((s) => [s.id, s]))
   // Notes: a paragraph per paragraph (pptxgenjs writes one run with line breaks in it).
   for (const [i, s] of info.slides.entries()) {
     const path = `ppt/notesSlides/notesSlide${i + 1}.xml`
-    const file = zip.file(path)
-    if (!file) continue
+    const before = text(path)
+    if (before === undefined) continue
     const notes = byId.get(s.id)?.notes ?? []
     const body = notes.length ? notes.map((p) => notesParagraphXml(p, info.lang)).join('') : `<a:p><a:endParaRPr lang="${xml(info.lang)}"/></a:p>`
-    const text = await file.async('string')
-    const updated = text.replace(/(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/, (_m, head: string, tail: string) => `${head}${body}${tail}`)
-    if (updated === text) throw new Error(`could not write the notes of slide ${i + 1}: pptxgenjs's notes layout changed`)
-    zip.file(path, updated)
+    const updated = before.replace(/(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/, (_m, head: string, tail: string) => `${head}${body}${tail}`)
+    if (updated === before) throw new Error(`could not write the notes of slide ${i + 1}: pptxgenjs's notes layout changed`)
+    parts.set(path, updated)
   }
 
   for (const [i, s] of info.slides.entries()) {
     const path = `ppt/slides/slide${i + 1}.xml`
-    let text = await zip.file(path)?.async('string')
+    let slideXml = text(path)
     const model = byId.get(s.id)
-    if (text === undefined || !model) continue
+    if (slideXml === undefined || !model) continue
     // One paragraph-properties element per paragraph: pptxgenjs writes one before every run.
-    text = onePPrPerParagraph(text)
+    slideXml = onePPrPerParagraph(slideXml)
     // The rules under titles and beside quotes are decoration: marked so, the accessibility
     // checker asks no alt text for them (Office 2019's "decorative" flag).
-    text = text.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<\/p:sp>/g, (sp) =>
+    slideXml = slideXml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<\/p:sp>/g, (sp) =>
       sp.includes('prst="line"') ? sp.replace(/(<p:cNvPr [^>]*?)(?:\/>|><\/p:cNvPr>)/, `$1>${DECORATIVE}</p:cNvPr>`) : sp,
     )
     // The title placeholder where the browser put this slide's heading (pptxgenjs copies the layout's).
     const b = model.title.box
     const xfrm = `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`
-    text = text.replace(/(type="title"[\s\S]*?<p:spPr>)<a:xfrm>[\s\S]*?<\/a:xfrm>/, `$1${xfrm}`)
+    slideXml = slideXml.replace(/(type="title"[\s\S]*?<p:spPr>)<a:xfrm>[\s\S]*?<\/a:xfrm>/, `$1${xfrm}`)
     // Bullets in the list's marker colour (pptxgenjs has no option for it).
     const marker = model.blocks.flatMap((bl) => (bl.kind === 'text' ? bl.paragraphs : [])).find((p) => p.markerColor)?.markerColor
-    if (marker) text = text.replace(/<a:buSzPct val="100000"\/>/g, `<a:buClr><a:srgbClr val="${color(marker)}"/></a:buClr>$&`)
+    if (marker) slideXml = slideXml.replace(/<a:buSzPct val="100000"\/>/g, `<a:buClr><a:srgbClr val="${color(marker)}"/></a:buClr>$&`)
     // Planned time per slide, as PowerPoint's rehearsed timings (shown in the slide sorter).
     const transition = `<p:transition advTm="${Math.max(0, Math.round(s.seconds * 1000))}"/>`
-    text = text.replace(/<p:transition[^>]*\/>|<p:transition[\s\S]*?<\/p:transition>/, '').replace(/(<\/p:clrMapOvr>)/, `$1${transition}`)
-    zip.file(path, text)
+    slideXml = slideXml.replace(/<p:transition[^>]*\/>|<p:transition[\s\S]*?<\/p:transition>/, '').replace(/(<\/p:clrMapOvr>)/, `$1${transition}`)
+    parts.set(path, slideXml)
   }
   // …which never advance the show by themselves: "use timings" off.
-  zip.file(
+  parts.set(
     'ppt/presProps.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<p:presentationPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:showPr showNarration="1" useTimings="0"><p:sldAll/></p:showPr></p:presentationPr>',
   )
@@ -341,21 +377,21 @@ async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs
     lastSlide = f.slide
     const png = pngs.get(f.key)
     if (!png) continue
-    const slideXml = (await zip.file(`ppt/slides/slide${f.slide}.xml`)?.async('string')) ?? ''
-    const rels = (await zip.file(`ppt/slides/_rels/slide${f.slide}.xml.rels`)?.async('string')) ?? ''
+    const slideXml = text(`ppt/slides/slide${f.slide}.xml`) ?? ''
+    const rels = text(`ppt/slides/_rels/slide${f.slide}.xml.rels`) ?? ''
     const pics = [...slideXml.matchAll(/<a:blip r:embed="(rId\d+)"[^>]*>\s*<a:extLst>[\s\S]*?svgBlip/g)]
     const rId = pics[perSlide]?.[1]
     const target = rId ? new RegExp(`Id="${rId}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] : undefined
-    if (target) zip.file(`ppt/media/${target}`, png, { compression: 'STORE' })
+    if (target) parts.set(`ppt/media/${target}`, png)
   }
 
   // Document properties: the language.
-  const core = await zip.file('docProps/core.xml')?.async('string')
-  if (core) zip.file('docProps/core.xml', core.replace('</dc:subject>', `</dc:subject><dc:language>${xml(info.lang)}</dc:language>`))
+  const core = text('docProps/core.xml')
+  if (core) parts.set('docProps/core.xml', core.replace('</dc:subject>', `</dc:subject><dc:language>${xml(info.lang)}</dc:language>`))
 
   // Theme: the deck's colours and fonts, so new slides and recoloured shapes match it.
   const themePath = 'ppt/theme/theme1.xml'
-  const theme = await zip.file(themePath)?.async('string')
+  const theme = text(themePath)
   if (theme) {
     const p = extracted.palette
     const scheme: Record<string, string> = { dk1: p.ink, lt1: p.background, dk2: p.dark, lt2: p.onDark, accent1: p.accent, accent2: p.accent2, accent3: p.muted, hlink: p.link || p.accent }
@@ -364,6 +400,6 @@ async function finish(zip: JSZip, info: DeckInfo, extracted: ExtractedDeck, pngs
       const c = color(hex)
       if (c) t = t.replace(new RegExp(`<a:${slot}>[\\s\\S]*?</a:${slot}>`), `<a:${slot}><a:srgbClr val="${c}"/></a:${slot}>`)
     }
-    zip.file(themePath, t)
+    parts.set(themePath, t)
   }
 }

@@ -14,12 +14,13 @@
  * when a count is wrong. Reports, by slide, images that did not load and content cut off by the
  * page; `--strict` makes those fail the command.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { OutlineEntry } from '../reading/render.ts'
 import { appendOutline, readingToc, type TocEntry } from '../reading/outline-update.ts'
 import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
+import { changedSince } from './stale.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -64,16 +65,6 @@ function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
   return walk(toc)
 }
 
-/** Slide files (and deck.yaml) changed after `dist/index.html` was built, by name. */
-function changedSince(built: string): string[] {
-  const slides = join(root, 'slides')
-  if (!existsSync(slides)) return []
-  const t = statSync(built).mtimeMs
-  return readdirSync(slides)
-    .filter((n) => /\.(md|ya?ml)$/.test(n) && statSync(join(slides, n)).mtimeMs > t)
-    .map((n) => `slides/${n}`)
-}
-
 async function main(): Promise<number> {
   const started = performance.now()
   mark('main')
@@ -88,7 +79,7 @@ async function main(): Promise<number> {
   const outputs: Output[] = []
   const losses: string[] = []
   try {
-    const changed = changedSince(join(dist, 'index.html'))
+    const changed = changedSince(root, join(dist, 'index.html'))
     if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
     const toc = readingToc(readFileSync(join(dist, 'read.html'), 'utf8'))
     if (!toc) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)

@@ -1,20 +1,26 @@
 /**
  * `npm run pptx`: the built deck (dist/) as an editable PowerPoint file, dist/deck.pptx.
- * The I/O edge: compile the slides (for their order, sections and timing), open the built deck
- * in Chromium at 1280x720 to read where each block lies and how it looks (src/pptx/extract.ts),
- * draw each figure's PNG fallback, then hand it all to the pure conversion (src/pptx/convert.ts).
- * `--out=<file>` writes elsewhere; `--dist=<dir>` reads a deck built elsewhere (`npm run build --
- * --out=<dir>`) and writes deck.pptx there unless --out says otherwise. Prints the slide count
- * and the time taken (`--verbose`: per step).
+ * The I/O edge: open the built deck in Chromium at 1280x720 to read where each block lies and
+ * how it looks (src/pptx/extract.ts), draw each figure's PNG fallback, and hand it all to the
+ * pure conversion (src/pptx/convert.ts). Nothing is compiled again: the deck's title, subtitle
+ * and language and each slide's title and section come from the reading edition (read.html),
+ * the order and planned times from the deck page; it warns when a slide file changed after
+ * the build. `--out=<file>` writes elsewhere; `--dist=<dir>` reads a deck built elsewhere
+ * (`npm run build -- --out=<dir>`) and writes deck.pptx there unless --out says otherwise.
+ * Prints the slide count and the time taken (`--verbose`: per step).
+ *
+ * Fast by overlapping: Chromium starts first, pptxgenjs loads while it does, and the figures'
+ * PNGs are drawn while the slides are converted; Chromium's shutdown is not waited for.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
-import { deckToPptx, type DeckInfo, type FigurePngs } from '../pptx/convert.ts'
+import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
 import { EXTRACT } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
+import { readingDeck, type ReadingDeck } from '../reading/outline-update.ts'
 import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
+import { changedSince } from './stale.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -25,54 +31,81 @@ const step = (what: string, since: number): void => {
   if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms (this process's CPU so far: ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms)`)
 }
 const debug = args.includes('--debug')
+const shown = (f: string) => relative(root, join(dist, f)) || join(dist, f)
+
+/** Each slide of the deck page, in order: its id, planned seconds, and the first slide of its stack (reveal's vertical group, one slide file). */
+const BUILT_SLIDES = `[...document.querySelectorAll('.reveal .slides section[id]')].map((s) => ({
+  id: s.id,
+  seconds: Number(s.dataset.timing) || 0,
+  first: (s.parentElement?.closest('section.stack')?.querySelector('section[id]') ?? s).id,
+}))`
+
+interface BuiltSlide {
+  id: string
+  seconds: number
+  first: string
+}
+
+/** What the conversion needs of the compiled deck, from the reading edition and the deck page. */
+function deckInfo(reading: ReadingDeck, built: BuiltSlide[]): DeckInfo {
+  if (reading.slides.map((s) => s.id).join(' ') !== built.map((s) => s.id).join(' ')) {
+    throw new Error(`${shown('read.html')} and ${shown('index.html')} hold different slides (${reading.slides.length} and ${built.length}): run \`npm run build\` again`)
+  }
+  const byId = new Map(reading.slides.map((s) => [s.id, s]))
+  return {
+    title: reading.title,
+    ...(reading.subtitle ? { subtitle: reading.subtitle } : {}),
+    lang: reading.lang,
+    slides: built.map((b) => {
+      const r = byId.get(b.id) as ReadingDeck['slides'][number]
+      // A slide file has one section: the reading edition names it on the file's first slide.
+      const section = byId.get(b.first)?.section
+      return { id: b.id, title: r.title, ...(section ? { section } : {}), seconds: b.seconds }
+    }),
+  }
+}
 
 async function main(): Promise<number> {
   const started = performance.now()
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${join(relative(root, dist) || dist, 'index.html')} is missing: run \`npm run build\` first`)
-  // The browser launches while the compiler loads and the slides compile.
+  for (const f of ['index.html', 'read.html']) if (!existsSync(join(dist, f))) throw new Error(`${shown(f)} is missing: run \`npm run build\` first`)
+  // Chromium starts first; the conversion (pptxgenjs) loads while it does.
   const launching = CdpBrowser.launch()
   launching.catch(() => undefined)
+  const converter = import('../pptx/convert.ts')
+  converter.catch(() => undefined)
   const server = await serveDir(dist)
   let browser: CdpBrowser | undefined
   try {
-    const { buildDeck } = await import('../compiler/node.ts')
-    const { deck, diagnostics } = buildDeck(root)
-    if (hasErrors(diagnostics)) {
-      for (const d of diagnostics) console.error(formatDiagnostic(d))
-      console.error('\npptx failed: the slides have errors (see above); fix them and run `npm run build` first.')
-      return 1
-    }
-    const info: DeckInfo = {
-      title: deck.config.title,
-      ...(deck.config.subtitle ? { subtitle: deck.config.subtitle } : {}),
-      lang: deck.config.lang,
-      slides: deck.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })),
-    }
-    const ids = info.slides.map((s) => s.id)
-    step('compile', started)
+    const changed = changedSince(root, join(dist, 'index.html'))
+    if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to convert the current slides`)
+    const reading = readingDeck(readFileSync(join(dist, 'read.html'), 'utf8'))
+    if (!reading) throw new Error(`${shown('read.html')} does not list the slides as the build writes them: run \`npm run build\` again`)
     browser = await launching
     step('browser', started)
     const errors: string[] = []
     const page = await openPage(browser, `${server.url}index.html`, { width: 1280, height: 720, errors })
-    await until(page, 'window.deck?.isReady() === true', 20_000, 'dist/index.html: reveal.js did not get ready within 20 s')
-    const found = await page.evaluate<string[]>(`[...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id)`)
-    if (found.join(' ') !== ids.join(' ')) throw new Error(`dist/index.html does not hold the current slides (${found.length} found, ${ids.length} compiled): run \`npm run build\` first`)
+    await until(page, 'window.deck?.isReady() === true', 20_000, `${shown('index.html')}: reveal.js did not get ready within 20 s`)
+    const info = deckInfo(reading, await page.evaluate<BuiltSlide[]>(BUILT_SLIDES))
     step('deck loaded', started)
-    const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(ids)})`)
+    const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(info.slides.map((s) => s.id))})`)
     step('layout read', started)
-    const pngs = await figurePngs(page, extracted)
-    step('figure PNGs', started)
-    if (errors.length) throw new Error(`the deck reported errors:\n${errors.join('\n')}`)
+    // The PNGs are drawn by Chromium while this process converts the slides.
+    const pngs = figurePngs(page, extracted).then((p) => (step('figure PNGs', started), p))
+    pngs.catch(() => undefined)
+    const { deckToPptx } = await converter
     const bytes = await deckToPptx(info, extracted, pngs)
-    step('pptx written', started)
+    if (errors.length) throw new Error(`the deck reported errors:\n${errors.join('\n')}`)
+    step('pptx made', started)
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, bytes)
     const figures = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure').length, 0)
-    console.log(`${relative(root, out) || out}: ${ids.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms`)
+    console.log(`${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms`)
     return 0
   } finally {
     browser ??= await launching.catch(() => undefined)
-    await Promise.all([browser?.close(), server.close()])
+    // Chromium shuts down (and removes its temporary profile) on its own after this process ends.
+    browser?.closeInBackground()
+    await server.close()
   }
 }
 

@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readOutline } from './outline.ts'
-import { appendOutline, pdfText, readingToc } from './outline-update.ts'
-import type { OutlineEntry } from './render.ts'
+import type { Deck, RenderedSlide } from '../compiler/types.ts'
+import { appendOutline, pdfText, readingDeck, readingToc } from './outline-update.ts'
+import { renderReading, type OutlineEntry } from './render.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'outline-update-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -117,5 +118,58 @@ describe('readingToc', () => {
 
   it('is undefined when the page has no table of contents', () => {
     expect(readingToc('<html><body><h1>x</h1></body></html>')).toBeUndefined()
+  })
+})
+
+describe('readingDeck', () => {
+  const slide = (over: Partial<RenderedSlide> & Pick<RenderedSlide, 'id' | 'h' | 'v'>): RenderedSlide => ({
+    file: `slides/${over.h}.md`,
+    line: 1,
+    title: `Title ${over.id}`,
+    layout: 'bullets',
+    seconds: 60,
+    bodyWords: 3,
+    bullets: 1,
+    notesWords: 4,
+    bodyHtml: '<ul><li>Body</li></ul>',
+    notesHtml: '<p>Notes.</p>',
+    notesText: 'Notes.',
+    figures: [],
+    ...over,
+  })
+  const deck = (subtitle?: string): Deck => ({
+    config: { title: 'The deck & its "title"', ...(subtitle ? { subtitle } : {}), lang: 'de', wordsPerMinute: 140, targetMinutes: 20, toleranceMinutes: 5 },
+    slides: [
+      slide({ id: 'a', h: 0, v: 0, layout: 'title', title: 'Opening <and> ‘quotes’' }),
+      slide({ id: 'b', h: 1, v: 0, section: 'Section B & co' }),
+      slide({ id: 'b-2', h: 1, v: 1, section: 'Section B & co', layout: 'quote' }),
+      slide({ id: 'c', h: 2, v: 0 }),
+    ],
+    html: '',
+    totalSeconds: 240,
+  })
+  // The page as the build writes it: render.ts's body inside the page shell.
+  const page = (d: Deck) => `<!doctype html><html lang="${d.config.lang}"><head><title>x</title></head><body>${renderReading(d)}</body></html>`
+
+  it("reads the reading edition's title, subtitle, language, and each slide's title and section", () => {
+    expect(readingDeck(page(deck('A subtitle, with "quotes" & more')))).toEqual({
+      title: 'The deck & its "title"',
+      subtitle: 'A subtitle, with "quotes" & more',
+      lang: 'de',
+      slides: [
+        { id: 'a', title: 'Opening <and> ‘quotes’' },
+        { id: 'b', title: 'Title b', section: 'Section B & co' },
+        // A sub-slide shows no section of its own: it is its stack's.
+        { id: 'b-2', title: 'Title b-2' },
+        { id: 'c', title: 'Title c' },
+      ],
+    })
+    expect(readingDeck(page(deck()))?.subtitle).toBeUndefined()
+  })
+
+  it('is undefined when the page does not have the shape render.ts gives it', () => {
+    expect(readingDeck('<html lang="en"><body><h1>x</h1></body></html>')).toBeUndefined()
+    // An article whose heading is not read is not skipped silently.
+    expect(readingDeck(page(deck()).replace('<span class="read-number">2.</span> ', ''))).toBeUndefined()
   })
 })

@@ -345,6 +345,37 @@ export function readingToc(html: string): TocEntry[] | undefined {
   return root
 }
 
+/** What the reading edition says of the deck and of each slide, in deck order. */
+export interface ReadingDeck {
+  title: string
+  subtitle?: string
+  lang: string
+  /** `section`: the article section, given on the first slide of each file (reveal's stack). */
+  slides: { id: string; title: string; section?: string }[]
+}
+
+/**
+ * The deck's title, subtitle and language and each slide's id, title and section, read from
+ * read.html's header and articles (as src/reading/render.ts writes them): what `npm run pptx`
+ * needs of the compiled deck, without compiling it again. Undefined when the page does not
+ * have that shape. Pure.
+ */
+export function readingDeck(html: string): ReadingDeck | undefined {
+  const lang = /<html\b[^>]*\blang="([^"]*)"/.exec(html)?.[1]
+  const header = /<header class="read-header">([\s\S]*?)<\/header>/.exec(html)?.[1]
+  const title = header && /<h1>([^<]*)<\/h1>/.exec(header)?.[1]
+  if (lang === undefined || title === undefined) return undefined
+  const subtitle = header && /<p class="read-subtitle">([^<]*)<\/p>/.exec(header)?.[1]
+  const slides: ReadingDeck['slides'] = []
+  const article = /<article class="read-slide\b[^"]*" id="([^"]*)"[^>]*>(?:<p class="read-kicker">([^<]*)<\/p>)?<h2 class="read-title"[^>]*><span class="read-number">\d+\.<\/span> ([^<]*)<\/h2>/g
+  for (const m of html.matchAll(article)) {
+    const section = m[2] === undefined ? undefined : decodeHtml(m[2])
+    slides.push({ id: decodeHtml(m[1] ?? ''), title: decodeHtml(m[3] ?? ''), ...(section === undefined ? {} : { section }) })
+  }
+  if (!slides.length || slides.length !== (html.match(/<article class="read-slide\b/g) ?? []).length) return undefined
+  return { title: decodeHtml(title), ...(subtitle ? { subtitle: decodeHtml(subtitle) } : {}), lang: decodeHtml(lang), slides }
+}
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 
 function decodeHtml(s: string): string {

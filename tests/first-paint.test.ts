@@ -120,3 +120,35 @@ describe('the first slide before any script', () => {
     expect(target.cls).toBeLessThan(0.01)
   })
 })
+
+describe('what the first paint waits for', () => {
+  it('fetches no reveal.js and no font but the preloaded ones before the slide is on screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    try {
+      const page = await context.newPage()
+      await page.goto(`${server.url}index.html`)
+      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+      const seen = await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+        const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload][as=font]')].map((l) => l.href)
+        return {
+          fcp,
+          before: resources.filter((r) => r.startTime < fcp).map((r) => ({ name: r.name, size: r.decodedBodySize, script: r.initiatorType === 'script' || /\.m?js$/.test(r.name) })),
+          fonts: resources.filter((r) => /\.(woff2?|ttf|otf)$/.test(r.name)).map((r) => ({ name: r.name, early: r.startTime < fcp })),
+          preloaded,
+        }
+      })
+      expect(seen.fcp, 'a first contentful paint').toBeGreaterThan(0)
+      const scripts = seen.before.filter((r) => r.script)
+      // The page's own entry (and Vite's preload polyfill): a few kB, not reveal.js (~120 kB).
+      expect(scripts.reduce((n, r) => n + r.size, 0), `scripts fetched before the first paint: ${scripts.map((r) => r.name).join(', ')}`).toBeLessThan(10_000)
+      const earlyFonts = seen.fonts.filter((f) => f.early).map((f) => f.name)
+      for (const f of earlyFonts) expect(seen.preloaded, `${f} was fetched before the first paint without a preload`).toContain(f)
+      // The other faces (reveal.css's italic, which the first slide does not use) load a moment later.
+      await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.style} ${f.weight}`)), { timeout: 10_000 }).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})

@@ -83,9 +83,12 @@ export async function measureFirstSlide(browser: Browser, url: string): Promise<
       bodies.set(res.url(), res.body().catch(() => null))
     })
     await page.goto(url, { waitUntil: 'load' })
-    await page.waitForFunction('window.__benchReady !== undefined', undefined, { timeout: 30_000 })
+    // (Predicates as functions: a string one is run with eval while polling, which the deck's
+    // Content-Security-Policy refuses.)
+    type Probed = Window & { __benchReady?: number; __benchTitlePaint?: number }
+    await page.waitForFunction(() => (window as Probed).__benchReady !== undefined, undefined, { timeout: 30_000 })
     // LCP entries come with the next frames: wait until the title's is in (or give up after 5 s).
-    await page.waitForFunction('window.__benchTitlePaint !== undefined', undefined, { timeout: 5_000 }).catch(() => undefined)
+    await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { timeout: 5_000 }).catch(() => undefined)
     const probe = (await page.evaluate(`(() => {
       const ready = window.__benchReady
       const paint = window.__benchTitlePaint

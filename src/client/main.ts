@@ -1,4 +1,4 @@
-import Reveal from 'reveal.js'
+import { afterFirstPaint, loadOtherFonts } from './first-paint.ts'
 import { deckConfig, type DeckRevealConfig, type PageOptions } from './reveal-config.ts'
 
 const root = document.querySelector<HTMLElement>('.reveal')
@@ -12,14 +12,6 @@ const config: DeckRevealConfig = {
     print: /print-pdf/.test(location.search),
   }),
 }
-const deck = new Reveal(root, config as never)
-// reveal.js starts after the first frame: the pre-rendered slide is on screen by then, laid out
-// by the stylesheet alone where reveal will keep it (a hidden tab, which has no frames, waits
-// a moment instead).
-const firstFrame = new Promise<void>((done) => {
-  requestAnimationFrame(() => setTimeout(done, 0))
-  setTimeout(done, 100)
-})
 // The speaker view's two slide previews load this page with `?receiver` and are driven by
 // postMessage, which reveal.js only listens to once initialised: what arrives before is held
 // (ahead of reveal's own listener) and replayed once it listens. The upcoming preview
@@ -42,10 +34,16 @@ const listen = () => {
   if (!held.length && upcomingPreview) deck.next()
   for (const data of held.splice(0)) dispatchEvent(new MessageEvent('message', { data }))
 }
+// reveal.js (~120 kB) is fetched and started only once the pre-rendered slide is on screen, laid
+// out by the stylesheet alone where reveal will keep it (src/client/first-paint.ts).
+await new Promise<void>((shown) => afterFirstPaint(shown))
+loadOtherFonts()
+const { default: Reveal } = await import('reveal.js')
+const deck = new Reveal(root, config as never)
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
 // once the first slide is up, not before it; `S` works a moment after the deck is ready.
-void firstFrame
-  .then(() => deck.initialize())
+void deck
+  .initialize()
   .then(async () => {
     if (receiver) listen()
     deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never)

@@ -1,0 +1,43 @@
+/**
+ * The first slide is pre-rendered in the HTML and laid out by the stylesheet alone (README "The
+ * first slide is painted before any script"), so reveal.js (~120 kB) waits until that slide is
+ * on screen: `afterFirstPaint` says when. Until then nothing the slide does not need competes
+ * with painting it. Pure of reveal.js; used by main.ts.
+ */
+import './first-paint.css'
+
+/**
+ * Runs `start` once, when the first frame with content has been presented (the browser's
+ * first-contentful-paint entry), two frames later at the latest (a slide with neither text nor
+ * image is never "contentful"), and at once in a hidden tab, which draws no frames.
+ */
+export function afterFirstPaint(start: () => void): void {
+  let started = false
+  let observer: PerformanceObserver | undefined
+  const go = () => {
+    if (started) return
+    started = true
+    observer?.disconnect()
+    removeEventListener('visibilitychange', onHidden)
+    start()
+  }
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') go()
+  }
+  if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) go()
+    })
+    observer.observe({ type: 'paint', buffered: true })
+  }
+  requestAnimationFrame(() => requestAnimationFrame(go))
+  addEventListener('visibilitychange', onHidden)
+  onHidden()
+}
+
+/** The font faces no shown text has asked for yet (the first slide's are preloaded): load them now. */
+export function loadOtherFonts(): void {
+  document.fonts.forEach((face) => {
+    if (face.status === 'unloaded') face.load().catch(() => undefined)
+  })
+}

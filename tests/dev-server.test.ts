@@ -115,7 +115,8 @@ describe('dev server', () => {
   })
 
   it('updates the page within a reasonable time of the write', () => {
-    // Issue 6 asks for under 150 ms on an idle machine; this bound only catches a stalled push.
-    for (const ms of Object.values(latencies)) expect(ms).toBeLessThan(5000)
+    // Issue 6 asks for under 150 ms on an idle machine (the bench measures it); this bound only
+    // catches a push that stalls, and leaves room for a machine at load 27 on two cores.
+    for (const ms of Object.values(latencies)) expect(ms).toBeLessThan(30_000)
   })
 })

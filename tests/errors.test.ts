@@ -73,8 +73,10 @@ describe.concurrent('build CLI on broken slides', () => {
     const run = await runBuild(root)
     expectContentFailure(run, [new RegExp(`^slides/01-dump\\.md:1:1 error file-too-large the file is \\d{7} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it`)])
     console.log(`5 MB slide file refused by the CLI in ${Math.round(run.ms)} ms (including Node start-up)`)
-    expect(run.ms).toBeLessThan(20_000)
-  })
+    // Under a second idle. Wall time, so the bound only tells "refused" from "compiled": a loaded
+    // two-core machine (load 27) stretched runs of this suite ten times over.
+    expect(run.ms).toBeLessThan(90_000)
+  }, 180_000)
 
   it('reports every problem of several files in one run', async () => {
     const root = mkdtempSync(join(tmpdir(), 'bad-many-'))

@@ -149,5 +149,6 @@ const fixtures = ${JSON.stringify(FIXTURES)}
 process.stdout.write(JSON.stringify(Object.keys(fixtures).map((n) => { const k = figureKind(n); return k.render(k.validate(fixtures[n]).spec, 'fig-' + n).svg })))`
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
     expect(JSON.parse(out)).toEqual(NAMES.map((n) => render(n).svg))
-  }, 30_000)
+    // A second Node with tsx, which takes 1-2 s idle and took 34 s at load 27 on two cores.
+  }, 180_000)
 })

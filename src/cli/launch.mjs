@@ -4,7 +4,7 @@
 // Without a TypeScript loader where it can: the command and our modules are bundled ahead of time
 // with esbuild (tsx's own dependency) into node_modules/.cache/deck-cli/, keyed by the size and
 // modification time of every file in src/, vite.config.ts and the lockfile, and rebuilt when they change; packages stay outside the
-// bundle, imported natively. A loader costs every run a few hundred ms on this 2-core machine.
+// bundle, imported natively, but for the compiler's few (INLINE below). A loader costs every run a few hundred ms on this 2-core machine.
 // Each module keeps its own `import.meta.url` and `import.meta.dirname` inside the bundle.
 //
 // When esbuild cannot be used (or DECK_TSX=1), tsx runs the sources as before: the heavy packages
@@ -24,6 +24,13 @@ const PRELOAD = {
   bench: ['vite', 'playwright-core'],
   pptx: ['pptxgenjs'],
 }
+/**
+ * Packages bundled into the CLI with our modules rather than imported from node_modules: the
+ * compiler's, needed by every build. Loading them (and their own dependencies: sanitize-html's
+ * htmlparser2 and postcss, many small CommonJS files) one file at a time cost more than the
+ * compile itself. The others (Vite, playwright-core, highlight.js loaded on first use) stay outside.
+ */
+const INLINE = new Set(['yaml', 'marked', 'marked-highlight', 'marked-smartypants', 'sanitize-html', 'd3-geo', 'topojson-client', 'i18n-iso-countries'])
 const name = process.argv[2]
 if (!name || !Object.hasOwn(PRELOAD, name)) {
   console.error(`usage: node src/cli/launch.mjs <${Object.keys(PRELOAD).join('|')}> [options]`)
@@ -72,14 +79,24 @@ async function bundle(command) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
     logLevel: 'silent',
+    // Bundled CommonJS packages (sanitize-html's) call require() for Node's own modules.
+    banner: { js: "import { createRequire as __deckCreateRequire } from 'node:module'; const require = __deckCreateRequire(import.meta.url);" },
     plugins: [
       {
         name: 'own-import-meta',
         setup(b) {
           // JSON from packages goes into the bundle (Node would need the import attribute kept).
           b.onResolve({ filter: /\.json$/ }, (args) => ({ path: createRequire(join(args.resolveDir, 'x.js')).resolve(args.path) }))
+          // Packages stay outside the bundle, but for the compiler's own (INLINE) and what they import.
+          b.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.importer.includes('/node_modules/') || args.path.startsWith('node:')) return undefined
+            const pkg = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/')
+            if (!INLINE.has(pkg)) return { external: true }
+            // Node's entry of i18n-iso-countries loads every language's names; the compiler registers English itself.
+            if (args.path === 'i18n-iso-countries') return { path: createRequire(join(args.resolveDir, 'x.js')).resolve('i18n-iso-countries/index.js') }
+            return undefined
+          })
           b.onLoad({ filter: /\.(ts|mts)$/ }, (args) => {
             if (args.path.includes('/node_modules/')) return undefined
             const text = readFileSync(args.path, 'utf8')

@@ -23,8 +23,8 @@ export const PAGES = ['index.html', 'read.html', 'handout.html'] as const
 /** Each page of dist/ and the source page it is made from (deck.html: index.html with everything inlined). */
 export const OUTPUTS: Readonly<Record<string, (typeof PAGES)[number]>> = { 'index.html': 'index.html', 'deck.html': 'index.html', 'read.html': 'read.html', 'handout.html': 'handout.html' }
 
-/** The pieces injectDeck writes for each marker (the title and lang are handled apart). */
-function pieces(deck: Deck, source: string, page: string): Array<[marker: string, value: string]> {
+/** The pieces injectDeck writes for each marker (the title and lang are handled apart). Pure. */
+export function pieces(deck: Deck, source: string, page: string): Array<[marker: string, value: string]> {
   const probe = (marker: string) => (source.includes(marker) ? injectDeck(marker, deck, page) : undefined)
   return ['<!--deck:slides-->', '<!--deck:options-->', '<!--deck:reading-->', '<!--deck:handout-->'].flatMap((m) => {
     const v = probe(m)
@@ -72,21 +72,26 @@ export function toTemplate(built: string, source: string, deck: Deck, page: stri
  */
 export function viteRewrites(deck: Deck, sources: Readonly<Record<string, string>>): string[] {
   const found: string[] = []
-  const local = (ref: string) => ref !== '' && !/^(data:|#|[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref.trim())
   for (const page of PAGES) {
     const source = sources[page]
     if (source === undefined) continue
-    for (const [, html] of pieces(deck, source, page)) {
-      for (const m of html.matchAll(/<(img|source|video|audio|image|use|link|script|object|embed|track|input)\b[^>]*>/gi)) {
-        for (const a of m[0].matchAll(/\s(src|srcset|poster|href|xlink:href|data)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-          const value = a[3] ?? a[4] ?? a[5] ?? ''
-          const refs = a[1]?.toLowerCase() === 'srcset' ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value]
-          for (const r of refs) if (local(r)) found.push(r)
-        }
-      }
-      for (const m of html.matchAll(/url\(\s*["']?([^)"']*)/gi)) if (local(m[1] ?? '')) found.push(m[1] ?? '')
+    for (const [, html] of pieces(deck, source, page)) found.push(...localRefs(html))
+  }
+  return found
+}
+
+/** The local files `html` names where Vite rewrites them at build time (see viteRewrites). Pure. */
+export function localRefs(html: string): string[] {
+  const found: string[] = []
+  const local = (ref: string) => ref !== '' && !/^(data:|#|[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref.trim())
+  for (const m of html.matchAll(/<(img|source|video|audio|image|use|link|script|object|embed|track|input)\b[^>]*>/gi)) {
+    for (const a of m[0].matchAll(/\s(src|srcset|poster|href|xlink:href|data)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+      const value = a[3] ?? a[4] ?? a[5] ?? ''
+      const refs = a[1]?.toLowerCase() === 'srcset' ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value]
+      for (const r of refs) if (local(r)) found.push(r)
     }
   }
+  for (const m of html.matchAll(/url\(\s*["']?([^)"']*)/gi)) if (local(m[1] ?? '')) found.push(m[1] ?? '')
   return found
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
 import { buildDeck, buildDeckShared, reportOnce, SERVED_FOLDERS } from '../compiler/node.ts'
-import type { DeckResult } from '../compiler/types.ts'
+import type { Deck, DeckResult } from '../compiler/types.ts'
+import { localRefs, pieces } from './build-cache.ts'
 import { errorSection, injectDeck, revealOptions } from './html.ts'
 
 export interface DeckPluginOptions {
@@ -48,8 +49,15 @@ export function leavesServedFolder(root: string, url: string): string | undefine
 /** Quiet time after the last slide-file event before the dev server recompiles. */
 const SETTLE_MS = 25
 
-export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Plugin {
+export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Plugin[] {
   let root = process.cwd()
+  /**
+   * Pages whose deck goes in after Vite's own processing of the page (build only): Vite parses
+   * every page's HTML, which with the deck inside (slides, reading edition, handout, figures)
+   * cost more than the rest of its work on the pages. Only when nothing in the deck is for Vite
+   * to rewrite (a local picture, a url()); such a deck goes in first, as in the dev server.
+   */
+  const late = new Map<string, Deck>()
   let serve = false
   const isSlideFile = (f: string) => {
     const rel = path.relative(path.join(root, slidesDir), f)
@@ -75,7 +83,7 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     server.ws.send({ type: 'custom', event: 'deck:update', data })
   }
 
-  return {
+  const main: Plugin = {
     name: 'deck',
     configResolved(config) {
       root = config.root
@@ -119,8 +127,25 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
           if (!serve) throw new SlideError(errors)
           return injectDeck(html, { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) }, path.basename(ctx.filename))
         }
-        return injectDeck(html, result.deck, path.basename(ctx.filename))
+        const page = path.basename(ctx.filename)
+        if (!serve && pieces(result.deck, html, page).every(([, v]) => localRefs(v).length === 0 && !v.includes('__VITE_'))) {
+          late.set(ctx.filename, result.deck)
+          return html
+        }
+        return injectDeck(html, result.deck, page)
       },
     },
   }
+  const after: Plugin = {
+    name: 'deck:late',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const deck = late.get(ctx.filename)
+        return deck ? injectDeck(html, deck, path.basename(ctx.filename)) : html
+      },
+    },
+  }
+  return [main, after]
 }

@@ -8,8 +8,12 @@ import './first-paint.css'
 
 /**
  * Runs `start` once, when the first frame with content has been presented (the browser's
- * first-contentful-paint entry), two frames later at the latest (a slide with neither text nor
- * image is never "contentful"), and at once in a hidden tab, which draws no frames.
+ * first-contentful-paint entry), and at once in a hidden tab, which draws no frames. Not a
+ * frame count: on a loaded machine a frame reaches the screen well after the next ones are
+ * drawn, and reveal's download and start would compete with it. A page showing no text is
+ * started two frames in (a slide with no text or image is never "contentful"), and so is every
+ * page in a browser that reports no paints; 3 s after the
+ * first frame at the latest, whatever happens (fonts block text for up to 3 s).
  */
 export function afterFirstPaint(start: () => void): void {
   let started = false
@@ -30,7 +34,10 @@ export function afterFirstPaint(start: () => void): void {
     })
     observer.observe({ type: 'paint', buffered: true })
   }
-  requestAnimationFrame(() => requestAnimationFrame(go))
+  requestAnimationFrame(() => {
+    setTimeout(go, 3000)
+    if (!observer || !document.body.innerText.trim()) requestAnimationFrame(go)
+  })
   addEventListener('visibilitychange', onHidden)
   onHidden()
 }

@@ -10,10 +10,10 @@ import './first-paint.css'
  * Runs `start` once, when the first frame with content has been presented (the browser's
  * first-contentful-paint entry), and at once in a hidden tab, which draws no frames. Not a
  * frame count: on a loaded machine a frame reaches the screen well after the next ones are
- * drawn, and reveal's download and start would compete with it. A page showing no text is
- * started two frames in (a slide with no text or image is never "contentful"), and so is every
- * page in a browser that reports no paints; 3 s after the
- * first frame at the latest, whatever happens (fonts block text for up to 3 s).
+ * drawn, and reveal's download and start would compete with it. A page showing no text starts
+ * two frames in (a slide with no text or image is never "contentful"), as does every page in a
+ * browser that reports no paints; any page 3 s after its first frame at the latest (fonts may
+ * hold text back that long).
  */
 export function afterFirstPaint(start: () => void): void {
   let started = false

@@ -135,21 +135,22 @@ async function figurePngs(page: CdpSession, extracted: ExtractedDeck): Promise<F
       if (b.kind !== 'figure') continue
       const w = Math.ceil(b.box.w * PNG_SCALE)
       const h = Math.ceil(b.box.h * PNG_SCALE)
-      const args = JSON.stringify({ svg: b.svg, w, h, bg: s.background })
-      // Drawn, then two animation frames so the screenshot sees it painted.
-      await page.evaluate(`(({ svg, w, h, bg }) => {
-        const el = document.createElement('div')
-        el.id = 'pptx-figure-shot'
+      // The figure replaces the one before in a box on top of the page; the screenshot then
+      // draws a new frame of its own, with it.
+      await page.evaluate(`((svg, w, h, bg) => {
+        let el = document.getElementById('pptx-figure-shot')
+        if (!el) {
+          el = document.createElement('div')
+          el.id = 'pptx-figure-shot'
+          document.body.append(el)
+        }
         el.style.cssText = 'position:fixed;left:0;top:0;width:' + w + 'px;height:' + h + 'px;background:' + bg + ';z-index:2147483647;margin:0;padding:0'
         el.innerHTML = svg
-        const node = el.firstElementChild
-        if (node) node.setAttribute('style', 'display:block;width:100%;height:100%')
-        document.body.append(el)
-        return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))
-      })(${args})`)
+        el.firstElementChild?.setAttribute('style', 'display:block;width:100%;height:100%')
+        return true
+      })(${JSON.stringify(b.svg)}, ${w}, ${h}, ${JSON.stringify(s.background)})`)
       const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: w, height: h, scale: 1 } })
       pngs.set(`${s.id}#${i++}`, Buffer.from(data, 'base64'))
-      await page.evaluate(`document.getElementById('pptx-figure-shot')?.remove(), true`)
     }
   }
   return pngs

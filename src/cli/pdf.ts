@@ -37,10 +37,12 @@ const NO_MARGINS = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 
 /** How long both documents may take to load, lay out and print. */
 const PRINT_TIMEOUT_MS = 180_000
 
-/** `DECK_PROFILE=1`: each phase's time since the process started, on stderr. */
+/** `DECK_PROFILE=1`: each phase's time since the process started (and this process's CPU time), on stderr. */
 const profile = process.env.DECK_PROFILE === '1'
 const mark = (what: string) => {
-  if (profile) process.stderr.write(`profile ${Math.round(performance.now())} ms ${what}\n`)
+  if (!profile) return
+  const cpu = process.cpuUsage()
+  process.stderr.write(`profile ${Math.round(performance.now())} ms (this process's CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms) ${what}\n`)
 }
 
 interface Output {

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser } from './browser.ts'
 import { inlineScripts, sha256 } from '../src/vite/csp.ts'
 import { REPO, runBuild, scratchProject, snapshot } from './cli.ts'
 
@@ -71,7 +71,7 @@ describe('a failed build changes nothing', () => {
 describe('Content-Security-Policy', () => {
   let browser: Browser
   beforeAll(async () => {
-    browser = await launchBrowser()
+    browser = await sharedBrowser()
   })
   afterAll(async () => {
     await browser?.close()

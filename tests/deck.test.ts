@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -20,7 +20,7 @@ const consoleErrors: string[] = []
 const foreign: string[] = []
 
 beforeAll(async () => {
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   server = await serveDir(dist)
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
   const origin = new URL(server.url).origin

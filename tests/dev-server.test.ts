@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../src/cli/browser.ts'
+import { sharedBrowser } from './browser.ts'
 import { REPO, scratchProject } from './cli.ts'
 
 const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
@@ -54,7 +54,7 @@ beforeAll(async () => {
     server: { port: 0, strictPort: false, host: '127.0.0.1', fs: { allow: [project, REPO] } },
   })
   await server.listen()
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   page = await browser.newPage()
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('the dev server reported no URL')

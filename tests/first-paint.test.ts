@@ -7,7 +7,7 @@
 import { resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
 import { builtDist } from './built.ts'
 
@@ -21,7 +21,7 @@ let browser: Browser
 let server: StaticServer
 
 beforeAll(async () => {
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   server = await serveDir(builtDist())
 })
 

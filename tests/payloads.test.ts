@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { createServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { REPO, runBuild, scratchProject } from './cli.ts'
 
 /**
@@ -62,7 +62,7 @@ beforeAll(async () => {
   )
   const r = await runBuild(project)
   expect(r.code, r.stderr).toBe(0)
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   site = await serveDir(join(project, 'dist'))
 }, 180_000)
 

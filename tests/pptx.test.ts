@@ -7,7 +7,7 @@
  * text outside the page.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -18,7 +18,7 @@ import { buildDeck } from '../src/compiler/node.ts'
 import type { RenderedSlide } from '../src/compiler/types.ts'
 import { sectionNames } from '../src/pptx/convert.ts'
 import { builtDist } from './built.ts'
-import { REPO, scratchProject } from './cli.ts'
+import { REPO, runCli, scratchProject } from './cli.ts'
 import { buildForTests } from './global-setup.ts'
 
 const run = promisify(execFile)
@@ -77,10 +77,13 @@ async function pptxOf(name: string, root: string, dist: string): Promise<Case> {
   return { name, title: deck.config.title, slides: deck.slides, pptx, pdf, stdout, zip: await JSZip.loadAsync(readFileSync(pptx)) }
 }
 
+/** The fixture's scratch copy and its build (kept for the tests of what the command reads). */
+let project = ''
+let fixtureDist = ''
+
 beforeAll(async () => {
-  const project = scratchProject(FIXTURE)
-  const fixtureDist = buildForTests(project)
-  cases.push(...(await Promise.all([pptxOf('deck', REPO, builtDist()), pptxOf('fixture', project, fixtureDist)])))
+  project = scratchProject(FIXTURE)
+  cases.push(...(await Promise.all([pptxOf('deck', REPO, builtDist()), buildForTests(project).then((dist) => pptxOf('fixture', project, (fixtureDist = dist)))])))
 }, 300_000)
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -221,6 +224,34 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
       }
     })
   })
+})
+
+// It compiles nothing: the slides' titles and sections come from read.html, their order and times
+// from index.html (the tests above hold them to the compiled deck).
+describe('npm run pptx reads the build, not the slides', () => {
+  it('warns, naming the file, when a slide changed after the build, and converts the build', async () => {
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(join(project, 'slides', '02-points.md'), later, later)
+    const out = join(work, 'stale.pptx')
+    const r = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${out}`)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/^warning slides\/02-points\.md changed after \S+ was built: run `npm run build` to convert the current slides$/m)
+    expect(existsSync(out)).toBe(true)
+  }, 180_000)
+
+  it('refuses a build without read.html, saying to build again', async () => {
+    const read = join(fixtureDist, 'read.html')
+    renameSync(read, `${read}.off`)
+    try {
+      const out = join(work, 'no-read.pptx')
+      const r = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${out}`)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/read\.html is missing: run `npm run build` first/)
+      expect(existsSync(out)).toBe(false)
+    } finally {
+      renameSync(`${read}.off`, read)
+    }
+  }, 60_000)
 })
 
 /** A binary PPM (P6), as pdftoppm writes it. */

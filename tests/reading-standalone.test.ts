@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { builtDist } from './built.ts'
 
 let browser: Browser
@@ -20,7 +20,7 @@ const alone = mkdtempSync(join(tmpdir(), 'deck-read-alone-'))
 beforeAll(async () => {
   const dist = builtDist()
   for (const page of ['read.html', 'handout.html']) copyFileSync(join(dist, page), join(alone, page))
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   server = await serveDir(dist)
 })
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../src/cli/browser.ts'
+import { sharedBrowser } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
 import { builtDist } from './built.ts'
 
@@ -26,7 +26,7 @@ const refused: string[] = []
 const errors: string[] = []
 
 beforeAll(async () => {
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
   // Offline: only the file itself (and what it carries inline) may load.
   await context.route('**/*', (route) => {

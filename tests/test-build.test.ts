@@ -11,13 +11,13 @@ import { REPO, scratchProject, snapshot } from './cli.ts'
 import { buildForTests } from './global-setup.ts'
 
 describe("the tests' own build", () => {
-  it("builds into a temporary folder and leaves the project's dist/ as it was", () => {
+  it("builds into a temporary folder and leaves the project's dist/ as it was", async () => {
     const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
     mkdirSync(join(project, 'dist'))
     writeFileSync(join(project, 'dist/deck.pdf'), '%PDF-1.7 made by the user before running the tests\n')
     writeFileSync(join(project, 'dist/index.html'), '<!doctype html><title>the user build</title>')
     const before = snapshot(join(project, 'dist'))
-    const out = buildForTests(project)
+    const out = await buildForTests(project)
     try {
       expect(snapshot(join(project, 'dist'))).toEqual(before)
       expect(relative(project, out).startsWith('..'), out).toBe(true)

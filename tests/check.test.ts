@@ -2,8 +2,9 @@
  * `npm run check` end to end: made-broken fixture decks (tests/fixtures/check-*) are built with
  * the real compiler and Vite plugin, then checked in Chromium; each must fail with the right
  * message naming its slide file. Then the deck in slides/ (the tests' own build, tests/built.ts)
- * must pass, fidelity included when the source its deck.yaml names is there. One Chromium for
- * every check in this file.
+ * must pass, fidelity included when the source its deck.yaml names is there. Every check starts
+ * with the file, two at a time (the deck in slides/ first), in the Chromium the whole run shares
+ * (tests/browser.ts); each test then waits for its own, so no test's time limit covers a queue.
  */
 import { execFile } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,16 +15,39 @@ import { build, type Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatFinding, type Finding } from '../src/check/findings.ts'
 import { report, runCheck, type CheckResult } from '../src/check/run.ts'
-import { launchBrowser } from '../src/cli/browser.ts'
+import { sharedBrowser } from './browser.ts'
 import { deckPlugin } from '../src/vite/plugin.ts'
 import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const tmp = mkdtempSync(join(tmpdir(), 'deck-check-'))
 let browser: Browser
+let realCheck: Promise<CheckResult>
+const realProgress: string[] = []
+const FIXTURES = ['check-overflow', 'check-a11y', 'check-contrast', 'check-legibility', 'check-figure-text', 'check-corner', 'check-offline']
+const fixtureChecks = new Map<string, Promise<CheckResult>>()
 beforeAll(async () => {
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
+  // The tests' own build; the source is the one slides/deck.yaml names, where it is.
+  realCheck = two(() => runCheck({ root, distDir: builtDist(), screenshotDir: join(tmp, 'real-shots'), log: (l) => realProgress.push(l), sharedBrowser: browser }))
+  for (const name of FIXTURES) fixtureChecks.set(name, two(() => buildAndCheck(name)))
+  // A failure is reported by the test that waits for it.
+  for (const p of [realCheck, ...fixtureChecks.values()]) p.catch(() => {})
 })
+
+/** At most two builds or checks at once: both cores busy, without crowding a loaded machine. */
+let running = 0
+const queue: (() => void)[] = []
+async function two<T>(job: () => Promise<T>): Promise<T> {
+  if (running >= 2) await new Promise<void>((ok) => queue.push(ok))
+  running++
+  try {
+    return await job()
+  } finally {
+    running--
+    queue.shift()?.()
+  }
+}
 
 /** Build a fixture's slides with the deck's own index.html, theme and plugin, into a temp folder. */
 async function buildFixture(name: string): Promise<string> {
@@ -45,15 +69,11 @@ async function buildFixture(name: string): Promise<string> {
   return outDir
 }
 
-const results = new Map<string, CheckResult>()
-async function checkFixture(name: string): Promise<CheckResult> {
-  const cached = results.get(name)
-  if (cached) return cached
+async function buildAndCheck(name: string): Promise<CheckResult> {
   const distDir = await buildFixture(name)
-  const r = await runCheck({ root, slidesDir: `tests/fixtures/${name}/slides`, distDir, screenshotDir: join(tmp, `${name}-shots`), sharedBrowser: browser })
-  results.set(name, r)
-  return r
+  return runCheck({ root, slidesDir: `tests/fixtures/${name}/slides`, distDir, screenshotDir: join(tmp, `${name}-shots`), sharedBrowser: browser })
 }
+const checkFixture = (name: string): Promise<CheckResult> => fixtureChecks.get(name) ?? Promise.reject(new Error(`${name} is not in FIXTURES`))
 
 const lines = (fs: readonly Finding[]) => fs.map(formatFinding).join('\n')
 
@@ -63,7 +83,7 @@ afterAll(async () => {
 })
 
 // Each fixture is built and walked in Chromium: on a loaded two-core machine that takes up to a minute.
-describe('npm run check on made-broken decks', { timeout: 120_000 }, () => {
+describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
   it('an overlong slide: overflow in pixels with the element, and the word and bullet budgets', async () => {
     const r = await checkFixture('check-overflow')
     const file = 'tests/fixtures/check-overflow/slides/01-overlong.md'
@@ -146,7 +166,7 @@ describe('npm run check on made-broken decks', { timeout: 120_000 }, () => {
       expect(out).toContain('1 finding:')
       expect(out).toMatch(/slide\s+file\s+words\s+bul\s+notes\s+sec\s+overflow\s+findings/)
     }
-  }, 120_000)
+  }, 240_000)
 
   it('a source named in deck.yaml but absent: one line says so, and the rest is still checked', async () => {
     const project = mkdtempSync(join(tmp, 'no-source-'))
@@ -175,10 +195,9 @@ function cli(args: string[]): Promise<{ code: number; out: string }> {
 
 describe('npm run check on the deck in slides/', () => {
   let r: CheckResult
-  const progress: string[] = []
+  const progress = realProgress
   beforeAll(async () => {
-    // The tests' own build; the source is the one slides/deck.yaml names, where it is.
-    r = await runCheck({ root, distDir: builtDist(), screenshotDir: join(tmp, 'real-shots'), log: (l) => progress.push(l), sharedBrowser: browser })
+    r = await realCheck
   }, 240_000)
 
   it('passes: no overflow, legibility, accessibility, offline, budget, link or fidelity finding', () => {

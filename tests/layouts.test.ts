@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { REPO, runBuild, runCli, scratchProject, type CliRun } from './cli.ts'
 
 interface DeckApi {
@@ -28,6 +28,7 @@ let browser: Browser
 let server: StaticServer
 let page: Page
 let pdfRun: CliRun
+let checkRun: CliRun
 const errors: string[] = []
 
 
@@ -86,14 +87,15 @@ const inside = (inner: Rect, outer: Rect) =>
 beforeAll(async () => {
   const built = await runBuild(project)
   expect(built.code, built.stderr).toBe(0)
-  pdfRun = await runCli('pdf', project, `--out=${pdfDir}`, '--strict')
-  browser = await launchBrowser()
+  // The printout and the check read the build (the check's screenshots go to dist/check/): both at once.
+  ;[pdfRun, checkRun] = await Promise.all([runCli('pdf', project, `--out=${pdfDir}`, '--strict'), runCli('check', project)])
+  browser = await sharedBrowser()
   server = await serveDir(join(project, 'dist'))
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(`${server.url}index.html`)
   await deck(page).ready()
-}, 300_000)
+}, 400_000)
 
 afterAll(async () => {
   await browser?.close()
@@ -237,11 +239,11 @@ describe('builds', () => {
 })
 
 describe('npm run check on every layout', () => {
-  it('passes: nothing overflows or sits under the controls, text is legible, axe finds nothing', async () => {
-    const r = await runCli('check', project)
+  it('passes: nothing overflows or sits under the controls, text is legible, axe finds nothing', () => {
+    const r = checkRun
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).toMatch(/check passed/)
-  }, 240_000)
+  })
 })
 
 describe('a raw <img> whose file is missing', () => {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FigureRender } from '../figures/kinds.ts'
-import { cachedFigure, canonicalJson, decodeEntry, encodeEntry, figureCacheKey } from './figure-cache.ts'
+import { FIGURE_KINDS } from '../figures/index.ts'
+import { renderFigureBlock, type FigureBlockInput } from './figure-block.ts'
+import { cachedFigure, cachedFigureBlock, canonicalJson, decodeBlock, decodeEntry, encodeBlock, encodeEntry, figureBlockKey, figureCacheKey } from './figure-cache.ts'
 
 const R: FigureRender = { svg: '<svg xmlns="http://www.w3.org/2000/svg"><title>T</title></svg>', text: 'A text.', claims: ['T', '1991'] }
 const dirs: string[] = []
@@ -60,5 +62,34 @@ describe('figure cache', () => {
     const dir = join(tmp(), 'file')
     writeFileSync(dir, 'not a folder')
     expect(cachedFigure(dir, 'k', () => R)).toEqual(R)
+  })
+
+  it('keeps whole figure blocks: the same result back, keyed by everything it depends on', () => {
+    const kind = FIGURE_KINDS.get('timeline')
+    if (!kind) throw new Error('no timeline kind')
+    const input: FigureBlockInput = { kind, body: 'title: "T"\nevents:\n  - { date: "1991", label: "A" }\n  - { date: "1990", label: "B" }\n', fence: { file: 'slides/01-a.md', line: 5, column: 1 }, indent: 0, id: 's-fig-1', render: (k, spec, id) => k.render(spec, id) }
+    const direct = renderFigureBlock(input)
+    const bad = renderFigureBlock({ ...input, body: 'title: "T"\nevnts: []\n' })
+    expect(direct.figure).toBeDefined()
+    expect(bad.diagnostics.length).toBeGreaterThan(0)
+    for (const r of [direct, bad]) {
+      const entry = encodeBlock(r)
+      expect(decodeBlock(entry)).toEqual(r)
+      expect(decodeBlock(entry.replace('"diagnostics"', '"diagnostic5"'))).toBeUndefined()
+      expect(decodeBlock(entry.slice(0, -5))).toBeUndefined()
+    }
+    const k = figureBlockKey('v', input)
+    for (const other of [{ ...input, body: `${input.body} ` }, { ...input, id: 'x' }, { ...input, indent: 2 }, { ...input, fence: { ...input.fence, line: 6 } }, { ...input, fence: { ...input.fence, file: 'slides/02-b.md' } }])
+      expect(figureBlockKey('v', other)).not.toBe(k)
+    expect(figureBlockKey('w', input)).not.toBe(k)
+    const dir = tmp()
+    let computed = 0
+    const compute = () => {
+      computed++
+      return renderFigureBlock(input)
+    }
+    expect(cachedFigureBlock(dir, k, compute)).toEqual(direct)
+    expect(cachedFigureBlock(dir, k, compute)).toEqual(direct)
+    expect(computed).toBe(1)
   })
 })

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FigureRender } from '../figures/kinds.ts'
+import type { FigureBlockInput, FigureBlockResult } from './figure-block.ts'
 
 const MAGIC = 'deck-figure-cache v1'
 
@@ -53,21 +54,71 @@ export function decodeEntry(entry: string): FigureRender | undefined {
  * then renamed, so a concurrent build never reads half a file).
  */
 export function cachedFigure(dir: string, key: string, render: () => FigureRender): FigureRender {
-  const file = join(dir, `${key}.json`)
+  return cached(join(dir, `${key}.json`), decodeEntry, encodeEntry, render)
+}
+
+function cached<T>(file: string, decode: (entry: string) => T | undefined, encode: (value: T) => string, compute: () => T): T {
   try {
-    const hit = decodeEntry(readFileSync(file, 'utf8'))
+    const hit = decode(readFileSync(file, 'utf8'))
     if (hit) return hit
   } catch {
     // not cached yet
   }
-  const out = render()
+  const out = compute()
   try {
-    mkdirSync(dir, { recursive: true })
+    mkdirSync(join(file, '..'), { recursive: true })
     const tmp = `${file}.${process.pid}.tmp`
-    writeFileSync(tmp, encodeEntry(out))
+    writeFileSync(tmp, encode(out))
     renameSync(tmp, file)
   } catch {
     // read-only or missing node_modules: no cache, same result
   }
   return out
+}
+
+// --- whole figure blocks --------------------------------------------------------------------------
+// A fenced figure block's result (its <figure>, its located diagnostics, what the slide records)
+// is a pure function of the block's text, where it stands, its id and the code that reads and
+// draws it: cached as a whole, a build skips the YAML parse and the kind's checks and layout too
+// (most of a cold compile's time in a deck with figures).
+
+const BLOCK_MAGIC = 'deck-figure-block v1'
+
+/** The block entry's file name: a hash of the code version and everything the block's result depends on. */
+export function figureBlockKey(version: string, input: Omit<FigureBlockInput, 'render'>): string {
+  const { file, line, column } = input.fence
+  return `b-${sha256(JSON.stringify([version, input.kind.name, input.body, file, line, column, input.indent, input.id])).slice(0, 32)}`
+}
+
+export function encodeBlock(result: FigureBlockResult): string {
+  const payload = JSON.stringify(result)
+  return `${BLOCK_MAGIC} ${sha256(payload)}\n${payload}`
+}
+
+const isPos = (p: unknown): boolean => {
+  const o = p as { file?: unknown; line?: unknown; column?: unknown } | null
+  return !!o && typeof o.file === 'string' && typeof o.line === 'number' && typeof o.column === 'number'
+}
+
+/** The block result an entry holds, or undefined when it is not a whole, intact entry. */
+export function decodeBlock(entry: string): FigureBlockResult | undefined {
+  const nl = entry.indexOf('\n')
+  if (nl < 0) return undefined
+  const payload = entry.slice(nl + 1)
+  if (entry.slice(0, BLOCK_MAGIC.length) !== BLOCK_MAGIC || entry.slice(BLOCK_MAGIC.length + 1, nl) !== sha256(payload)) return undefined
+  try {
+    const r = JSON.parse(payload) as Partial<FigureBlockResult>
+    if (typeof r.html !== 'string' || !Array.isArray(r.diagnostics)) return undefined
+    const diagnosticsOk = r.diagnostics.every((d) => d && (d.severity === 'error' || d.severity === 'warning') && typeof d.code === 'string' && typeof d.message === 'string' && isPos(d.pos))
+    const f = r.figure
+    const figureOk = f === undefined || (typeof f.name === 'string' && typeof f.alt === 'string' && typeof f.line === 'number' && Array.isArray(f.claims) && f.claims.every((c) => typeof c === 'string'))
+    return diagnosticsOk && figureOk ? (r as FigureBlockResult) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A cached figure block: read and verify the entry, else compute and write it. */
+export function cachedFigureBlock(dir: string, key: string, compute: () => FigureBlockResult): FigureBlockResult {
+  return cached(join(dir, `${key}.json`), decodeBlock, encodeBlock, compute)
 }

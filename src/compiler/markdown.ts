@@ -6,7 +6,7 @@ import { markedSmartypants } from 'marked-smartypants'
 import type { FigureKind, FigureRender } from '../figures/kinds.ts'
 import { tooComplex } from './complexity.ts'
 import { diag } from './diagnostics.ts'
-import { legacyFigureMessage, renderFigureBlock, type FigureInfo } from './figure-block.ts'
+import { legacyFigureMessage, renderFigureBlock, type FigureBlockInput, type FigureBlockResult, type FigureInfo } from './figure-block.ts'
 import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
 import { locator } from './position.ts'
 import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
@@ -19,6 +19,8 @@ export interface MarkdownEnv {
   figureKinds?: ReadonlyMap<string, FigureKind<unknown>>
   /** Render a validated figure (node.ts caches it on disk). Default: the kind's own `render`. */
   renderFigure?: (kind: FigureKind<unknown>, spec: unknown, id: string) => FigureRender
+  /** Read, check and render a whole figure block (node.ts caches it on disk). Default: renderFigureBlock. */
+  figureBlock?: (input: FigureBlockInput) => FigureBlockResult
   /** Does this project-relative path exist? */
   assetExists: (path: string) => boolean
   /**
@@ -137,7 +139,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         // A figure from data: drawn at build time; the token becomes the figure's slot.
         const code = t as Tokens.Code
         const indent = /^ */.exec(code.raw)?.[0].length ?? 0
-        const r = renderFigureBlock({ kind, body: code.text, fence: pos, indent, id: `${idPrefix}-fig-${slots.length + 1}`, render: env.renderFigure ?? ((k, spec, id) => k.render(spec, id)) })
+        const r = (env.figureBlock ?? renderFigureBlock)({ kind, body: code.text, fence: pos, indent, id: `${idPrefix}-fig-${slots.length + 1}`, render: env.renderFigure ?? ((k, spec, id) => k.render(spec, id)) })
         diagnostics.push(...r.diagnostics)
         if (r.figure) figures.push(r.figure)
         Object.assign(t, { type: 'html', block: true, pre: false, text: `<img src="deck-slot:${slots.length}">\n` })

@@ -5,7 +5,8 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FIGURE_KINDS } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
-import { cachedFigure, figureCacheKey } from './figure-cache.ts'
+import { renderFigureBlock } from './figure-block.ts'
+import { cachedFigure, cachedFigureBlock, figureBlockKey, figureCacheKey } from './figure-cache.ts'
 import { loadSlides } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { DeckResult } from './types.ts'
@@ -21,6 +22,11 @@ export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
     renderFigure: (kind, spec, id) => {
       const version = figureCodeVersion()
       return version ? cachedFigure(dir, figureCacheKey(version, kind.name, spec, id), () => kind.render(spec, id)) : kind.render(spec, id)
+    },
+    figureBlock: (input) => {
+      const version = figureCodeVersion()
+      const block = version ? blockCodeVersion() : ''
+      return block ? cachedFigureBlock(dir, figureBlockKey(`${version}:${block}`, input), () => renderFigureBlock(input)) : renderFigureBlock(input)
     },
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
     assetOutside: (path) => outsideServedFolders(root, path, ['assets', slidesDir]),
@@ -118,4 +124,20 @@ function figureCodeVersion(): string {
     figuresVersion = ''
   }
   return figuresVersion
+}
+
+let blockVersion: string | undefined
+/** What a figure block's result depends on besides the figure code: the code that reads the block, and the YAML parser. */
+function blockCodeVersion(): string {
+  if (blockVersion !== undefined) return blockVersion
+  const hash = createHash('sha256')
+  try {
+    for (const name of ['figure-block.ts', 'diagnostics.ts', 'types.ts']) hash.update(name).update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))))
+    const st = statSync(createRequire(import.meta.url).resolve('yaml'))
+    hash.update(`yaml:${st.size}:${st.mtimeMs}`)
+    blockVersion = hash.digest('hex').slice(0, 16)
+  } catch {
+    blockVersion = ''
+  }
+  return blockVersion
 }

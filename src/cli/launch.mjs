@@ -53,7 +53,9 @@ if (bundled) {
 /** The command bundled, from the cache or built now; undefined when it cannot be. */
 async function bundle(command) {
   const src = join(toolRoot, 'src')
-  const hash = createHash('sha256').update(`${process.version}\0${command}\0`)
+  // The bundle holds this folder's absolute paths: a copy of the project sharing node_modules
+  // (the bench's, a worktree) gets its own.
+  const hash = createHash('sha256').update(`${process.version}\0${command}\0${toolRoot}\0`)
   const files = readdirSync(src, { recursive: true })
     .filter((f) => /\.(ts|mts|js|mjs|json)$/.test(f) && !/\.test\.ts$/.test(f))
     .sort()

@@ -84,9 +84,10 @@ async function main(): Promise<number> {
     step('browser', started)
     const errors: string[] = []
     const page = await openPage(browser, `${server.url}index.html`, { width: 1280, height: 720, errors })
+    step('page loaded', started)
     await until(page, 'window.deck?.isReady() === true', 20_000, `${shown('index.html')}: reveal.js did not get ready within 20 s`)
     const info = deckInfo(reading, await page.evaluate<BuiltSlide[]>(BUILT_SLIDES))
-    step('deck loaded', started)
+    step('reveal.js ready', started)
     const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(info.slides.map((s) => s.id))})`)
     step('layout read', started)
     // The PNGs are drawn by Chromium while this process converts the slides.

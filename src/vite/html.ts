@@ -31,6 +31,20 @@ export function markFirstSlide(html: string): string {
 }
 
 /**
+ * What each marker becomes, made once per compiled deck: a build fills the same pieces into
+ * several pages, and again to check and refill the cached templates. Decks are never changed
+ * once compiled (each compile makes a new one), so the deck object is the key.
+ */
+const made = new WeakMap<Deck, Map<string, string>>()
+function once(deck: Deck, piece: string, make: () => string): string {
+  let pieces = made.get(deck)
+  if (!pieces) made.set(deck, (pieces = new Map()))
+  let html = pieces.get(piece)
+  if (html === undefined) pieces.set(piece, (html = make()))
+  return html
+}
+
+/**
  * Fill a page's markers with the compiled deck: `<!--deck:title-->`, `<!--deck:slides-->`,
  * the `lang` attribute, the JSON options read by the client, and for the other editions
  * `<!--deck:reading-->` (read.html) and `<!--deck:handout-->` (handout.html). Pure.
@@ -42,9 +56,9 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
     // author's text as patterns (a slide with `$\`` would copy the page's head into the deck).
     .replace('<html lang="en">', () => `<html lang="${escapeHtml(deck.config.lang)}">`)
     .replaceAll('<!--deck:title-->', () => escapeHtml(deck.config.title))
-    .replace('<!--deck:slides-->', () => markFirstSlide(deck.html))
+    .replace('<!--deck:slides-->', () => once(deck, 'slides', () => markFirstSlide(deck.html)))
     .replace('<!--deck:options-->', () => `<script type="application/json" id="deck-options">${options}</script>`)
     // Rendered only for the page that has the marker.
-    .replace('<!--deck:reading-->', () => renderReading(deck))
-    .replace('<!--deck:handout-->', () => renderHandout(deck))
+    .replace('<!--deck:reading-->', () => once(deck, 'reading', () => renderReading(deck)))
+    .replace('<!--deck:handout-->', () => once(deck, 'handout', () => renderHandout(deck)))
 }

@@ -25,8 +25,8 @@ export default defineConfig(() => {
       // slides/*.test.ts: the briefing's own tests, which go when its slides go.
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'slides/**/*.test.ts'],
       globalSetup: ['tests/global-setup.ts'],
-      testTimeout: 60_000,
-      hookTimeout: 120_000,
+      testTimeout: 180_000,
+      hookTimeout: 300_000,
       // Two cores, so two test files at once. The browser tests share the one Chromium the global
       // setup starts (tests/browser.ts).
       maxWorkers: 2,

@@ -113,8 +113,8 @@ describe('Content-Security-Policy', () => {
       const popup = page.context().waitForEvent('page')
       await page.keyboard.press('s')
       const speaker = await popup
-      await speaker.waitForSelector('.speaker-controls-time, #current-slide', { timeout: 15_000 })
-      await speaker.waitForFunction(() => document.querySelector('#current-slide iframe') !== null, undefined, { timeout: 15_000 })
+      await speaker.waitForSelector('.speaker-controls-time, #current-slide', { timeout: 60_000 })
+      await speaker.waitForFunction(() => document.querySelector('#current-slide iframe') !== null, undefined, { timeout: 60_000 })
       expect(violations).toEqual([])
       // The policy really is enforced: an inline script added now is refused.
       const ran = await page.evaluate(async () => {

@@ -40,7 +40,7 @@ async function edit(change: () => void, done: string): Promise<number> {
   })
   const before = Date.now()
   change()
-  await page.waitForFunction(done, undefined, { timeout: 20_000 })
+  await page.waitForFunction(done, undefined, { timeout: 60_000 })
   const at = await page.evaluate(() => (window as unknown as { __changedAt?: number }).__changedAt ?? Date.now())
   return at - before
 }

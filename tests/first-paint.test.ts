@@ -146,7 +146,7 @@ describe('what the first paint waits for', () => {
       const earlyFonts = seen.fonts.filter((f) => f.early).map((f) => f.name)
       for (const f of earlyFonts) expect(seen.preloaded, `${f} was fetched before the first paint without a preload`).toContain(f)
       // The other faces (reveal.css's italic, which the first slide does not use) load a moment later.
-      await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.style} ${f.weight}`)), { timeout: 10_000 }).toEqual([])
+      await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.style} ${f.weight}`)), { timeout: 60_000 }).toEqual([])
     } finally {
       await context.close()
     }

@@ -171,6 +171,6 @@ describe.concurrent('projects of their own', () => {
       } finally {
         await server.close()
       }
-    }, 60_000)
+    }, 180_000)
   })
 })

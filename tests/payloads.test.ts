@@ -103,14 +103,14 @@ describe('a markup payload in every author field stays text', () => {
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
       await popup.waitForLoadState('load')
       // The speaker view shows the current slide's notes (their raw HTML sanitised away).
-      await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Notes with') ?? false, undefined, { timeout: 30_000 })
+      await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Notes with') ?? false, undefined, { timeout: 60_000 })
       expect(await popup.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
       expect(await popup.evaluate(() => document.querySelectorAll('[onerror], [onload]').length)).toBe(0)
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
     } finally {
       await context.close()
     }
-  }, 60_000)
+  }, 180_000)
 
   it("the dev server's page", async () => {
     const server = await createServer({ root: project, configFile: join(REPO, 'vite.config.ts'), logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } })
@@ -123,5 +123,5 @@ describe('a markup payload in every author field stays text', () => {
       await page.close()
       await server.close()
     }
-  }, 60_000)
+  }, 180_000)
 })

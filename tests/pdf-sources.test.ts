@@ -46,5 +46,5 @@ describe('npm run pdf reads the build, not the slides', () => {
     } finally {
       renameSync(join(project, 'dist', 'read.off'), join(project, 'dist', 'read.html'))
     }
-  }, 60_000)
+  }, 180_000)
 })

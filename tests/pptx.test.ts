@@ -54,7 +54,7 @@ function tool(name: string, args: string[], pkg: string): string {
 async function impressToPdf(pptx: string, outDir: string): Promise<string> {
   const profile = mkdtempSync(join(work, 'lo-profile-'))
   try {
-    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, pptx], { timeout: 120_000 })
+    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, pptx], { timeout: 300_000 })
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('soffice not found: install LibreOffice Impress (apt-get install -y libreoffice-impress); .ci/run does')
     throw err
@@ -66,7 +66,7 @@ async function pptxOf(name: string, root: string, dist: string): Promise<Case> {
   const pptx = join(work, `${name}.pptx`)
   let stdout = ''
   try {
-    stdout = (await run(process.execPath, ['src/cli/launch.mjs', 'pptx', `--root=${root}`, `--dist=${dist}`, `--out=${pptx}`], { cwd: REPO, timeout: 120_000 })).stdout
+    stdout = (await run(process.execPath, ['src/cli/launch.mjs', 'pptx', `--root=${root}`, `--dist=${dist}`, `--out=${pptx}`], { cwd: REPO, timeout: 300_000 })).stdout
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string }
     throw new Error(`npm run pptx failed on ${name}: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`)
@@ -84,7 +84,7 @@ let fixtureDist = ''
 beforeAll(async () => {
   project = scratchProject(FIXTURE)
   cases.push(...(await Promise.all([pptxOf('deck', REPO, builtDist()), buildForTests(project).then((dist) => pptxOf('fixture', project, (fixtureDist = dist)))])))
-}, 300_000)
+}, 900_000)
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -251,7 +251,7 @@ describe('npm run pptx reads the build, not the slides', () => {
     } finally {
       renameSync(`${read}.off`, read)
     }
-  }, 60_000)
+  }, 180_000)
 })
 
 /** A binary PPM (P6), as pdftoppm writes it. */

@@ -86,10 +86,10 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
     for (const s of picks) {
       if (!s) continue
       await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ behavior: 'instant', block: 'start' }), s.id)
-      await page.waitForFunction((id) => location.hash === `#${id}`, s.id, { timeout: 5000 })
+      await page.waitForFunction((id) => location.hash === `#${id}`, s.id, { timeout: 30_000 })
     }
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }))
-    await page.waitForFunction(() => location.hash === '', undefined, { timeout: 5000 })
+    await page.waitForFunction(() => location.hash === '', undefined, { timeout: 30_000 })
   })
 
   it('opens at a shared address, and links to the same slide in the deck', async () => {

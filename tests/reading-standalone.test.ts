@@ -127,7 +127,7 @@ describe('read.html', () => {
     const target = ids[1] ?? ''
     expect(target).not.toBe('')
     await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }), target)
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe(`#${target}`)
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 30_000 }).toBe(`#${target}`)
     await context.close()
   })
 })

@@ -85,7 +85,7 @@ describe('the single-file deck (dist/deck.html)', () => {
     await speaker.waitForFunction(
       (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),
       words(target.notesText),
-      { timeout: 15_000 },
+      { timeout: 60_000 },
     )
     const status = await speaker.evaluate(() => document.querySelector('#connection-status')?.textContent?.trim() ?? '')
     expect(status).not.toMatch(/error/i)

@@ -122,19 +122,22 @@ describe('the first slide before any script', () => {
 })
 
 describe('what the first paint waits for', () => {
-  it('fetches no reveal.js and no font but the preloaded ones before the slide is on screen', async () => {
+  it('draws the first frame before fetching reveal.js, and shows it before fetching a font not preloaded', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
     try {
       const page = await context.newPage()
+      // When the first frame's callbacks run: its style, layout and paint come right after.
+      await page.addInitScript(() => requestAnimationFrame(() => ((window as unknown as { __frame1: number }).__frame1 = performance.now())))
       await page.goto(`${server.url}index.html`)
       await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
       const seen = await page.evaluate(() => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+        const frame1 = (window as unknown as { __frame1: number }).__frame1
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
         const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload][as=font]')].map((l) => l.href)
         return {
           fcp,
-          before: resources.filter((r) => r.startTime < fcp).map((r) => ({ name: r.name, size: r.decodedBodySize, script: r.initiatorType === 'script' || /\.m?js$/.test(r.name) })),
+          before: resources.filter((r) => r.startTime <= frame1).map((r) => ({ name: r.name, size: r.decodedBodySize, script: r.initiatorType === 'script' || /\.m?js$/.test(r.name) })),
           fonts: resources.filter((r) => /\.(woff2?|ttf|otf)$/.test(r.name)).map((r) => ({ name: r.name, early: r.startTime < fcp })),
           preloaded,
         }
@@ -142,7 +145,7 @@ describe('what the first paint waits for', () => {
       expect(seen.fcp, 'a first contentful paint').toBeGreaterThan(0)
       const scripts = seen.before.filter((r) => r.script)
       // The page's own entry (and Vite's preload polyfill): a few kB, not reveal.js (~120 kB).
-      expect(scripts.reduce((n, r) => n + r.size, 0), `scripts fetched before the first paint: ${scripts.map((r) => r.name).join(', ')}`).toBeLessThan(10_000)
+      expect(scripts.reduce((n, r) => n + r.size, 0), `scripts fetched before the first frame: ${scripts.map((r) => r.name).join(', ')}`).toBeLessThan(10_000)
       const earlyFonts = seen.fonts.filter((f) => f.early).map((f) => f.name)
       for (const f of earlyFonts) expect(seen.preloaded, `${f} was fetched before the first paint without a preload`).toContain(f)
       // The other faces (reveal.css's italic, which the first slide does not use) load a moment later.

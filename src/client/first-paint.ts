@@ -42,6 +42,15 @@ export function afterFirstPaint(start: () => void): void {
   onHidden()
 }
 
+/**
+ * Runs `start` once the first frame's own work is done (its style, layout and paint; the frame
+ * may not be on screen yet), or at once in a hidden tab.
+ */
+export function afterFirstFrame(start: () => void): void {
+  if (document.visibilityState === 'hidden') return start()
+  requestAnimationFrame(() => setTimeout(start, 0))
+}
+
 /** The font faces no shown text has asked for yet (the first slide's are preloaded): load them now. */
 export function loadOtherFonts(): void {
   document.fonts.forEach((face) => {

@@ -1,4 +1,4 @@
-import { afterFirstPaint, loadOtherFonts } from './first-paint.ts'
+import { afterFirstFrame, afterFirstPaint, loadOtherFonts } from './first-paint.ts'
 import { deckConfig, type DeckRevealConfig, type PageOptions } from './reveal-config.ts'
 
 const root = document.querySelector<HTMLElement>('.reveal')
@@ -34,11 +34,13 @@ const listen = () => {
   if (!held.length && upcomingPreview) deck.next()
   for (const data of held.splice(0)) dispatchEvent(new MessageEvent('message', { data }))
 }
-// reveal.js (~120 kB) is fetched and started only once the pre-rendered slide is on screen, laid
-// out by the stylesheet alone where reveal will keep it (src/client/first-paint.ts).
+// reveal.js (~120 kB) is fetched once the first frame is drawn and started once that frame, the
+// pre-rendered slide laid out by the stylesheet alone where reveal will keep it, is on screen
+// (src/client/first-paint.ts).
+const revealModule = new Promise<void>((drawn) => afterFirstFrame(drawn)).then(() => import('reveal.js'))
 await new Promise<void>((shown) => afterFirstPaint(shown))
 loadOtherFonts()
-const { default: Reveal } = await import('reveal.js')
+const { default: Reveal } = await revealModule
 const deck = new Reveal(root, config as never)
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
 // once the first slide is up, not before it; `S` works a moment after the deck is ready.

@@ -51,7 +51,7 @@ export function createMarkdown(): Marked {
         return hljs().highlight(code, { language }).value
       },
     }),
-    markedSmartypants(),
+    typography(),
     imageAttrsExtension,
     // marked-smartypants leaves inline text unescaped so its quotes can be educated after
     // rendering; this keeps that, but escapes what would become markup (`<A` must stay text).
@@ -65,6 +65,32 @@ export function createMarkdown(): Marked {
       },
     },
   )
+}
+
+/** marked-smartypants' split of HTML into tags (and comments) and the text between them. */
+const RE_SMARTY_TAG = /<!--[\s\S]*?-->|<\?.*?\?>|<[^>]*>/g
+/** What smartypants (its setting 2) changes in text: backslash escapes, quotes, backticks, `--`, `...` and `. . .`. */
+const RE_SMARTY_TEXT = /[\\'"`]|--|\.\.|\. \./
+
+/**
+ * marked-smartypants, with its postprocess hook skipped for HTML whose text (between the tags,
+ * split as it splits it) holds nothing it changes: then it would give the text back as it is,
+ * after compiling a dozen regular expressions for each run of text (most of a paragraph of
+ * plain notes' typesetting time).
+ */
+export function typography(): ReturnType<typeof markedSmartypants> {
+  const ext = markedSmartypants()
+  const postprocess = ext.hooks?.postprocess
+  if (!postprocess) return ext
+  return {
+    ...ext,
+    hooks: {
+      ...ext.hooks,
+      postprocess(html: string) {
+        return RE_SMARTY_TEXT.test(html.replace(RE_SMARTY_TAG, '\0')) ? postprocess.call(this, html) : html
+      },
+    },
+  }
 }
 
 /** A `#/id` link inside the deck, checked once every slide id is known. */
@@ -274,18 +300,19 @@ function tooDeep(seg: Segment, err: unknown): Diagnostic {
 /** Depth-first walk; nested tokens get the offset of their raw text inside the parent's. */
 function walk(token: Token, at: number, visit: (t: Token, at: number) => void): void {
   visit(token, at)
-  const children: Token[] = [
-    ...((token as { tokens?: Token[] }).tokens ?? []),
-    ...((token as { items?: Token[] }).items ?? []),
-    ...(((token as Tokens.Table).header ?? []) as unknown as { tokens: Token[] }[]).flatMap((c) => c.tokens ?? []),
-    ...(((token as Tokens.Table).rows ?? []) as unknown as { tokens: Token[] }[][]).flat().flatMap((c) => c.tokens ?? []),
-  ]
+  // Children in order: inline tokens, list items, table header cells' tokens, then rows' (no arrays built).
+  const { tokens, items } = token as { tokens?: Token[]; items?: Token[] }
+  const { header, rows } = token as unknown as { header?: { tokens?: Token[] }[]; rows?: { tokens?: Token[] }[][] }
   let from = 0
-  for (const child of children) {
-    const i = token.raw.indexOf(child.raw, from)
-    walk(child, at + (i >= 0 ? i : from), visit)
-    if (i >= 0) from = i + child.raw.length
+  const child = (c: Token) => {
+    const i = token.raw.indexOf(c.raw, from)
+    walk(c, at + (i >= 0 ? i : from), visit)
+    if (i >= 0) from = i + c.raw.length
   }
+  if (tokens) for (const c of tokens) child(c)
+  if (items) for (const c of items) child(c)
+  if (header) for (const cell of header) for (const c of cell.tokens ?? []) child(c)
+  if (rows) for (const row of rows) for (const cell of row) for (const c of cell.tokens ?? []) child(c)
 }
 
 /** A decoded project path as a URL path: each segment percent-encoded (`100%.png` -> `100%25.png`). */

@@ -110,7 +110,7 @@ describe('Content-Security-Policy', () => {
     const server = await serveDir(dist)
     try {
       const { page, violations } = await open(`${server.url}index.html`)
-      const popup = page.context().waitForEvent('page')
+      const popup = page.context().waitForEvent('page', { timeout: 60_000 })
       await page.keyboard.press('s')
       const speaker = await popup
       await speaker.waitForSelector('.speaker-controls-time, #current-slide', { timeout: 60_000 })

@@ -34,13 +34,14 @@ const listen = () => {
   if (!held.length && upcomingPreview) deck.next()
   for (const data of held.splice(0)) dispatchEvent(new MessageEvent('message', { data }))
 }
-// reveal.js (~120 kB) is fetched once the first frame is drawn and started once that frame, the
-// pre-rendered slide laid out by the stylesheet alone where reveal will keep it, is on screen
-// (src/client/first-paint.ts).
-const revealModule = new Promise<void>((drawn) => afterFirstFrame(drawn)).then(() => import('reveal.js'))
-await new Promise<void>((shown) => afterFirstPaint(shown))
-loadOtherFonts()
-const { default: Reveal } = await revealModule
+// reveal.js (~120 kB) is fetched and started once the first frame is drawn: the pre-rendered
+// slide, laid out by the stylesheet alone where reveal will keep it (src/client/first-paint.ts).
+// What reveal does not need to get ready (other font faces, the speaker view) waits until that
+// frame is on screen.
+const shown = new Promise<void>((done) => afterFirstPaint(done))
+void shown.then(loadOtherFonts)
+await new Promise<void>((drawn) => afterFirstFrame(drawn))
+const { default: Reveal } = await import('reveal.js')
 const deck = new Reveal(root, config as never)
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
 // once the first slide is up, not before it; `S` works a moment after the deck is ready.
@@ -48,6 +49,7 @@ void deck
   .initialize()
   .then(async () => {
     if (receiver) listen()
+    await shown
     deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never)
   })
 ;(window as unknown as { deck: typeof deck }).deck = deck

@@ -1,8 +1,9 @@
 /**
  * The first slide is pre-rendered in the HTML and laid out by the stylesheet alone (README "The
- * first slide is painted before any script"), so reveal.js (~120 kB) waits until that slide is
- * on screen: `afterFirstPaint` says when. Until then nothing the slide does not need competes
- * with painting it. Pure of reveal.js; used by main.ts.
+ * first slide is painted before any script"), so reveal.js (~120 kB) waits until that slide's
+ * frame is drawn (`afterFirstFrame`), and what reveal does not need to get ready until the frame
+ * is on screen (`afterFirstPaint`): nothing the slide does not need competes with painting it.
+ * Pure of reveal.js; used by main.ts.
  */
 import './first-paint.css'
 
@@ -10,7 +11,7 @@ import './first-paint.css'
  * Runs `start` once, when the first frame with content has been presented (the browser's
  * first-contentful-paint entry), and at once in a hidden tab, which draws no frames. Not a
  * frame count: on a loaded machine a frame reaches the screen well after the next ones are
- * drawn, and reveal's download and start would compete with it. A page showing no text starts
+ * drawn, and a download would compete with it. A page showing no text starts
  * two frames in (a slide with no text or image is never "contentful"), as does every page in a
  * browser that reports no paints; any page 3 s after its first frame at the latest (fonts may
  * hold text back that long).

@@ -121,16 +121,21 @@ async function inject(page: Page, source: string): Promise<void> {
 const settle = (page: Page) => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))))
 
 /** Go to a slide by its deep link; true when the deck lands on it. */
+// Decided by reveal's own handling of the address, not by a clock: reveal reads the new hash in
+// its `hashchange` listener (synchronously); one added after it sees where the deck landed. A
+// fixed 3 s wait reported working links as broken on a loaded machine.
 async function gotoDeepLink(page: Page, id: string): Promise<boolean> {
-  await page.evaluate((target) => {
-    location.hash = `#/${target}`
-  }, id)
-  try {
-    await page.waitForFunction((target) => (window as unknown as { deck: { getCurrentSlide(): HTMLElement } }).deck.getCurrentSlide()?.id === target, id, { timeout: 3000 })
-    return true
-  } catch {
-    return false
-  }
+  return page.evaluate(
+    (target) =>
+      new Promise<boolean>((done) => {
+        const deck = (window as unknown as { deck: { getCurrentSlide(): HTMLElement } }).deck
+        const hash = `#/${target}`
+        if (location.hash === hash) return done(deck.getCurrentSlide()?.id === target)
+        addEventListener('hashchange', () => done(deck.getCurrentSlide()?.id === target), { once: true })
+        location.hash = hash
+      }),
+    id,
+  )
 }
 
 export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<BrowserCheckResult> {

@@ -110,6 +110,8 @@ describe('Content-Security-Policy', () => {
     const server = await serveDir(dist)
     try {
       const { page, violations } = await open(`${server.url}index.html`)
+      // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
+      await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
       const popup = page.context().waitForEvent('page', { timeout: 60_000 })
       await page.keyboard.press('s')
       const speaker = await popup

@@ -100,6 +100,8 @@ describe('a markup payload in every author field stays text', () => {
       const r = await inert(page, `${pathToFileURL(join(project, 'dist/deck.html')).href}#/payload`)
       expect(r).toEqual({ pwned: undefined, handlers: 0, text: true })
       await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null)
+      // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
+      await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
       await popup.waitForLoadState('load')
       // The speaker view shows the current slide's notes (their raw HTML sanitised away).

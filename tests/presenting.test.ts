@@ -121,6 +121,8 @@ describe('presenting the deck from a sub-path', () => {
       await shown
       await route.continue()
     })
+    // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
+    await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.waitForFunction(
       (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),

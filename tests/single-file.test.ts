@@ -81,6 +81,8 @@ describe('the single-file deck (dist/deck.html)', () => {
     const target = slides.find((s) => s.v === 0 && s.h > 2) ?? slides[1]
     if (!target) throw new Error('the deck has too few slides for this test')
     await page.evaluate(({ h, v }) => (window as unknown as DeckWindow).deck.slide(h, v), target)
+    // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
+    await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.waitForFunction(
       (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),

@@ -8,6 +8,7 @@ import { readOutline } from './outline.ts'
 import type { Deck, RenderedSlide } from '../compiler/types.ts'
 import { appendOutline, pdfText, readingDeck, readingToc } from './outline-update.ts'
 import { renderReading, type OutlineEntry } from './render.ts'
+import { fixtureSlide } from './slide-fixture.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'outline-update-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -122,21 +123,7 @@ describe('readingToc', () => {
 })
 
 describe('readingDeck', () => {
-  const slide = (over: Partial<RenderedSlide> & Pick<RenderedSlide, 'id' | 'h' | 'v'>): RenderedSlide => ({
-    file: `slides/${over.h}.md`,
-    line: 1,
-    title: `Title ${over.id}`,
-    layout: 'bullets',
-    seconds: 60,
-    bodyWords: 3,
-    bullets: 1,
-    notesWords: 4,
-    bodyHtml: '<ul><li>Body</li></ul>',
-    notesHtml: '<p>Notes.</p>',
-    notesText: 'Notes.',
-    figures: [],
-    ...over,
-  })
+  const slide = fixtureSlide
   const deck = (subtitle?: string): Deck => ({
     config: { title: 'The deck & its "title"', ...(subtitle ? { subtitle } : {}), lang: 'de', wordsPerMinute: 140, targetMinutes: 20, toleranceMinutes: 5 },
     slides: [

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Deck, RenderedSlide } from '../compiler/types.ts'
+import { fixtureSlide } from './slide-fixture.ts'
 import { deckOutline, renderHandout, renderReading, slideGroups, slideSections } from './render.ts'
 
-function slide(over: Partial<RenderedSlide> & Pick<RenderedSlide, 'id' | 'h' | 'v'>): RenderedSlide {
-  return {
-    file: `slides/${over.h}.md`,
-    line: 1,
-    title: `Title ${over.id}`,
-    layout: 'bullets',
-    seconds: 60,
-    bodyWords: 3,
-    bullets: 1,
-    notesWords: 4,
-    bodyHtml: `<ul><li>Body of ${over.id}</li></ul>`,
-    notesHtml: `<p>Notes of ${over.id}, see <a href="#/b">b</a>.</p>`,
-    notesText: `Notes of ${over.id}, see b.`,
-    figures: [],
-    ...over,
-  }
-}
+const slide = fixtureSlide
 
 const slides = [
   slide({ id: 'a', h: 0, v: 0, layout: 'title' }),

@@ -146,35 +146,44 @@ export interface Cache {
   key: string
 }
 
-const manifestHash = (dir: string, list: readonly string[]) => {
+/** The hash of an entry's files (name and bytes, in the manifest's order). */
+const contentHash = (files: ReadonlyMap<string, Buffer>) => {
   const h = createHash('sha256')
-  for (const f of list) h.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0')
+  for (const [f, bytes] of files) h.update(`${f}\0`).update(bytes).update('\0')
   return h.digest('hex')
 }
+const manifestHash = (dir: string, list: readonly string[]) => contentHash(new Map(list.map((f) => [f, readFileSync(join(dir, f))])))
 
 /**
  * Fill `outDir` from the cache entry `key`: its assets copied, each page (deck.html and the
  * stand-alone pages included, inlined already) filled with `deck`.
  * False (and nothing written that matters) when there is no entry, or it does not verify.
+ *
+ * Another build of the same project may replace or prune the entry at any moment (a user's
+ * `npm run build` while `npm test` builds): every file is read into memory first and checked
+ * against the manifest's hash, so a restore sees one whole entry or gives up (the caller then
+ * runs Vite), never a mix of two entries or a file gone half-way. (`read` is for the tests, which
+ * replace the entry between two reads.)
  */
-export function restore(cache: Cache, deck: Deck, outDir: string): boolean {
+export function restore(cache: Cache, deck: Deck, outDir: string, read: (file: string) => Buffer = readFileSync): boolean {
   const entry = join(cache.dir, cache.key)
-  let manifest: { files: string[]; hash: string; pages: string[]; inputs: string[]; inputsHash: string }
+  const content = new Map<string, Buffer>()
   try {
-    manifest = JSON.parse(readFileSync(join(entry, 'manifest.json'), 'utf8')) as typeof manifest
+    const manifest = JSON.parse(read(join(entry, 'manifest.json')).toString('utf8')) as { files: string[]; hash: string; pages: string[]; inputs: string[]; inputsHash: string }
     if (inputsHash(manifest.inputs) !== manifest.inputsHash) return false
-    if (manifestHash(entry, manifest.files) !== manifest.hash) return false
+    for (const f of manifest.files) content.set(f, read(join(entry, f)))
+    if (contentHash(content) !== manifest.hash) return false
+    mkdirSync(outDir, { recursive: true })
+    for (const [f, bytes] of content) {
+      if (f.startsWith('pages/')) continue
+      mkdirSync(join(outDir, f, '..'), { recursive: true })
+      writeFileSync(join(outDir, f), bytes)
+    }
+    for (const page of manifest.pages) writeFileSync(join(outDir, page), fillTemplate((content.get(`pages/${page}`) ?? '').toString('utf8'), deck, OUTPUTS[page] ?? page))
+    return true
   } catch {
     return false
   }
-  mkdirSync(outDir, { recursive: true })
-  for (const f of manifest.files) {
-    if (f.startsWith('pages/')) continue
-    mkdirSync(join(outDir, f, '..'), { recursive: true })
-    cpSync(join(entry, f), join(outDir, f))
-  }
-  for (const page of manifest.pages) writeFileSync(join(outDir, page), fillTemplate(readFileSync(join(entry, 'pages', page), 'utf8'), deck, OUTPUTS[page] ?? page))
-  return true
 }
 
 /**
@@ -208,18 +217,48 @@ export function store(cache: Cache, deck: Deck, root: string, builtDir: string, 
     list.push(`pages/${page}`)
   }
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify({ files: list, hash: manifestHash(tmp, list), pages: Object.keys(templates), inputs, inputsHash: inputs_ }))
+  // Into place by renames, never by writing into the entry a restore may be reading: the old
+  // entry moves aside first (a restore reading it fails its hash check and runs Vite instead).
   const entry = join(cache.dir, cache.key)
-  rmSync(entry, { recursive: true, force: true })
-  renameSync(tmp, entry)
+  const old = join(cache.dir, `.${cache.key}-old-${process.pid}`)
+  try {
+    if (existsSync(entry)) renameSync(entry, old)
+    renameSync(tmp, entry)
+  } catch {
+    // Another build put its entry in place first: as good as ours.
+  }
+  rmSync(tmp, { recursive: true, force: true })
+  rmSync(old, { recursive: true, force: true })
   prune(cache.dir, 4)
   return true
 }
 
-/** Remove all but the `keep` newest entries (and temporary folders of builds no longer running). */
+/** Is a process with this id running? */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Remove all but the `keep` newest entries, and the temporary folders of builds no longer running. */
 function prune(dir: string, keep: number): void {
-  const entries = readdirSync(dir)
+  const names = readdirSync(dir)
+  for (const n of names) {
+    const pid = Number(/^\..*-(\d+)$/.exec(n)?.[1])
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, n), { recursive: true, force: true })
+  }
+  const entries = names
     .filter((n) => !n.startsWith('.'))
-    .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
+    .flatMap((n) => {
+      try {
+        return [{ n, t: statSync(join(dir, n)).mtimeMs }]
+      } catch {
+        return []
+      }
+    })
     .sort((a, b) => b.t - a.t)
   for (const { n } of entries.slice(keep)) rmSync(join(dir, n), { recursive: true, force: true })
 }

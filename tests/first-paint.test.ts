@@ -121,6 +121,43 @@ describe('the first slide before any script', () => {
   })
 })
 
+describe('a deep link before the script that marks its slide', () => {
+  it('shows no slide at all, not slide 1, until that script has run', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
+    try {
+      // The worst case made certain: a frame drawn after the slides are parsed but before the
+      // inline script after them runs (which a loaded machine can give), here by serving the page
+      // without that script.
+      await context.route('**/index.html', async (route) => {
+        const response = await route.fetch()
+        const html = await response.text()
+        const without = html.replace(/<script>\s*\/\/ A deep link \(#[\s\S]*?<\/script>/, '')
+        expect(without.length, 'the deep-link script after the slides was found').toBeLessThan(html.length)
+        await route.fulfill({ response, body: without })
+      })
+      const page = await context.newPage()
+      await page.addInitScript(() => {
+        requestAnimationFrame(() => {
+          const shown = [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].filter((s) => getComputedStyle(s).visibility !== 'hidden').map((s) => s.id)
+          ;(window as unknown as { __shown: string[] }).__shown = shown
+        })
+      })
+      await page.goto(`${server.url}index.html#/${deep}`)
+      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+      const state = await page.evaluate(() => {
+        const w = window as unknown as DeckWindow & { __shown?: string[] }
+        const current = w.deck?.getCurrentSlide()
+        return { firstFrame: w.__shown, current: current?.id, visible: current ? getComputedStyle(current).visibility : '' }
+      })
+      expect(state.firstFrame, 'slides shown in the first frame').toEqual([])
+      expect(state.current).toBe(deep)
+      expect(state.visible, 'the linked slide once reveal.js is ready').toBe('visible')
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('what the first paint waits for', () => {
   it('draws the first frame before fetching reveal.js, and shows it before fetching a font not preloaded', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })

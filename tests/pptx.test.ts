@@ -254,6 +254,31 @@ describe('npm run pptx reads the build, not the slides', () => {
   }, 180_000)
 })
 
+describe("the figures' PNGs, kept between runs", () => {
+  /** The PNG fallbacks in a package, by name. */
+  const media = async (file: string) => {
+    const zip = await JSZip.loadAsync(readFileSync(file))
+    const out: Record<string, string> = {}
+    for (const f of Object.keys(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f)).sort()) out[f] = Buffer.from(await zip.file(f)!.async('uint8array')).toString('base64')
+    return out
+  }
+  it('are drawn with --no-cache, reused by the next run, and the same pictures either way', async () => {
+    const drawn = join(work, 'drawn.pptx')
+    const again = join(work, 'again.pptx')
+    const a = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${drawn}`, '--no-cache')
+    expect(a.code, a.stderr).toBe(0)
+    expect(a.stdout).not.toMatch(/reused/)
+    const b = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${again}`)
+    expect(b.code, b.stderr).toBe(0)
+    const figures = Number(/(\d+) figures?/.exec(b.stdout)?.[1])
+    expect(figures).toBeGreaterThan(0)
+    expect(b.stdout).toMatch(new RegExp(`\\(${figures} figure PNGs? reused from the last run\\)`))
+    const pngs = await media(drawn)
+    expect(Object.keys(pngs).length, "the PNGs: each figure's fallback, and pictures").toBeGreaterThanOrEqual(figures)
+    expect(await media(again)).toEqual(pngs)
+  }, 180_000)
+})
+
 /** A binary PPM (P6), as pdftoppm writes it. */
 function parsePpm(buf: Buffer): { width: number; height: number; at: (x: number, y: number) => [number, number, number] } {
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'))

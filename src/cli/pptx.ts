@@ -10,13 +10,16 @@
  * Prints the slide count and the time taken (`--verbose`: per step).
  *
  * Fast by overlapping: Chromium starts first, pptxgenjs loads while it does, and the figures'
- * PNGs are drawn while the slides are converted; Chromium's shutdown is not waited for.
+ * PNGs are drawn while the slides are converted; Chromium's shutdown is not waited for. A figure
+ * whose PNG the last run drew (same SVG, background, size, fonts and Chromium) is not drawn
+ * again (src/pptx/png-cache.ts; `--no-cache` draws them all).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
 import { EXTRACT } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
+import { folderCache, pngKey, type PngCache } from '../pptx/png-cache.ts'
 import { readingDeck, type ReadingDeck } from '../reading/outline-update.ts'
 import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
@@ -27,6 +30,10 @@ const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? proc
 const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist'))
 const out = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(dist, 'deck.pptx'))
 const verbose = args.includes('--verbose')
+/** Draw every figure's PNG again rather than reuse the last run's (they are kept all the same). */
+const noCache = args.includes('--no-cache')
+/** The tool's own folder (its node_modules holds the caches). */
+const toolRoot = resolve(import.meta.dirname, '../..')
 const step = (what: string, since: number): void => {
   if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms (this process's CPU so far: ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms)`)
 }
@@ -90,8 +97,9 @@ async function main(): Promise<number> {
     step('reveal.js ready', started)
     const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(info.slides.map((s) => s.id))})`)
     step('layout read', started)
-    // The PNGs are drawn by Chromium while this process converts the slides.
-    const pngs = figurePngs(page, extracted).then((p) => (step('figure PNGs', started), p))
+    // The PNGs are drawn by Chromium (or found from the last run) while this process converts the slides.
+    const cache = folderCache(join(toolRoot, 'node_modules/.cache/deck-pptx'))
+    const pngs = figurePngs(page, extracted, browser, cache).then((p) => (step('figure PNGs', started), p))
     pngs.catch(() => undefined)
     const { deckToPptx } = await converter
     const bytes = await deckToPptx(info, extracted, pngs)
@@ -100,7 +108,9 @@ async function main(): Promise<number> {
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, bytes)
     const figures = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure').length, 0)
-    console.log(`${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms`)
+    const drawn = (await pngs).drawn
+    const reused = figures && drawn < figures ? ` (${figures - drawn} figure PNG${figures - drawn === 1 ? '' : 's'} reused from the last run)` : ''
+    console.log(`${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms${reused}`)
     return 0
   } finally {
     browser ??= await launching.catch(() => undefined)
@@ -121,38 +131,46 @@ async function main(): Promise<number> {
  */
 const PNG_SCALE = 1.5
 
-async function figurePngs(page: CdpSession, extracted: ExtractedDeck): Promise<FigurePngs> {
-  const pngs: FigurePngs = new Map()
-  const figures = extracted.slides.flatMap((s) => s.blocks.filter((b) => b.kind === 'figure'))
+async function figurePngs(page: CdpSession, extracted: ExtractedDeck, browser: CdpBrowser, cache: PngCache): Promise<FigurePngs & { drawn: number }> {
+  const pngs = Object.assign(new Map() as FigurePngs, { drawn: 0 })
+  const figures = extracted.slides.flatMap((s) =>
+    s.blocks
+      .filter((b) => b.kind === 'figure')
+      .map((b, i) => ({ key: `${s.id}#${i}`, svg: b.svg, background: s.background, w: Math.ceil(b.box.w * PNG_SCALE), h: Math.ceil(b.box.h * PNG_SCALE) })),
+  )
   if (!figures.length) return pngs
+  const { product } = await browser.browser.send<{ product: string }>('Browser.getVersion')
+  const fonts = existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')).filter((f) => /\.(woff2?|ttf|otf)$/i.test(f)) : []
+  const keyOf = (f: (typeof figures)[number]) => pngKey({ svg: f.svg, background: f.background, width: f.w, height: f.h, fonts, browser: product })
+  const missing = figures.filter((f) => {
+    const png = noCache ? undefined : cache.get(keyOf(f))
+    if (png) pngs.set(f.key, png)
+    return !png
+  })
+  if (!missing.length) return pngs
   // Room for the largest (the layout is read already).
-  const width = Math.ceil(Math.max(...figures.map((b) => b.box.w)) * PNG_SCALE)
-  const height = Math.ceil(Math.max(...figures.map((b) => b.box.h)) * PNG_SCALE)
   await page.evaluate(`(document.querySelector('.reveal')?.style.setProperty('display', 'none'), true)`)
-  await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false })
-  for (const s of extracted.slides) {
-    let i = 0
-    for (const b of s.blocks) {
-      if (b.kind !== 'figure') continue
-      const w = Math.ceil(b.box.w * PNG_SCALE)
-      const h = Math.ceil(b.box.h * PNG_SCALE)
-      // The figure replaces the one before in a box on top of the page; the screenshot then
-      // draws a new frame of its own, with it.
-      await page.evaluate(`((svg, w, h, bg) => {
-        let el = document.getElementById('pptx-figure-shot')
-        if (!el) {
-          el = document.createElement('div')
-          el.id = 'pptx-figure-shot'
-          document.body.append(el)
-        }
-        el.style.cssText = 'position:fixed;left:0;top:0;width:' + w + 'px;height:' + h + 'px;background:' + bg + ';z-index:2147483647;margin:0;padding:0'
-        el.innerHTML = svg
-        el.firstElementChild?.setAttribute('style', 'display:block;width:100%;height:100%')
-        return true
-      })(${JSON.stringify(b.svg)}, ${w}, ${h}, ${JSON.stringify(s.background)})`)
-      const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: w, height: h, scale: 1 } })
-      pngs.set(`${s.id}#${i++}`, Buffer.from(data, 'base64'))
-    }
+  await page.send('Emulation.setDeviceMetricsOverride', { width: Math.max(...missing.map((f) => f.w)), height: Math.max(...missing.map((f) => f.h)), deviceScaleFactor: 1, mobile: false })
+  for (const f of missing) {
+    // The figure replaces the one before in a box on top of the page; the screenshot then
+    // draws a new frame of its own, with it.
+    await page.evaluate(`((svg, w, h, bg) => {
+      let el = document.getElementById('pptx-figure-shot')
+      if (!el) {
+        el = document.createElement('div')
+        el.id = 'pptx-figure-shot'
+        document.body.append(el)
+      }
+      el.style.cssText = 'position:fixed;left:0;top:0;width:' + w + 'px;height:' + h + 'px;background:' + bg + ';z-index:2147483647;margin:0;padding:0'
+      el.innerHTML = svg
+      el.firstElementChild?.setAttribute('style', 'display:block;width:100%;height:100%')
+      return true
+    })(${JSON.stringify(f.svg)}, ${f.w}, ${f.h}, ${JSON.stringify(f.background)})`)
+    const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: f.w, height: f.h, scale: 1 } })
+    const png = Buffer.from(data, 'base64')
+    pngs.set(f.key, png)
+    pngs.drawn++
+    cache.set(keyOf(f), png)
   }
   return pngs
 }

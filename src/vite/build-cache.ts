@@ -44,25 +44,44 @@ const count = (hay: string, needle: string) => (needle ? hay.split(needle).lengt
 
 /**
  * The template of `built` (Vite's page for `source` filled with `deck`), or undefined when the
- * deck cannot be taken out exactly (Vite changed something inside it). Pure.
+ * deck cannot be taken out exactly (Vite changed something inside it, or a piece is found twice).
+ * Each piece is found once and the page is cut in one pass (pages run to several hundred kB). Pure.
  */
 export function toTemplate(built: string, source: string, deck: Deck, page: string): string | undefined {
-  let out = built
+  const cuts: Array<{ at: number; end: number; marker: string }> = []
   for (const [marker, value] of pieces(deck, source, page)) {
-    if (count(out, value) !== 1) return undefined
-    out = out.replace(value, () => marker)
+    const at = value ? built.indexOf(value) : -1
+    if (at < 0 || built.indexOf(value, at + 1) >= 0) return undefined
+    cuts.push({ at, end: at + value.length, marker })
   }
+  const inPiece = (at: number) => cuts.some((c) => at >= c.at && at < c.end)
   const titles = count(source, '<!--deck:title-->')
   if (titles) {
     const shown = `<title>${escapeHtml(deck.config.title)}`
-    if (count(out, shown) !== titles) return undefined
-    out = out.replaceAll(shown, () => '<title><!--deck:title-->')
+    let found = 0
+    for (let at = built.indexOf(shown); at >= 0; at = built.indexOf(shown, at + shown.length)) {
+      if (inPiece(at)) continue
+      cuts.push({ at, end: at + shown.length, marker: '<title><!--deck:title-->' })
+      found++
+    }
+    if (found !== titles) return undefined
   }
   if (source.includes('<html lang="en">')) {
     const lang = `<html lang="${escapeHtml(deck.config.lang)}">`
-    if (!out.includes(lang)) return undefined
-    out = out.replace(lang, () => '<html lang="en">')
+    const at = built.indexOf(lang)
+    if (at < 0 || inPiece(at)) return undefined
+    cuts.push({ at, end: at + lang.length, marker: '<html lang="en">' })
   }
+  cuts.sort((a, b) => a.at - b.at)
+  const parts: string[] = []
+  let from = 0
+  for (const c of cuts) {
+    if (c.at < from) return undefined
+    parts.push(built.slice(from, c.at), c.marker)
+    from = c.end
+  }
+  parts.push(built.slice(from))
+  const out = parts.join('')
   return fillTemplate(out, deck, page) === built ? out : undefined
 }
 

@@ -51,14 +51,31 @@ function once(deck: Deck, piece: string, make: () => string): string {
  */
 export function injectDeck(html: string, deck: Deck, _page: string): string {
   const options = JSON.stringify(revealOptions(deck)).replace(/</g, '\\u003c')
-  return html
-    // Replacer functions only: a string replacement would read `$&`, `$\``, `$'` and `$1` in the
-    // author's text as patterns (a slide with `$\`` would copy the page's head into the deck).
-    .replace('<html lang="en">', () => `<html lang="${escapeHtml(deck.config.lang)}">`)
-    .replaceAll('<!--deck:title-->', () => escapeHtml(deck.config.title))
-    .replace('<!--deck:slides-->', () => once(deck, 'slides', () => markFirstSlide(deck.html)))
-    .replace('<!--deck:options-->', () => `<script type="application/json" id="deck-options">${options}</script>`)
-    // Rendered only for the page that has the marker.
-    .replace('<!--deck:reading-->', () => once(deck, 'reading', () => renderReading(deck)))
-    .replace('<!--deck:handout-->', () => once(deck, 'handout', () => renderHandout(deck)))
+  // One pass over the page (each replace over a page of several hundred kB would copy it once
+  // more). The first of each marker is filled, but the title, which is filled everywhere.
+  // Replacer functions only: a string replacement would read `$&`, `$\``, `$'` and `$1` in the
+  // author's text as patterns (a slide with `$\`` would copy the page's head into the deck).
+  const done = new Set<string>()
+  return html.replace(RE_MARKERS, (m: string, name: string | undefined) => {
+    const marker = name ?? 'lang'
+    if (marker !== 'title' && done.has(marker)) return m
+    done.add(marker)
+    switch (marker) {
+      case 'lang':
+        return `<html lang="${escapeHtml(deck.config.lang)}">`
+      case 'title':
+        return escapeHtml(deck.config.title)
+      case 'slides':
+        return once(deck, 'slides', () => markFirstSlide(deck.html))
+      case 'options':
+        return `<script type="application/json" id="deck-options">${options}</script>`
+      // Rendered only for the page that has the marker.
+      case 'reading':
+        return once(deck, 'reading', () => renderReading(deck))
+      default:
+        return once(deck, 'handout', () => renderHandout(deck))
+    }
+  })
 }
+/** The page's markers: its `lang`, and `<!--deck:…-->` for the title, slides, options and editions. */
+const RE_MARKERS = /<html lang="en">|<!--deck:(title|slides|options|reading|handout)-->/g

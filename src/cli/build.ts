@@ -16,9 +16,11 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import type { InlineConfig, Plugin, UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { buildDeckShared, reportOnce } from '../compiler/node.ts'
+import type { DeckResult } from '../compiler/types.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
 import { cacheKey, ownInputs, PAGES, restore, store, viteRewrites } from '../vite/build-cache.ts'
 import { makeStandalone } from '../vite/standalone.ts'
@@ -42,8 +44,25 @@ async function main(): Promise<number> {
   const started = performance.now()
   let reused = false
   cleanLeftovers()
+  const ownConfigFile = configFile === join(toolRoot, 'vite.config.ts')
+  const cacheDir = join(toolRoot, 'node_modules/.cache/deck-build')
+  let key = ''
+  try {
+    if (ownConfigFile) key = cacheKey(root, toolRoot)
+  } catch {
+    // (an unreadable file in assets/: no cache, and the compile says what is wrong)
+  }
+  // Vite will run (no cached client build to reuse): it loads while the slides compile in the
+  // worker launch.mjs started. Otherwise the slides compile here, which is quicker than waiting.
+  const viteAhead = noCache || !key || !existsSync(join(cacheDir, key, 'manifest.json'))
+  const worker = (globalThis as { [k: symbol]: Worker | undefined })[Symbol.for('deck.compileWorker')]
+  let compiled: DeckResult | undefined
+  if (worker && viteAhead) {
+    import('vite').catch(() => undefined)
+    compiled = await fromWorker(worker)
+  } else void worker?.terminate()
   // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
-  const result = buildDeckShared(root)
+  const result = buildDeckShared(root, 'slides', compiled)
   reportOnce(result, (d) => console.error(formatDiagnostic(d)))
   if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
     console.error(`note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`)
@@ -67,8 +86,8 @@ async function main(): Promise<number> {
     // the slides name no local file that Vite would rewrite (pictures), and only with the tool's
     // own vite.config.ts.
     const sources = Object.fromEntries(PAGES.filter((p) => existsSync(join(root, p))).map((p) => [p, readFileSync(join(root, p), 'utf8')]))
-    const cacheable = configFile === join(toolRoot, 'vite.config.ts') && viteRewrites(result.deck, sources).length === 0
-    const cache = cacheable ? { dir: join(toolRoot, 'node_modules/.cache/deck-build'), key: cacheKey(root, toolRoot) } : undefined
+    const cacheable = !!key && viteRewrites(result.deck, sources).length === 0
+    const cache = cacheable ? { dir: cacheDir, key } : undefined
     reused = !!cache && !noCache && restore(cache, result.deck, tmpDir)
     if (!reused) {
       rmSync(tmpDir, { recursive: true, force: true })
@@ -93,6 +112,15 @@ async function main(): Promise<number> {
   const { slides, totalSeconds } = result.deck
   console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms${reused ? ' (client build reused: only the slides changed)' : ''}`)
   return 0
+}
+
+/** The worker's compile (src/cli/compile-worker.ts), or undefined when it failed: the slides then compile here. */
+function fromWorker(worker: Worker): Promise<DeckResult | undefined> {
+  return new Promise((ok) => {
+    worker.once('message', (m: { result?: DeckResult }) => ok(m.result))
+    worker.once('error', () => ok(undefined))
+    worker.once('exit', () => ok(undefined))
+  })
 }
 
 /**

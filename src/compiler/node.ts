@@ -76,12 +76,14 @@ const SHARED = Symbol.for('deck.sharedCompile')
  * loads the plugin from its own bundle of the config, so the cache lives on globalThis.)
  * Not for the dev server, where files change under it.
  */
-export function buildDeckShared(root: string, slidesDir = 'slides'): DeckResult {
+export function buildDeckShared(root: string, slidesDir = 'slides', compiled?: DeckResult): DeckResult {
   const loaded = loadSlides(root, slidesDir)
   const hash = createHash('sha256').update(`${resolve(root)}\0${slidesDir}\0`)
   for (const f of [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])]) hash.update(`${f.path}\0${f.text}\0`)
   const key = hash.digest('hex')
   const g = globalThis as { [SHARED]?: { key: string; result: DeckResult } }
+  // A compile of these same files made elsewhere (the build's worker, src/cli/compile-worker.ts).
+  if (compiled) return (g[SHARED] = { key, result: compiled }).result
   const hit = g[SHARED]
   if (hit && hit.key === key && loaded.diagnostics.length === 0) return hit.result
   const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root, slidesDir) })

@@ -119,7 +119,8 @@ export function localRefs(html: string): string[] {
 /** Every file under `dir` (sorted, relative), for the key. */
 function files(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort()
+  // (A dangling link is no file: statSync would throw.)
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f), { throwIfNoEntry: false })?.isFile()).sort()
 }
 
 /**

@@ -143,7 +143,8 @@ describe('a deep link before the script that marks its slide', () => {
         })
       })
       await page.goto(`${server.url}index.html#/${deep}`)
-      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+      // (reveal.js marks `.reveal` ready a task after isReady() turns true: the class is what the stylesheet reads.)
+      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady() && document.querySelector('.reveal.ready'))
       const state = await page.evaluate(() => {
         const w = window as unknown as DeckWindow & { __shown?: string[] }
         const current = w.deck?.getCurrentSlide()

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, serveDir, type StaticServer } from '../src/cli/browser.ts'
+import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
 import { builtDist } from './built.ts'
 
@@ -34,7 +34,7 @@ let page: Page
 const errors: string[] = []
 
 beforeAll(async () => {
-  browser = await launchBrowser()
+  browser = await sharedBrowser()
   server = await serveDir(builtDist(), '/talks/briefing/')
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
   page.on('pageerror', (e) => errors.push(e.message))

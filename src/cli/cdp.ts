@@ -166,13 +166,14 @@ export class CdpBrowser {
   }
 
   /**
-   * Start Chromium (`CHROME_PATH`, else /usr/bin/chromium); a clear error when there is none.
+   * Start Chromium (`CHROME_PATH`, else /usr/bin/chromium) with the standard flags and
+   * `extraArgs`; a clear error when there is none.
    * No `--user-data-dir`: headless Chromium then makes a temporary profile of its own and
    * removes it when it exits, so runs at the same time never share one.
    */
-  static async launch(): Promise<CdpBrowser> {
+  static async launch(extraArgs: readonly string[] = []): Promise<CdpBrowser> {
     const path = requireChrome()
-    const proc = spawn(path, [...CHROME_ARGS, '--remote-debugging-pipe', '--no-startup-window'], {
+    const proc = spawn(path, [...CHROME_ARGS, ...extraArgs, '--remote-debugging-pipe', '--no-startup-window'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     })
     let stderr = ''

@@ -173,8 +173,16 @@ async function main(): Promise<void> {
       met: fp ? fp.median <= 0.5 * fb.median : false,
     })
     rows.push({ metric: 'reveal `ready` (navigation → `ready`, slide laid out)', ours: fmtMs(fo), baseline: fmtMs(fb), ratio: `${(fo.median / fb.median).toFixed(2)}×`, target: '≤ 1.0× baseline', met: fo.median <= fb.median })
-    rows.push({ metric: 'bytes before the first slide, gzipped (ours: loaded when its title is painted; baseline: by `ready`)', ours: `${fmtKB(lastO.paintGzipBytes)} in ${lastO.paintRequests} requests (by \`ready\`: ${fmtKB(lastO.gzipBytes)})`, baseline: `${fmtKB(lastB.gzipBytes)} in ${lastB.requests} requests (${fmtKB(lastB.rawBytes)} raw)`, ratio: `${(lastO.paintGzipBytes / lastB.gzipBytes).toFixed(2)}×`, target: '≤ 150 kB (aim 120 kB)', met: lastO.paintGzipBytes <= 150_000 })
-    rows.push({ metric: 'requests that leave the machine', ours: String(lastO.external.length), baseline: String(lastB.external.length), ratio: '', target: 'none', met: lastO.external.length === 0 })
+    // What the paint waited for depends on the run's timing (a font may land just before or after
+    // the title's paint): every run counts, and the target holds for the heaviest.
+    const oursRuns = firsts.ours ?? []
+    const paintBytes = summarize(oursRuns.map((f) => f.paintGzipBytes))
+    const paintReqs = oursRuns.map((f) => f.paintRequests)
+    const kbRange = (x: { median: number; min: number; max: number }) => `${fmtKB(x.median)} (${fmtKB(x.min)}–${fmtKB(x.max)})`
+    rows.push({ metric: 'bytes before the first slide, gzipped, every run (ours: loaded when its title is painted; baseline: by `ready`)', ours: `${kbRange(paintBytes)} in ${Math.min(...paintReqs)}–${Math.max(...paintReqs)} requests (by \`ready\`: ${fmtKB(lastO.gzipBytes)})`, baseline: `${fmtKB(lastB.gzipBytes)} in ${lastB.requests} requests (${fmtKB(lastB.rawBytes)} raw)`, ratio: `${(paintBytes.median / lastB.gzipBytes).toFixed(2)}×`, target: '≤ 150 kB (aim 120 kB), heaviest run', met: paintBytes.max <= 150_000 })
+    const externalO = new Set(oursRuns.flatMap((f) => f.external))
+    const externalB = new Set((firsts.baseline ?? []).flatMap((f) => f.external))
+    rows.push({ metric: 'requests that leave the machine, every run', ours: String(externalO.size), baseline: String(externalB.size), ratio: '', target: 'none', met: externalO.size === 0 })
 
     // --- single file ----------------------------------------------------------------------------
     const single = join(oursDir, 'dist/deck.html')

@@ -19,6 +19,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { InlineConfig, Plugin, UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
+import { alive } from '../cache/prune.ts'
 import { buildDeckShared, reportOnce } from '../compiler/node.ts'
 import type { DeckResult } from '../compiler/types.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
@@ -132,16 +133,6 @@ async function viteConfig(own: UserConfigFnObject | undefined, mode: string, ove
   if (!own) return { ...overrides, configFile, mode }
   const { mergeConfig } = await import('vite')
   return mergeConfig(own({ mode, command: 'build', isSsrBuild: false, isPreview: false }), { ...overrides, configFile: false, mode })
-}
-
-/** Is a process with this id running? (A build killed mid-way leaves folders named after its pid.) */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**

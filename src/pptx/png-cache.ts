@@ -12,8 +12,9 @@
  * another never reads half a file, the newest few hundred kept) follows.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pruneFolder } from '../cache/prune.ts'
 
 export interface PngKeyParts {
   svg: string
@@ -65,25 +66,11 @@ export function folderCache(dir: string, keep = 200): PngCache {
         const tmp = join(dir, `.${key}-${process.pid}`)
         writeFileSync(tmp, png)
         renameSync(tmp, join(dir, `${key}.png`))
-        if (!written) prune(dir, keep)
+        if (!written) pruneFolder(dir, keep, (f) => f.endsWith('.png'))
         written = true
       } catch {
         // not kept: drawn again next time
       }
     },
   }
-}
-
-function prune(dir: string, keep: number): void {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.png'))
-    .flatMap((f) => {
-      try {
-        return [{ f, t: statSync(join(dir, f)).mtimeMs }]
-      } catch {
-        return []
-      }
-    })
-    .sort((a, b) => b.t - a.t)
-  for (const { f } of files.slice(keep)) rmSync(join(dir, f), { force: true })
 }

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pruneFolder } from '../cache/prune.ts'
 import { escapeHtml } from '../compiler/markdown.ts'
 import type { Deck } from '../compiler/types.ts'
 import { withCsp } from './csp.ts'
@@ -249,36 +250,6 @@ export function store(cache: Cache, deck: Deck, root: string, builtDir: string, 
   }
   rmSync(tmp, { recursive: true, force: true })
   rmSync(old, { recursive: true, force: true })
-  prune(cache.dir, 4)
+  pruneFolder(cache.dir, 4, () => true)
   return true
-}
-
-/** Is a process with this id running? */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** Remove all but the `keep` newest entries, and the temporary folders of builds no longer running. */
-function prune(dir: string, keep: number): void {
-  const names = readdirSync(dir)
-  for (const n of names) {
-    const pid = Number(/^\..*-(\d+)$/.exec(n)?.[1])
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, n), { recursive: true, force: true })
-  }
-  const entries = names
-    .filter((n) => !n.startsWith('.'))
-    .flatMap((n) => {
-      try {
-        return [{ n, t: statSync(join(dir, n)).mtimeMs }]
-      } catch {
-        return []
-      }
-    })
-    .sort((a, b) => b.t - a.t)
-  for (const { n } of entries.slice(keep)) rmSync(join(dir, n), { recursive: true, force: true })
 }

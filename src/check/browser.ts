@@ -124,15 +124,32 @@ const settle = (page: Page) => page.evaluate(() => new Promise<void>((ok) => req
 // Decided by reveal's own handling of the address, not by a clock: reveal reads the new hash in
 // its `hashchange` listener (synchronously); one added after it sees where the deck landed. A
 // fixed 3 s wait reported working links as broken on a loaded machine.
-async function gotoDeepLink(page: Page, id: string): Promise<boolean> {
+// reveal writes the address of the slide it left up to 1 s later (a debounced replaceState); when
+// that write lands between our hash change and its event, reveal reads the old address and stays.
+// Our listener sees the address is no longer ours and sets it again (the pending write is spent).
+export async function gotoDeepLink(page: Page, id: string): Promise<boolean> {
   return page.evaluate(
     (target) =>
       new Promise<boolean>((done) => {
         const deck = (window as unknown as { deck: { getCurrentSlide(): HTMLElement } }).deck
         const hash = `#/${target}`
-        if (location.hash === hash) return done(deck.getCurrentSlide()?.id === target)
-        addEventListener('hashchange', () => done(deck.getCurrentSlide()?.id === target), { once: true })
-        location.hash = hash
+        const landed = () => deck.getCurrentSlide()?.id === target
+        if (location.hash === hash && landed()) return done(true)
+        let tries = 0
+        const go = () => {
+          addEventListener(
+            'hashchange',
+            () => {
+              if (location.hash !== hash && !landed() && ++tries < 5) return go()
+              done(landed())
+            },
+            { once: true },
+          )
+          // From another address first, so the change below always fires an event.
+          if (location.hash === hash) history.replaceState(null, '', '#')
+          location.hash = hash
+        }
+        go()
       }),
     id,
   )

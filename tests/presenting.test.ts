@@ -127,20 +127,20 @@ describe('presenting the deck from a sub-path', () => {
     await speaker.waitForFunction(
       (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),
       words(cur.notesText),
-      { timeout: 15_000 },
+      { timeout: 60_000 },
     )
     expect(held).toBe(1)
     notesShown()
     // The upcoming-slide preview is the deck itself (an iframe), moved to the next slide.
     const upcoming = speaker.frameLocator('#upcoming-slide iframe')
-    await upcoming.locator(`section#${next.id}.present`).waitFor({ state: 'attached', timeout: 15_000 })
+    await upcoming.locator(`section#${next.id}.present`).waitFor({ state: 'attached', timeout: 60_000 })
     await page.context().unrouteAll()
     // And it follows the presenter, one slide ahead, never two.
     const after = slides[i + 2]
     if (!after) throw new Error('the deck has too few slides for this test')
     await page.evaluate(({ h, v }) => (window as unknown as { deck: DeckApi }).deck.slide(h, v), next)
-    await upcoming.locator(`section#${after.id}.present`).waitFor({ state: 'attached', timeout: 15_000 })
-    await speaker.frameLocator('#current-slide iframe').locator(`section#${next.id}.present`).waitFor({ state: 'attached', timeout: 15_000 })
+    await upcoming.locator(`section#${after.id}.present`).waitFor({ state: 'attached', timeout: 60_000 })
+    await speaker.frameLocator('#current-slide iframe').locator(`section#${next.id}.present`).waitFor({ state: 'attached', timeout: 60_000 })
     await speaker.waitForFunction(() => {
       const pacing = document.querySelector<HTMLElement>('.speaker-controls-time .pacing')
       const timer = document.querySelector<HTMLElement>('.speaker-controls-time .timer')

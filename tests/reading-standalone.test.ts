@@ -119,6 +119,23 @@ describe.each(['read.html', 'handout.html'])('%s opened alone from disk', (name)
   })
 })
 
+describe.each(['read.html', 'handout.html'])('%s, read on screen', (name) => {
+  it('scrolls with the mouse wheel and the keyboard (the deck\'s first-slide rules do not reach it)', async () => {
+    // The deck page holds <html> still until reveal.js is ready; handout.html shows its slides in
+    // `.reveal` boxes that never become ready, and those rules once held it still too: a reader
+    // saw its first page and could not scroll (2026-11-30).
+    const { page, context } = await openAlone(name)
+    await page.mouse.move(500, 400)
+    await page.mouse.wheel(0, 1200)
+    await expect.poll(() => page.evaluate(() => scrollY), { timeout: 30_000 }).toBeGreaterThan(600)
+    const before = await page.evaluate(() => scrollY)
+    await page.keyboard.press('PageDown')
+    await expect.poll(() => page.evaluate(() => scrollY), { timeout: 30_000 }).toBeGreaterThan(before + 300)
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflowY)).not.toBe('hidden')
+    await context.close()
+  })
+})
+
 describe('read.html', () => {
   it('keeps its address-follows-the-reader script working from disk (the inlined script runs under the page CSP)', async () => {
     const { page, context } = await openAlone('read.html')

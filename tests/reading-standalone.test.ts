@@ -136,6 +136,32 @@ describe.each(['read.html', 'handout.html'])('%s, read on screen', (name) => {
   })
 })
 
+describe.each(['read.html', 'handout.html'])('%s on a phone', (name) => {
+  it('fits the screen: nothing wider than it, every slide whole', async () => {
+    // The handout's slides were a fixed 680px wide and cut off on a phone (2026-11-30).
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    await page.goto(pathToFileURL(join(alone, name)).href, { waitUntil: 'load' })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const fit = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+      slides: [...document.querySelectorAll('.handout-slide, .read-slide')].map((el) => {
+        const r = el.getBoundingClientRect()
+        return { left: Math.round(r.left), right: Math.round(r.right) }
+      }),
+    }))
+    await context.close()
+    expect(fit.width).toBe(390)
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.width)
+    expect(fit.slides.length).toBeGreaterThan(0)
+    for (const s of fit.slides) {
+      expect(s.left).toBeGreaterThanOrEqual(0)
+      expect(s.right).toBeLessThanOrEqual(fit.width)
+    }
+  })
+})
+
 describe('read.html', () => {
   it('keeps its address-follows-the-reader script working from disk (the inlined script runs under the page CSP)', async () => {
     const { page, context } = await openAlone('read.html')

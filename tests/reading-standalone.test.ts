@@ -162,6 +162,29 @@ describe.each(['read.html', 'handout.html'])('%s on a phone', (name) => {
   })
 })
 
+describe('handout.html printed from a browser', () => {
+  it("keeps the slides' look: reveal.css's print rules for the live deck do not reach it", async () => {
+    // A reader printing the page gets print media; reveal.css then restyled the slides (black
+    // text, 20pt, static blocks), and dark slides printed as dark text on dark ground (2026-11-30).
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } })
+    const page = await context.newPage()
+    await page.goto(pathToFileURL(join(alone, 'handout.html')).href, { waitUntil: 'load' })
+    const styles = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.handout-slide h1, .handout-slide h2, .handout-slide li, .handout-slide p')].slice(0, 40).map((el) => {
+          const cs = getComputedStyle(el)
+          return `${el.tagName} ${cs.color} ${cs.fontSize} ${cs.display} ${cs.position}`
+        }),
+      )
+    const screen = await styles()
+    await page.emulateMedia({ media: 'print' })
+    const printed = await styles()
+    await context.close()
+    expect(screen.length).toBeGreaterThan(10)
+    expect(printed).toEqual(screen)
+  })
+})
+
 describe('read.html', () => {
   it('keeps its address-follows-the-reader script working from disk (the inlined script runs under the page CSP)', async () => {
     const { page, context } = await openAlone('read.html')

@@ -40,6 +40,13 @@ describe('page templates', () => {
     expect(page).toContain('<html lang="de">')
     expect(page).toContain("'sha256-SPEAKER='")
   })
+  it("set the page's language where <html> carries other attributes too (the handout's class)", () => {
+    const withClass = source.replace('<html lang="en">', '<html lang="en" class="print-pdf">')
+    const page = withCsp(injectDeck(withClass, { ...deck, config: { ...deck.config, lang: 'de' } }, 'index.html'), [])
+    expect(page).toContain('<html lang="de" class="print-pdf">')
+    const t = toTemplate(page, withClass, { ...deck, config: { ...deck.config, lang: 'de' } }, 'index.html') ?? ''
+    expect(fillTemplate(t, { ...deck, config: { ...deck.config, lang: 'fr' } }, 'index.html')).toContain('<html lang="fr" class="print-pdf">')
+  })
   it('refuse a page in which the build changed the deck', () => {
     const changed = built.replace(deck.slides[0]?.title ?? '', 'Rewritten')
     expect(toTemplate(changed, source, deck, 'index.html')).toBeUndefined()

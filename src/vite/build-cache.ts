@@ -67,11 +67,11 @@ export function toTemplate(built: string, source: string, deck: Deck, page: stri
     }
     if (found !== titles) return undefined
   }
-  if (source.includes('<html lang="en">')) {
-    const lang = `<html lang="${escapeHtml(deck.config.lang)}">`
+  if (source.includes('<html lang="en"')) {
+    const lang = `<html lang="${escapeHtml(deck.config.lang)}"`
     const at = built.indexOf(lang)
     if (at < 0 || inPiece(at)) return undefined
-    cuts.push({ at, end: at + lang.length, marker: '<html lang="en">' })
+    cuts.push({ at, end: at + lang.length, marker: '<html lang="en"' })
   }
   cuts.sort((a, b) => a.at - b.at)
   const parts: string[] = []

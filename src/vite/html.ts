@@ -62,7 +62,7 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
     done.add(marker)
     switch (marker) {
       case 'lang':
-        return `<html lang="${escapeHtml(deck.config.lang)}">`
+        return `<html lang="${escapeHtml(deck.config.lang)}"`
       case 'title':
         return escapeHtml(deck.config.title)
       case 'slides':
@@ -77,5 +77,5 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
     }
   })
 }
-/** The page's markers: its `lang`, and `<!--deck:…-->` for the title, slides, options and editions. */
-const RE_MARKERS = /<html lang="en">|<!--deck:(title|slides|options|reading|handout)-->/g
+/** The page's markers: its `lang` (`<html lang="en"`, other attributes may follow), and `<!--deck:…-->` for the title, slides, options and editions. */
+const RE_MARKERS = /<html lang="en"|<!--deck:(title|slides|options|reading|handout)-->/g

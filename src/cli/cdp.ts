@@ -36,7 +36,12 @@ export const DISABLED_FEATURES = [
   'AvoidCorsURLLoaderRestartOnRedirect',
 ]
 
-/** The standard flags every Chromium of the project starts with (see README, "Browser"), and the features above off. */
+/**
+ * The standard flags every Chromium of the project starts with (see README, "Browser"), and the
+ * features above off. `--font-render-hinting=none` is what Debian's chromium does anyway; with it,
+ * Debian's chromium-headless-shell (the lighter build of the same engine, for CHROME_PATH) lays text
+ * out the same: without it the shell hints glyph advances and lines break elsewhere.
+ */
 export const CHROME_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -45,6 +50,7 @@ export const CHROME_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--font-render-hinting=none',
   `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ]
 

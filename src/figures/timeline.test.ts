@@ -47,6 +47,17 @@ function spec(data: unknown): TimelineSpec {
 
 const issuesOf = (data: unknown) => timelineFigure.validate(data).issues.map((i) => `${JSON.stringify(i.path)} ${i.severity ?? 'error'}: ${i.message}`)
 
+/** A burst of three events in two years and one decades later: the third label has no room over its marker. */
+const BURST = {
+  title: 'From strategy to joint venture',
+  events: [
+    { date: '2023-04', label: 'National Lithium Strategy', note: 'announced' },
+    { date: '2024', label: 'Deal agreed' },
+    { date: '2025', label: 'Start' },
+    { date: '2060', label: 'End' },
+  ],
+}
+
 describe('timeline dates', () => {
   it('reads YYYY, YYYY-MM and YYYY-MM-DD (and a bare year YAML read as a number)', () => {
     expect(parseDate('1995')).toEqual({ raw: '1995', year: 1995 })
@@ -93,14 +104,39 @@ describe('timeline validation', () => {
   })
 
   it('says which event to shorten when a label cannot be placed', () => {
+    // Six long labels in six months: two fit over their markers, two moved along their rows, the fifth nowhere.
     const crowded = {
       title: 'T',
-      events: ['2001-01', '2001-02', '2001-03', '2001-04'].map((date, i) => ({ date, label: `Event ${i} with a label that goes on and on for many words` })),
+      events: ['2001-01', '2001-02', '2001-03', '2001-04', '2001-05', '2001-06'].map((date, i) => ({ date, label: `Event ${i} with a label that goes on and on for many words` })),
     }
     const issues = timelineFigure.validate(crowded).issues
     expect(issues.length).toBeGreaterThan(0)
-    expect(issues[0]?.path).toEqual(['events', 2, 'label'])
-    expect(issues[0]?.message).toMatch(/no room to label "Event 2 with a label.*shorten this label/)
+    expect(issues[0]?.path).toEqual(['events', 4, 'label'])
+    expect(issues[0]?.message).toMatch(/no room to label "Event 4 with a label.*shorten this label/)
+  })
+
+  it('moves a label along its row, on a slanted leader, when a burst of events leaves no room over its marker', () => {
+    // Three events in two years, then one decades later (a stranger's deck: failed before).
+    const s = spec(BURST)
+    expect(timelineFigure.validate(BURST).issues).toEqual([])
+    const events = layoutTimeline(s).dated?.events ?? []
+    const start = events.find((p) => p.event.label === 'Start')
+    expect(start).toBeDefined()
+    if (!start) return
+    const left = start.cx - start.block.width / 2
+    expect(left, 'its label sits right of its marker').toBeGreaterThan(start.x)
+    expect(left - start.x, 'not far from it').toBeLessThanOrEqual(160)
+    // Labels on one side of the axis keep apart; the leader goes from the marker to the label's corner.
+    for (const side of ['below', 'above'] as const) {
+      const row = events.filter((p) => p.side === side).map((p) => [p.cx - p.block.width / 2, p.cx + p.block.width / 2] as const)
+      for (let i = 1; i < row.length; i++) expect(row[i]?.[0] ?? 0).toBeGreaterThanOrEqual((row[i - 1]?.[1] ?? 0) + 22)
+    }
+    const svg = timelineFigure.render(s, 'b').svg
+    const startGroup = findAll(parseXml(svg), (e) => e.attrs['data-date'] === '2025')[0]
+    const stem = findAll(startGroup as never, hasClass('fig-stem'))[0]
+    const [x0, , x1] = (stem?.attrs.d?.match(/^M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)$/) ?? []).slice(1).map(Number)
+    expect(x0, stem?.attrs.d).toBeCloseTo(start.x, 0)
+    expect(x1, stem?.attrs.d).toBeCloseTo(left + 8, 0)
   })
 
   it('warns, naming the longest labels, when the figure would be too tall to show text at 22 px', () => {
@@ -180,6 +216,7 @@ describe('timeline figure', () => {
     ['undated only', { title: 'T', events: DENSE.events.filter((e) => !e.date) }],
     ['dated only', { title: 'T', events: DENSE.events.filter((e) => e.date) }],
     ['one event', { title: 'T', events: [{ date: '2020-02-02', label: 'Only one' }] }],
+    ['a burst, then one far off', BURST],
   ])('%s: every text is at least 22 px on the slide, inside the frame, and no two overlap', (_, data) => {
     const s = spec(data)
     const svg = timelineFigure.render(s, 'd').svg

@@ -52,6 +52,8 @@ export const TIMELINE_WIDTH = SLIDE_FIGURE_BOX.width
 const PAD = 6
 const GAP = 22
 const MAX_WRAP = 330
+/** How far right of its marker a label may be moved when its neighbours leave no room above it. */
+const MAX_SHIFT = 160
 const AXIS_X0 = 24
 /** From the dated axis to the labels under it; from the undated line to its labels (past the numbered circles). */
 const BELOW_GAP = 20
@@ -133,7 +135,7 @@ export function validateTimeline(data: unknown): { spec?: TimelineSpec; issues: 
 interface Placed {
   event: TimelineEvent
   x: number
-  /** Centre of the label, moved inward when the marker is near the frame's edge. */
+  /** Centre of the label: over its marker, moved inward near the frame's edge, or right of it in a burst of events. */
   cx: number
   block: TextBlock
   side: 'below' | 'above'
@@ -179,7 +181,9 @@ export function layoutTimeline(spec: TimelineSpec): TimelineLayout {
     const t0 = lo - pad
     const t1 = hi + pad
     const x = (t: number): number => AXIS_X0 + ((t - t0) / (t1 - t0)) * (AXIS_X1 - AXIS_X0)
-    // Labels in time order: below the axis where there is room, else above it, else narrower.
+    // Labels in time order: below the axis where there is room, else above it, else narrower;
+    // else (a burst of events close in time) moved right along its row, as little as it takes
+    // and at most MAX_SHIFT, on a slanted leader from its marker.
     const placed: Placed[] = []
     const lastRight = { below: -Infinity, above: -Infinity }
     let prev: TimelineEvent | undefined
@@ -194,6 +198,19 @@ export function layoutTimeline(spec: TimelineSpec): TimelineLayout {
         if (side) {
           placed.push({ event: e, x: xe, cx, block, side })
           lastRight[side] = cx + block.width / 2
+          done = true
+          break
+        }
+      }
+      for (const width of done ? [] : NARROWER) {
+        const block = eventBlock(e, width, true)
+        const moved = (['below', 'above'] as const)
+          .map((side) => ({ side, cx: lastRight[side] + GAP + block.width / 2 }))
+          .filter((m) => m.cx - xe <= MAX_SHIFT && m.cx + block.width / 2 <= TIMELINE_WIDTH - PAD)
+          .sort((a, b) => a.cx - b.cx)[0]
+        if (moved) {
+          placed.push({ event: e, x: xe, cx: moved.cx, block, side: moved.side })
+          lastRight[moved.side] = moved.cx + block.width / 2
           done = true
           break
         }
@@ -307,13 +324,17 @@ function renderDated(d: NonNullable<TimelineLayout['dated']>, spec: TimelineSpec
   }
   for (const p of d.events) {
     out.push(`<g${attrs({ class: 'fig-event', 'data-date': p.event.date?.raw })}>`)
+    // A label moved off its marker (not only kept inside the frame) is reached by a slanted leader.
+    const left = p.cx - p.block.width / 2
+    const reach = p.x < left ? left + 8 : p.x
     if (p.side === 'below') {
       const top = d.axisY + BELOW_GAP
-      if (Math.abs(p.cx - p.x) > 1) out.push(`<path${attrs({ class: 'fig-stem', d: `M${p.x} ${d.axisY}V${top - 4}` })}/>`)
+      if (reach !== p.x) out.push(`<path${attrs({ class: 'fig-stem', d: `M${p.x} ${d.axisY}L${reach} ${top - 4}` })}/>`)
+      else if (Math.abs(p.cx - p.x) > 1) out.push(`<path${attrs({ class: 'fig-stem', d: `M${p.x} ${d.axisY}V${top - 4}` })}/>`)
       out.push(drawBlock(p.block, p.cx, top))
     } else {
       const bottom = d.axisY - 22
-      out.push(`<path${attrs({ class: 'fig-stem', d: `M${p.x} ${d.axisY}V${bottom + 2}` })}/>`)
+      out.push(`<path${attrs({ class: 'fig-stem', d: reach !== p.x ? `M${p.x} ${d.axisY}L${reach} ${bottom + 2}` : `M${p.x} ${d.axisY}V${bottom + 2}` })}/>`)
       out.push(drawBlock(p.block, p.cx, bottom - p.block.height))
     }
     out.push(`<circle${attrs({ class: 'fig-marker', cx: p.x, cy: d.axisY, r: 9 })}/>`)

@@ -120,6 +120,34 @@ describe('the allowlist', () => {
   })
 })
 
+describe('numbers with a magnitude word', () => {
+  const SCALED = 'Output was 26,000 tonnes in 2020 and 44,000 tonnes in 2022. About 1.5 million people live there, and 44 thousand work in mines.'
+  const run = (body: string, figureTexts: { file: string; line: number; figure: string; texts: string[] }[] = []) =>
+    checkFidelity({ source: SCALED, files: [{ path: 'slides/01-x.md', text: slide(body, 'Output') }], figureTexts, allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => f.message.replace(/ is not in the source.*/, ''))
+
+  it('finds 26 thousand as 26,000 in the source, and 1,500,000 as 1.5 million, and the other way round', () => {
+    expect(run('- 26 thousand tonnes in 2020\n- 1,500,000 people\n- 44,000 work in mines, says the 44 thousand line')).toEqual([])
+    expect(run('- 27 thousand tonnes\n- 1.6 million people')).toEqual(['fidelity: number "27 thousand"', 'fidelity: number "1.6 million"'])
+  })
+
+  it('does not excuse a bare number by its scaled form', () => {
+    expect(run('- 26 tonnes')).toEqual(['fidelity: number "26"'])
+  })
+
+  it('a chart in thousands: each value is claimed with the magnitude, the unit without it', async () => {
+    const { chartFigure } = await import('../figures/chart.ts')
+    const data = { title: 'Output', type: 'bar', unit: 'thousand tonnes', data: { 2020: 26, 2022: 44 } }
+    const parsed = chartFigure.validate(data)
+    expect(parsed.issues).toEqual([])
+    const claims = chartFigure.render(parsed.spec as never, 'c').claims
+    expect(claims).toEqual(expect.arrayContaining(['tonnes', '26 thousand', '44 thousand']))
+    expect(claims).not.toContain('thousand tonnes')
+    expect(run('', [{ file: 'slides/01-x.md', line: 6, figure: 'chart', texts: claims }])).toEqual([])
+    const off = chartFigure.render(chartFigure.validate({ ...data, data: { 2020: 26, 2022: 45 } }).spec as never, 'c').claims
+    expect(run('', [{ file: 'slides/01-x.md', line: 6, figure: 'chart', texts: off }])).toEqual(['fidelity: number "45 thousand" (in the chart figure)'])
+  })
+})
+
 describe('figure text', () => {
   it('reads SVG text with tspans as one label and checks it at the figure line', () => {
     const texts = svgTexts('<svg><text x="1"><tspan>The Harbour</tspan><tspan dy="1">Report</tspan></text><text>Vilnor &amp; Oslo</text></svg>')

@@ -31,6 +31,8 @@ export interface Claim {
   optionalParts?: number
   /** The checked name is one hyphenated word ("Chile-Bolivia"): found when each name in it is found on its own. */
   compound?: boolean
+  /** A number's value, its magnitude word applied ("26 thousand" = 26000): found when the source has that value in any form. */
+  value?: number
 }
 
 interface Part {
@@ -111,7 +113,21 @@ export interface SourceIndex {
   tokens: SourceToken[]
   /** Positions of each normalised token, for quick lookup. */
   at: Map<string, number[]>
+  /** Every number's value, written in figures or with a magnitude word (`26,000` and `26 thousand` are both 26000). */
+  values: Set<number>
 }
+
+/** Magnitude words that scale the number before them. */
+const MAGNITUDES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+
+/** The value of a number as written (`26,000`, `1.5`), or undefined for a year span, an ordinal or a decade (`1990s`). */
+export function numberValue(word: string): number | undefined {
+  if (!/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(word)) return undefined
+  return Number(word.replace(/,/g, ''))
+}
+
+/** A number times its magnitude, rounded so that 1.2 million and 1,200,000 compare equal. */
+const scaled = (value: number, magnitude: number): number => Math.round(value * magnitude * 1000) / 1000
 
 export function indexSource(text: string): SourceIndex {
   const tokens: SourceToken[] = []
@@ -126,12 +142,19 @@ export function indexSource(text: string): SourceIndex {
     })
   }
   const at = new Map<string, number[]>()
+  const values = new Set<number>()
   tokens.forEach((t, i) => {
     const list = at.get(t.norm)
     if (list) list.push(i)
     else at.set(t.norm, [i])
+    const v = numberValue(t.norm)
+    if (v === undefined) return
+    values.add(v)
+    const next = tokens[i + 1]
+    const magnitude = next?.adjacent ? MAGNITUDES[next.norm] : undefined
+    if (magnitude) values.add(scaled(v, magnitude))
   })
-  return { tokens, at }
+  return { tokens, at, values }
 }
 
 /** Are the parts in the source, in order? `adjacent`: with nothing but spaces or dashes between. */
@@ -154,6 +177,7 @@ function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean
 export function isFound(index: SourceIndex, claim: Claim): boolean {
   const adjacent = claim.kind !== 'quote'
   if (findParts(index, claim.parts, adjacent)) return true
+  if (claim.value !== undefined && index.values.has(claim.value)) return true
   const rest = claim.parts.slice(claim.optionalParts ?? 0)
   if (claim.optionalParts && (rest.length === 0 || findParts(index, rest, adjacent))) return true
   return claim.compound === true && rest.every((p) => findParts(index, [p], true))
@@ -312,13 +336,24 @@ function blockClaims(lines: readonly ProseLine[], file: string, where?: string):
     words.push({ text: m[0], start: m.index, end: m.index + m[0].length, line: l.line, notes: l.notes })
   }
 
-  // Numbers and number words, with a following unit ("90 percent", "three times").
-  for (const w of words) {
+  // Numbers and number words, with a following unit ("90 percent", "three times") or magnitude
+  // ("26 thousand": one claim, found as 26,000 too, and the other way round).
+  const magnitudeWords = new Set<Word>()
+  for (const [k, w] of words.entries()) {
     const unit = UNIT_AFTER.exec(plain.slice(w.end))
     const unitText = unit?.[1] ? ` ${unit[1].toLowerCase()}` : ''
-    if (/^\p{N}/u.test(w.text)) {
+    const value = numberValue(w.text)
+    const next = words[k + 1]
+    const magnitude = next && value !== undefined && /^\s+$/.test(plain.slice(w.end, next.start)) ? MAGNITUDES[next.text.toLowerCase()] : undefined
+    if (magnitude && next) {
+      magnitudeWords.add(next)
+      const shown = `${w.text} ${next.text.toLowerCase()}`
+      make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })), { value: scaled(value ?? 0, magnitude) })
+    } else if (/^\p{N}/u.test(w.text)) {
       const shown = `${w.text}${unitText}`
-      make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })))
+      make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })), value !== undefined && !unitText ? { value } : {})
+    } else if (magnitudeWords.has(w)) {
+      continue
     } else if (NUMBER_WORDS.has(w.text.toLowerCase())) {
       const shown = `${w.text.toLowerCase()}${unitText}`
       make('number-word', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })))

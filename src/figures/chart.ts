@@ -205,7 +205,12 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
   }
   if (spec.source) out.push(text(`Source: ${spec.source}`, 0, yText, 'fig-source', { size: S.source }))
   const desc = chartText(spec)
-  const claims = [spec.title, ...(spec.unit ? [spec.unit] : []), ...(spec.xLabel ? [spec.xLabel] : []), ...(spec.source ? [spec.source] : []), ...spec.data.flatMap((p, i) => [p.label, l.values[i] ?? ''])]
+  // A unit that starts with a magnitude ("thousand tonnes") scales every value: claimed as
+  // "26 thousand", which the fidelity check finds as 26,000 in the source too.
+  const magnitude = /^(thousand|million|billion|trillion)\b\s*/i.exec(spec.unit ?? '')
+  const unitClaim = magnitude ? (spec.unit ?? '').slice(magnitude[0].length) : spec.unit
+  const valueClaim = (v: string) => (magnitude && v ? `${v} ${magnitude[1]?.toLowerCase()}` : v)
+  const claims = [spec.title, ...(unitClaim ? [unitClaim] : []), ...(spec.xLabel ? [spec.xLabel] : []), ...(spec.source ? [spec.source] : []), ...spec.data.flatMap((p, i) => [p.label, valueClaim(l.values[i] ?? '')])]
   return {
     svg: svgDocument({ name: 'chart', id, width: l.width, height: l.height, title: spec.title, desc, body: out.join('') }),
     text: desc,

@@ -4,9 +4,10 @@
  * fidelity to the article named in deck.yaml. They live with the slides and go when the slides
  * go; the tool's tests (tests/, src/) hold for any deck in slides/.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { extractClaims, indexSource, isFound, normalizeText } from '../src/check/fidelity.ts'
 import { formatFinding } from '../src/check/findings.ts'
 import { runCheck } from '../src/check/run.ts'
 import { buildDeck } from '../src/compiler/node.ts'
@@ -95,6 +96,20 @@ describe('its fidelity to the article named in deck.yaml', () => {
     expect(named).toBe('../../shared/source/article.txt')
     // A plain clone has no article beside it (the check then says so); CI must have it (.ci/run).
     if (/^(true|1|yes)$/i.test(process.env.CI ?? '')) expect(existsSync(article ?? ''), `CI: the article is not at ${article}`).toBe(true)
+  })
+
+  it('carries every number, name and quote of the article into its slides or notes', () => {
+    // A plain clone has no article beside it; CI has (the test above): there this one compares.
+    if (!existsSync(article ?? '')) return expect(/^(true|1|yes)$/i.test(process.env.CI ?? ''), 'CI without the article').toBe(false)
+    const told = indexSource(readdirSync(resolve(root, 'slides')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(resolve(root, 'slides', f), 'utf8')).join('\n'))
+    // Sentences only: the title, the contents and the subheadings (lines without a full stop) are
+    // the article's structure, which the agenda and the kickers carry in their own words.
+    const sentences = readFileSync(article ?? '', 'utf8')
+      .split('\n')
+      .map((text, i) => ({ line: i + 1, text: normalizeText(text), blockStart: true, notes: false }))
+      .filter((l) => /[.!?]["”]?\s*$/.test(l.text))
+    const missing = [...new Set(extractClaims(sentences, 'article').filter((c) => !isFound(told, c)).map((c) => `${c.kind} "${c.text}" (article line ${c.line})`))]
+    expect(missing).toEqual([])
   })
 
   it('keeps every number, name and quote to the article where it is; says in one line when it is not', async () => {

@@ -82,6 +82,23 @@ describe('npm run pdf', () => {
     slides.forEach((s, i) => expect(texts[i], `page ${i + 1}`).toContain(norm(s.title)))
   })
 
+  it('deck.pdf: each page holds its slide alone, numbered at its foot as reveal numbers it: no notes, no handout header', () => {
+    const texts = pageTexts(join(out, 'deck.pdf'))
+    // Each word with its box, in points from the page's top left (pdftotext -bbox), page by page.
+    const boxes = poppler('pdftotext', ['-bbox', join(out, 'deck.pdf'), '-'])
+      .split('<page ')
+      .slice(1)
+      .map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] })))
+    expect(boxes).toHaveLength(slides.length)
+    slides.forEach((s, i) => {
+      // reveal's print layout: 18px (13.5pt) at 22px from the left and 12px from the foot of its 719px page.
+      const foot = boxes[i]?.filter((w) => w.x < 40 && w.y > 490) ?? []
+      expect(foot.map((w) => w.text), `page ${i + 1}: its number at the bottom left`).toEqual([String(i + 1)])
+      expect(texts[i], `page ${i + 1}: the handout's header`).not.toContain(`Slide ${i + 1} of`)
+      if (norm(s.notesText).split(' ').length >= 8) expect(texts[i], `page ${i + 1}: its notes`).not.toContain(words(s.notesText))
+    })
+  })
+
   it('deck.pdf: prints the slide backgrounds (the title slide is dark)', () => {
     const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '12', '-gray', join(out, 'deck.pdf')])
     // Binary PGM: header "P5\n<w> <h>\n255\n", then one byte per pixel.

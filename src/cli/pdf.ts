@@ -1,23 +1,26 @@
 /**
  * `npm run pdf`: print the built deck (dist/) with Chromium into
- *   dist/deck.pdf     one 16:9 page per slide, reveal's own print layout (`?print-pdf`)
- *   dist/handout.pdf  one portrait page per slide, the slide above its notes (handout.html);
- *                     A4, or US Letter with `--letter`
+ *   dist/deck.pdf     one 16:9 page per slide (1280x720 px, as reveal's `?print-pdf` lays it out)
+ *   dist/handout.pdf  one portrait page per slide, the slide above its notes; A4, or US Letter
+ *                     with `--letter`
+ * Both from handout.html, the page that holds every slide, laid out by the stylesheet alone (no
+ * reveal.js to run): the handout as it is, the deck with `deck-print` on <html>
+ * (assets/handout.css: the slide alone on a page of its own size, numbered).
  * `--out=<dir>` writes the PDFs elsewhere (default: dist/); `--dist=<dir>` prints a deck built
  * elsewhere (`npm run build -- --out=<dir>`), and writes there unless --out says otherwise.
  * Both get the deck's title, language and an outline (bookmarks): an entry per section, the slide
- * titles under it, read from the reading edition's table of contents (read.html), so nothing is
- * compiled again. One Chromium driven over its debugging pipe (src/cli/cdp.ts: no
- * playwright-core to load), the two documents printed at once in tabs of their own, the outline
- * appended to each file as an incremental update (src/reading/outline-update.ts). Waits on
- * events, never on fixed sleeps. Prints a line per output with its page count; exits non-zero
- * when a count is wrong. Reports, by slide, images that did not load and content cut off by the
- * page; `--strict` makes those fail the command.
+ * titles under it, read from the reading edition (read.html), so nothing is compiled again. One
+ * Chromium driven over its debugging pipe (src/cli/cdp.ts: no playwright-core to load), one tab
+ * printing both documents in turn, the outline appended to each file as an incremental update
+ * (src/reading/outline-update.ts). Waits on events, never on fixed sleeps. Prints a line
+ * per output with its page count; exits non-zero when a count is wrong. Reports,
+ * by slide, images that did not load and content cut off by the page; `--strict` makes those
+ * fail the command.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { OutlineEntry } from '../reading/render.ts'
-import { appendOutline, readingToc, type TocEntry } from '../reading/outline-update.ts'
+import { appendOutline, readingDeck, readingToc, type TocEntry } from '../reading/outline-update.ts'
 import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
 import { changedSince } from './stale.ts'
@@ -51,16 +54,12 @@ interface Output {
   expected: number
 }
 
-/** Installed before the deck's scripts run: reveal.js fires `pdf-ready` once its print layout is complete. */
-const PDF_READY_PROBE = "window.__deckPdfReady = new Promise((ok) => document.addEventListener('pdf-ready', () => ok(true)))"
-
-
 /** The reading edition's contents as outline entries pointing at pages (slide indexes). */
 function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
   const index = new Map(ids.map((id, i) => [id, i]))
   const page = (id: string) => {
     const i = index.get(id)
-    if (i === undefined) throw new Error(`dist/read.html lists the slide #${id}, which dist/index.html does not hold: run \`npm run build\` again`)
+    if (i === undefined) throw new Error(`dist/read.html lists the slide #${id}, which dist/handout.html does not hold: run \`npm run build\` again`)
     return i
   }
   const walk = (entries: TocEntry[]): OutlineEntry[] => entries.map((e) => ({ title: e.title, page: page(e.id), children: walk(e.children) }))
@@ -70,7 +69,7 @@ function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
 async function main(): Promise<number> {
   const started = performance.now()
   mark('main')
-  for (const f of ['index.html', 'handout.html', 'read.html']) {
+  for (const f of ['handout.html', 'read.html']) {
     if (!existsSync(join(dist, f))) throw new Error(`${relative(process.cwd(), join(dist, f))} is missing: run \`npm run build\` first`)
   }
   // Start the browser first: it launches while the rest is read.
@@ -81,10 +80,13 @@ async function main(): Promise<number> {
   const outputs: Output[] = []
   const losses: string[] = []
   try {
-    const changed = changedSince(root, join(dist, 'index.html'))
+    const changed = changedSince(root, join(dist, 'handout.html'))
     if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
-    const toc = readingToc(readFileSync(join(dist, 'read.html'), 'utf8'))
-    if (!toc) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)
+    const readHtml = readFileSync(join(dist, 'read.html'), 'utf8')
+    const toc = readingToc(readHtml)
+    const reading = readingDeck(readHtml)
+    if (!toc || !reading) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)
+    const info = { title: reading.title, lang: reading.lang }
     mkdirSync(outDir, { recursive: true })
     browser = await launching
     mark('Chromium answered')
@@ -115,29 +117,23 @@ async function main(): Promise<number> {
       return Buffer.from(data, 'base64')
     }
 
-    // The slides, in reveal.js's print layout: one page per slide, fragments shown.
-    const printDeck = async () => {
-      const page = await openPage(browser as CdpBrowser, `${server.url}index.html?print-pdf&pdfSeparateFragments=false`, { width: 1280, height: 720, init: PDF_READY_PROBE, errors })
-      mark('index.html loaded')
-      const ready = page.evaluate('window.__deckPdfReady.then(() => document.fonts.ready).then(() => true)')
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([ready, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error('index.html: reveal.js did not finish its print layout (pdf-ready) within 30 s')), 30_000)))])
-      clearTimeout(timer)
-      const ids = await slideIds(page, '.reveal .slides section[id]')
-      const info = await page.evaluate<{ title: string; lang: string }>('({ title: document.title, lang: document.documentElement.lang || "en" })')
-      losses.push(...(await printLosses(page, '.reveal .slides section[id]', '.pdf-page')).map((l) => describeLoss('deck.pdf', l)))
-      return { ids, info, out: await finish(await print(page, { preferCSSPageSize: true }), 'deck.pdf', ids, info) }
-    }
-
-    // The handout: the same slide markup, scaled, with the notes beneath, on portrait paper.
-    // Screen media: the slides keep the deck's look (reveal.css's print rules restyle them).
-    const printHandout = async () => {
-      const page = await openPage(browser as CdpBrowser, `${server.url}handout.html`, { width: 794, height: 1123, media: 'screen', init: PDF_READY_PROBE, errors })
-      mark('handout.html loaded')
+    // Both from one tab of handout.html, one after the other: a second tab (a second renderer
+    // loading the same page) cost ~1 s of CPU and 0.35 s of wall time here, more than printing
+    // in turn gains. Screen media: the slides keep the deck's look (reveal.css's print rules
+    // would restyle them).
+    const printBoth = async () => {
+      const page = await openPage(browser as CdpBrowser, `${server.url}handout.html`, { width: 794, height: 1123, media: 'screen', errors })
       await page.evaluate('document.fonts.ready.then(() => true)')
-      const ids = await slideIds(page, '.handout-slide section[id]')
-      losses.push(...(await printLosses(page, '.handout-slide section[id]', '.handout-slide')).map((l) => describeLoss('handout.pdf', l)))
-      return { ids, bytes: await print(page, PAPER[paper]) }
+      mark('handout.html loaded')
+      const ids = await slideIds(page)
+      // The handout: each slide scaled, with its notes beneath, on portrait paper.
+      losses.push(...(await printLosses(page)).map((l) => describeLoss('handout.pdf', l)))
+      const handout = await print(page, PAPER[paper])
+      // The slides: the same page with `deck-print`, a 1280x720 page per slide, nothing else on it.
+      await page.evaluate("(document.documentElement.classList.add('deck-print'), document.fonts.ready.then(() => true))")
+      losses.push(...(await printLosses(page)).map((l) => describeLoss('deck.pdf', l)))
+      const deck = await print(page, { preferCSSPageSize: true })
+      return { ids, deck, handout }
     }
 
     // A ceiling for the whole printout (a crashed tab answers nothing): generous, for loaded machines.
@@ -145,16 +141,15 @@ async function main(): Promise<number> {
     const ceiling = new Promise<never>((_, fail) => {
       watchdog = setTimeout(() => fail(new Error(`Chromium did not finish printing within ${PRINT_TIMEOUT_MS / 1000} s${errors.length ? `; the page reported:\n${errors.join('\n')}` : ''}`)), PRINT_TIMEOUT_MS)
     })
-    const [deck, handout] = await Promise.race([Promise.all([printDeck(), printHandout()]), ceiling]).finally(() => clearTimeout(watchdog))
-    mark('both printed, deck.pdf written')
-    if (handout.ids.join(' ') !== deck.ids.join(' ')) {
-      throw new Error(`dist/handout.html and dist/index.html hold different slides (${handout.ids.length} and ${deck.ids.length}): run \`npm run build\` again`)
-    }
-    outputs.push(deck.out, await finish(handout.bytes, 'handout.pdf', deck.ids, deck.info))
+    const printed = await Promise.race([printBoth(), ceiling]).finally(() => clearTimeout(watchdog))
+    mark('both printed')
+    const ids = reading.slides.map((s) => s.id)
+    if (printed.ids.join(' ') !== ids.join(' ')) throw new Error(`dist/handout.html and dist/read.html hold different slides (${printed.ids.length} and ${ids.length}): run \`npm run build\` again`)
+    outputs.push(await finish(printed.deck, 'deck.pdf', ids, info), await finish(printed.handout, 'handout.pdf', ids, info))
     if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   } finally {
     browser ??= await launching.catch(() => undefined)
-    mark('handout.pdf written')
+    mark('both written')
     // Chromium shuts down (and removes its temporary profile) on its own after this process ends.
     browser?.closeInBackground()
     await server.close()
@@ -190,11 +185,11 @@ function describeLoss(pdf: string, l: Loss): string {
 
 /**
  * What the printout loses, found in the laid-out page before printing: images that failed to
- * load, and content that reaches past its page box (reveal's `.pdf-page`, the handout's slide
- * box), which the page clips. Pure DOM reading; runs in the page.
+ * load, and content that reaches past its slide's box (`.handout-slide`, 1280x720 in both
+ * documents), which the page clips. Pure DOM reading; runs in the page.
  */
-function printLosses(page: CdpSession, slideSel: string, boxSel: string): Promise<Loss[]> {
-  return page.evaluate(`(${lossesInPage.toString()})(${JSON.stringify(slideSel)}, ${JSON.stringify(boxSel)})`)
+function printLosses(page: CdpSession): Promise<Loss[]> {
+  return page.evaluate(`(${lossesInPage.toString()})(${JSON.stringify(SLIDES)}, '.handout-slide')`)
 }
 
 /** Runs in the page (sent as its source text): keep it free of imports and helpers. */
@@ -222,9 +217,12 @@ function lossesInPage(slideSel: string, boxSel: string): Loss[] {
   return out
 }
 
+/** The slides of handout.html. */
+const SLIDES = '.handout-slide section[id]'
+
 /** The ids of the slides the page holds, in order. */
-function slideIds(page: CdpSession, selector: string): Promise<string[]> {
-  return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((s) => s.id)`)
+function slideIds(page: CdpSession): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(SLIDES)})].map((s) => s.id)`)
 }
 
 main().then(

@@ -130,6 +130,17 @@ describe('numbers with a magnitude word', () => {
     expect(run('- 27 thousand tonnes\n- 1.6 million people')).toEqual(['fidelity: number "27 thousand"', 'fidelity: number "1.6 million"'])
   })
 
+  it('a magnitude that labels a unit is not a claim; one that counts something is', () => {
+    const source = 'Output rose to 44,000 tonnes.'
+    const found = (body: string, title = 'Output') =>
+      checkFidelity({ source, files: [{ path: 'slides/01-x.md', text: slide(body, title) }], allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => f.message.replace(/ is not in the source.*/, ''))
+    expect(found('- Shown in thousand tonnes', 'Output, thousand tonnes')).toEqual([])
+    expect(found('- Output (million barrels) rose')).toEqual([])
+    expect(found('- A thousand drones')).toEqual(['fidelity: number "thousand"'])
+    expect(found('- One million people')).toEqual(['fidelity: number "million"'])
+    expect(found('- A thousand of them')).toEqual(['fidelity: number "thousand"'])
+  })
+
   it('does not excuse a bare number by its scaled form', () => {
     expect(run('- 26 tonnes')).toEqual(['fidelity: number "26"'])
   })

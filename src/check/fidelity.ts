@@ -298,6 +298,23 @@ interface Word {
   notes: boolean
 }
 
+/** Words before a magnitude that make it a quantity ("a thousand drones"), not a unit's scale. */
+const QUANTIFIERS = new Set(['a', 'an', 'one', 'some', 'several', 'few', 'many', 'hundred', 'hundreds', 'tens', 'over', 'nearly', 'almost', 'about', 'around'])
+
+/**
+ * A magnitude that labels a unit, not a quantity: "thousand tonnes" in a chart's title or axis
+ * ("Output, thousand tonnes", "in million barrels"). Singular, with no number or quantifier
+ * before it and a word other than "of" after it ("thousands of troops", "a thousand drones" and
+ * "one million people" stay claims).
+ */
+function isScaleLabel(w: Word, prev: Word | undefined, next: Word | undefined, plain: string): boolean {
+  if (!(w.text.toLowerCase() in MAGNITUDES) || !next || next.text.toLowerCase() === 'of') return false
+  if (!prev) return true
+  const between = plain.slice(prev.end, w.start)
+  if (/[,;:(–—]/.test(between)) return true
+  return numberValue(prev.text) === undefined && !NUMBER_WORDS.has(prev.text.toLowerCase()) && !QUANTIFIERS.has(prev.text.toLowerCase())
+}
+
 /** Claims in one block of prose (a paragraph, a bullet, a heading: lines joined). */
 function blockClaims(lines: readonly ProseLine[], file: string, where?: string): Claim[] {
   let text = ''
@@ -353,6 +370,8 @@ function blockClaims(lines: readonly ProseLine[], file: string, where?: string):
       const shown = `${w.text}${unitText}`
       make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })), value !== undefined && !unitText ? { value } : {})
     } else if (magnitudeWords.has(w)) {
+      continue
+    } else if (isScaleLabel(w, words[k - 1], next, plain)) {
       continue
     } else if (NUMBER_WORDS.has(w.text.toLowerCase())) {
       const shown = `${w.text.toLowerCase()}${unitText}`

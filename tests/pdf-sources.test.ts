@@ -1,9 +1,10 @@
 /**
  * `npm run pdf` prints what the build wrote, without compiling the slides again: the outline
  * comes from the reading edition's contents (read.html). So it says when a slide file changed
- * after the build, refuses a build without read.html, and writes into a folder it creates.
+ * after the build, refuses a build without read.html or one made before handout.html could print
+ * the deck, and writes into a folder it creates.
  */
-import { existsSync, readFileSync, renameSync, utimesSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -45,6 +46,22 @@ describe('npm run pdf reads the build, not the slides', () => {
       expect(existsSync(join(project, 'dist', 'deck.pdf'))).toBe(false)
     } finally {
       renameSync(join(project, 'dist', 'read.off'), join(project, 'dist', 'read.html'))
+    }
+  }, 180_000)
+
+  it('refuses a handout.html without the deck-print styles (an older build), rather than print the handout as the deck', async () => {
+    const file = join(project, 'dist', 'handout.html')
+    const built = readFileSync(file, 'utf8')
+    const older = built.replace(/\bpage:\s*slide;?/g, '')
+    expect(older.length, 'the built page names its deck page').toBeLessThan(built.length)
+    writeFileSync(file, older)
+    try {
+      const r = await runCli('pdf', project, `--out=${join(project, 'older-pdfs')}`)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/handout\.html has no deck-print styles \(built by an older version of the tool\): run `npm run build` again/)
+      expect(existsSync(join(project, 'older-pdfs', 'deck.pdf'))).toBe(false)
+    } finally {
+      writeFileSync(file, built)
     }
   }, 180_000)
 })

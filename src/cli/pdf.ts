@@ -130,7 +130,12 @@ async function main(): Promise<number> {
       losses.push(...(await printLosses(page)).map((l) => describeLoss('handout.pdf', l)))
       const handout = await print(page, PAPER[paper])
       // The slides: the same page with `deck-print`, a 1280x720 page per slide, nothing else on it.
-      await page.evaluate("(document.documentElement.classList.add('deck-print'), document.fonts.ready.then(() => true))")
+      const deckPrint = await page.evaluate<boolean>(
+        "(document.documentElement.classList.add('deck-print'), getComputedStyle(document.querySelector('.handout-page') ?? document.body).page === 'slide')",
+      )
+      // A dist/ built before handout.css knew the deck's page would print the handout again.
+      if (!deckPrint) throw new Error(`${relative(process.cwd(), join(dist, 'handout.html'))} has no deck-print styles (built by an older version of the tool): run \`npm run build\` again`)
+      await page.evaluate('document.fonts.ready.then(() => true)')
       losses.push(...(await printLosses(page)).map((l) => describeLoss('deck.pdf', l)))
       const deck = await print(page, { preferCSSPageSize: true })
       return { ids, deck, handout }

@@ -50,6 +50,28 @@ describe('columns', () => {
     expect(html.match(/class="column"/g)).toHaveLength(2)
   })
 
+  it('an empty column ("|||" first, last or twice) is left out, with a warning at that line', () => {
+    const run = (body: string) => {
+      const r = compileDeck({ files: [{ path: 'slides/01-a.md', text: `---\ntitle: T\n---\n${body}\nNotes:\nn\n` }], env })
+      return { html: r.deck.slides[0]?.bodyHtml ?? '', warnings: r.diagnostics.filter((d) => d.code === 'column-empty').map(formatDiagnostic) }
+    }
+    // A stranger's first try: "|||" opening the body. Two columns were meant, not three.
+    const first = run('|||\n- left\n|||\n> Quote.\n')
+    expect(first.html.match(/class="column"/g)).toHaveLength(2)
+    expect(first.html).toMatch(/^<div class="columns"><div class="column"><ul>/)
+    expect(first.warnings).toEqual([expect.stringMatching(/^slides\/01-a\.md:4:1 warning column-empty this "\|\|\|" line before the first column makes an empty column, left out: a "\|\|\|" line goes between two columns; remove this one$/)])
+    // Twice in a row, and last: each named at its own line.
+    const twice = run('left\n|||\n|||\nright\n|||\n')
+    expect(twice.html.match(/class="column"/g)).toHaveLength(2)
+    expect(twice.warnings).toEqual([
+      expect.stringMatching(/^slides\/01-a\.md:6:1 warning column-empty this "\|\|\|" line right after another/),
+      expect.stringMatching(/^slides\/01-a\.md:8:1 warning column-empty this "\|\|\|" line after the last column/),
+    ])
+    // One column left: no columns at all.
+    const alone = run('|||\nonly\n')
+    expect(alone.html).toBe('<p>only</p>\n')
+  })
+
   it('errors inside a column keep their file line', () => {
     expect(compile('---\ntitle: T\n---\nleft\n|||\nright\n\n![Gone](../assets/gone.png)\n\nNotes:\nn\n').errors).toEqual([
       expect.stringMatching(/^slides\/01-a\.md:8:1 error asset-missing the image "\.\.\/assets\/gone\.png"/),

@@ -1,4 +1,5 @@
 import type { Marked } from 'marked'
+import { diag } from './diagnostics.ts'
 import { countWords, escapeHtml, renderMarkdown, textOf, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
@@ -56,14 +57,29 @@ function renderBody(md: Marked, content: Segment, env: MarkdownEnv, id: string):
   if (cuts.length === 0) return renderMarkdown(md, content, env, id, sanitize)
   const all = content.text.split('\n')
   const bounds = [-1, ...cuts, all.length]
-  const columns = bounds.slice(1).map((end, i) => {
+  // A column with nothing in it (a `|||` before the first column, after the last, or twice in a
+  // row) is left out, with a warning at the `|||` line that made it: `|||` goes between columns.
+  const empty: Diagnostic[] = []
+  const columns = bounds.slice(1).flatMap((end, i) => {
     const from = (bounds[i] ?? -1) + 1
-    const seg: Segment = { text: all.slice(from, end).join('\n'), start: { ...content.start, line: content.start.line + from, column: 1 } }
-    return renderMarkdown(md, seg, env, i === 0 ? id : `${id}-c${i + 1}`, sanitize)
+    const text = all.slice(from, end).join('\n')
+    if (!text.trim()) {
+      const line = content.start.line + (end === all.length ? from - 1 : end)
+      const where = i === 0 ? 'before the first column' : end === all.length ? 'after the last column' : 'right after another'
+      const message = `this "|||" line ${where} makes an empty column, left out: a "|||" line goes between two columns; remove this one`
+      if (!empty.some((d) => d.pos.line === line)) empty.push(diag('column-empty', { ...content.start, line, column: 1 }, message, 'warning'))
+      return []
+    }
+    const seg: Segment = { text, start: { ...content.start, line: content.start.line + from, column: 1 } }
+    return [renderMarkdown(md, seg, env, i === 0 ? id : `${id}-c${i + 1}`, sanitize)]
   })
+  if (columns.length < 2) {
+    const only = columns[0]
+    return { html: only?.html ?? '', diagnostics: [...empty, ...(only?.diagnostics ?? [])], figures: only?.figures ?? [], links: only?.links ?? [] }
+  }
   return {
     html: `<div class="columns">${columns.map((c) => `<div class="column">${c.html}</div>`).join('')}</div>`,
-    diagnostics: columns.flatMap((c) => c.diagnostics),
+    diagnostics: [...empty, ...columns.flatMap((c) => c.diagnostics)],
     figures: columns.flatMap((c) => c.figures),
     links: columns.flatMap((c) => c.links),
   }

@@ -50,6 +50,7 @@ export type DiagnosticCode =
   | 'markdown-too-complex'
   | 'deck-config'
   | 'pacing-range'
+  | 'column-empty'
 
 export interface Diagnostic {
   severity: Severity

@@ -143,6 +143,8 @@ describe('numbers with a magnitude word', () => {
 
   it('does not excuse a bare number by its scaled form', () => {
     expect(run('- 26 tonnes')).toEqual(['fidelity: number "26"'])
+    // Only the four magnitude words scale (not an object's own keys: "constructor", "toString").
+    expect(run('- 9 constructor parts')).toEqual(['fidelity: number "9"'])
   })
 
   it('a chart in thousands: each value is claimed with the magnitude, the unit without it', async () => {

@@ -118,7 +118,12 @@ export interface SourceIndex {
 }
 
 /** Magnitude words that scale the number before them. */
-const MAGNITUDES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+const MAGNITUDES = new Map([
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+])
 
 /** The value of a number as written (`26,000`, `1.5`), or undefined for a year span, an ordinal or a decade (`1990s`). */
 export function numberValue(word: string): number | undefined {
@@ -151,7 +156,7 @@ export function indexSource(text: string): SourceIndex {
     if (v === undefined) return
     values.add(v)
     const next = tokens[i + 1]
-    const magnitude = next?.adjacent ? MAGNITUDES[next.norm] : undefined
+    const magnitude = next?.adjacent ? MAGNITUDES.get(next.norm) : undefined
     if (magnitude) values.add(scaled(v, magnitude))
   })
   return { tokens, at, values }
@@ -308,7 +313,7 @@ const QUANTIFIERS = new Set(['a', 'an', 'one', 'some', 'several', 'few', 'many',
  * "one million people" stay claims).
  */
 function isScaleLabel(w: Word, prev: Word | undefined, next: Word | undefined, plain: string): boolean {
-  if (!(w.text.toLowerCase() in MAGNITUDES) || !next || next.text.toLowerCase() === 'of') return false
+  if (!MAGNITUDES.has(w.text.toLowerCase()) || !next || next.text.toLowerCase() === 'of') return false
   if (!prev) return true
   const between = plain.slice(prev.end, w.start)
   if (/[,;:(–—]/.test(between)) return true
@@ -361,7 +366,7 @@ function blockClaims(lines: readonly ProseLine[], file: string, where?: string):
     const unitText = unit?.[1] ? ` ${unit[1].toLowerCase()}` : ''
     const value = numberValue(w.text)
     const next = words[k + 1]
-    const magnitude = next && value !== undefined && /^\s+$/.test(plain.slice(w.end, next.start)) ? MAGNITUDES[next.text.toLowerCase()] : undefined
+    const magnitude = next && value !== undefined && /^\s+$/.test(plain.slice(w.end, next.start)) ? MAGNITUDES.get(next.text.toLowerCase()) : undefined
     if (magnitude && next) {
       magnitudeWords.add(next)
       const shown = `${w.text} ${next.text.toLowerCase()}`

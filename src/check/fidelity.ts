@@ -10,6 +10,7 @@
  * "May" is not excused by the verb "may".
  */
 import { isSeq, parse as parseYaml, parseDocument } from 'yaml'
+import { MAGNITUDES } from '../text/magnitudes.ts'
 
 export type ClaimKind = 'number' | 'number-word' | 'name' | 'quote'
 
@@ -117,13 +118,6 @@ export interface SourceIndex {
   values: Set<number>
 }
 
-/** Magnitude words that scale the number before them. */
-const MAGNITUDES = new Map([
-  ['thousand', 1e3],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-])
 
 /** The value of a number as written (`26,000`, `1.5`), or undefined for a year span, an ordinal or a decade (`1990s`). */
 export function numberValue(word: string): number | undefined {

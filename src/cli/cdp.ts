@@ -259,14 +259,12 @@ export interface OpenPageOptions {
   height: number
   /** Emulated CSS media type: '' (the page's own) or 'screen'. Motion is always reduced. */
   media?: 'screen' | ''
-  /** A script evaluated in every new document before the page's own. */
-  init?: string
   /** Where the page's uncaught errors go. */
   errors: string[]
 }
 
 /** A tab showing `url` at the given viewport, reduced motion, loaded; its script errors collected. */
-export async function openPage(browser: CdpBrowser, url: string, { width, height, media = '', init, errors }: OpenPageOptions): Promise<CdpSession> {
+export async function openPage(browser: CdpBrowser, url: string, { width, height, media = '', errors }: OpenPageOptions): Promise<CdpSession> {
   const page = await browser.newPage()
   page.on('Runtime.exceptionThrown', (p) => {
     const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined
@@ -277,7 +275,6 @@ export async function openPage(browser: CdpBrowser, url: string, { width, height
     page.send('Runtime.enable'),
     page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }),
     page.send('Emulation.setEmulatedMedia', { media, features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
-    ...(init ? [page.send('Page.addScriptToEvaluateOnNewDocument', { source: init })] : []),
   ])
   const loaded = page.once('Page.loadEventFired')
   const nav = await page.send<{ errorText?: string }>('Page.navigate', { url })

@@ -12,6 +12,7 @@
 import type { FigureKind, FigureRender } from './kinds.ts'
 import { attrs, drawBlock, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, svgDocument, text, textBlock, textWidth, wrapBalanced, type TextBlock } from './svg.ts'
 import { Issues, isRecord, oneOf, record, str, type Path } from './validate.ts'
+import { leadingMagnitude } from '../text/magnitudes.ts'
 
 export type ChartType = 'bar' | 'line'
 export const CHART_TYPES: readonly ChartType[] = ['bar', 'line']
@@ -207,9 +208,9 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
   const desc = chartText(spec)
   // A unit that starts with a magnitude ("thousand tonnes") scales every value: claimed as
   // "26 thousand", which the fidelity check finds as 26,000 in the source too.
-  const magnitude = /^(thousand|million|billion|trillion)\b\s*/i.exec(spec.unit ?? '')
-  const unitClaim = magnitude ? (spec.unit ?? '').slice(magnitude[0].length) : spec.unit
-  const valueClaim = (v: string) => (magnitude && v ? `${v} ${magnitude[1]?.toLowerCase()}` : v)
+  const magnitude = leadingMagnitude(spec.unit ?? '')
+  const unitClaim = magnitude ? magnitude.rest : spec.unit
+  const valueClaim = (v: string) => (magnitude && v ? `${v} ${magnitude.word}` : v)
   const claims = [spec.title, ...(unitClaim ? [unitClaim] : []), ...(spec.xLabel ? [spec.xLabel] : []), ...(spec.source ? [spec.source] : []), ...spec.data.flatMap((p, i) => [p.label, valueClaim(l.values[i] ?? '')])]
   return {
     svg: svgDocument({ name: 'chart', id, width: l.width, height: l.height, title: spec.title, desc, body: out.join('') }),

@@ -324,17 +324,18 @@ function renderDated(d: NonNullable<TimelineLayout['dated']>, spec: TimelineSpec
   }
   for (const p of d.events) {
     out.push(`<g${attrs({ class: 'fig-event', 'data-date': p.event.date?.raw })}>`)
-    // A label moved off its marker (not only kept inside the frame) is reached by a slanted leader.
+    // From the marker to the label: straight up or down, or slanted to the corner of a label
+    // moved right of its marker (not one only kept inside the frame).
     const left = p.cx - p.block.width / 2
-    const reach = p.x < left ? left + 8 : p.x
+    const moved = p.x < left
+    const stem = (y: number) => `<path${attrs({ class: 'fig-stem', d: moved ? `M${p.x} ${d.axisY}L${left + 8} ${y}` : `M${p.x} ${d.axisY}V${y}` })}/>`
     if (p.side === 'below') {
       const top = d.axisY + BELOW_GAP
-      if (reach !== p.x) out.push(`<path${attrs({ class: 'fig-stem', d: `M${p.x} ${d.axisY}L${reach} ${top - 4}` })}/>`)
-      else if (Math.abs(p.cx - p.x) > 1) out.push(`<path${attrs({ class: 'fig-stem', d: `M${p.x} ${d.axisY}V${top - 4}` })}/>`)
+      if (moved || Math.abs(p.cx - p.x) > 1) out.push(stem(top - 4))
       out.push(drawBlock(p.block, p.cx, top))
     } else {
       const bottom = d.axisY - 22
-      out.push(`<path${attrs({ class: 'fig-stem', d: reach !== p.x ? `M${p.x} ${d.axisY}L${reach} ${bottom + 2}` : `M${p.x} ${d.axisY}V${bottom + 2}` })}/>`)
+      out.push(stem(bottom + 2))
       out.push(drawBlock(p.block, p.cx, bottom - p.block.height))
     }
     out.push(`<circle${attrs({ class: 'fig-marker', cx: p.x, cy: d.axisY, r: 9 })}/>`)

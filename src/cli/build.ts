@@ -20,7 +20,7 @@ import type { Worker } from 'node:worker_threads'
 import type { InlineConfig, Plugin, UserConfigFnObject } from 'vite'
 import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
 import { alive } from '../cache/prune.ts'
-import { buildDeckShared, reportOnce } from '../compiler/node.ts'
+import { provideCompile, reportOnce } from '../compiler/shared.ts'
 import type { DeckResult } from '../compiler/types.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
 import { cacheKey, ownInputs, PAGES, restore, store, viteRewrites } from '../vite/build-cache.ts'
@@ -53,31 +53,47 @@ async function main(): Promise<number> {
   } catch {
     // (an unreadable file in assets/: no cache, and the compile says what is wrong)
   }
-  // Vite will run (no cached client build to reuse): it loads while the slides compile in the
-  // worker launch.mjs started. Otherwise the slides compile here, which is quicker than waiting.
+  // Vite will run (no cached client build to reuse): it starts at once and bundles the client
+  // while the slides compile in the worker launch.mjs started (the plugin puts the deck into the
+  // pages when the compile is in). Otherwise the slides compile here, which is quicker than waiting.
   const viteAhead = noCache || !key || !existsSync(join(cacheDir, key, 'manifest.json'))
   const worker = (globalThis as { [k: symbol]: Worker | undefined })[Symbol.for('deck.compileWorker')]
-  let compiled: DeckResult | undefined
-  if (worker && viteAhead) {
-    import('vite').catch(() => undefined)
-    compiled = await fromWorker(worker)
-  } else void worker?.terminate()
+  const fromElsewhere = worker && viteAhead ? fromWorker(worker) : (void worker?.terminate(), Promise.resolve(undefined))
   // Shared with the Vite plugin in this process: the slides compile once per build, not once per page.
-  const result = buildDeckShared(root, 'slides', compiled)
+  const compiling = provideCompile(root, 'slides', fromElsewhere)
+  let inputs: string[] = []
+  const runVite = async (): Promise<void> => {
+    rmSync(tmpDir, { recursive: true, force: true })
+    const { build } = await import('vite')
+    const ownConfig = configFile === join(toolRoot, 'vite.config.ts') ? ((await import('../../vite.config.ts')).default as UserConfigFnObject) : undefined
+    // The modules Vite bundled: the cache entry is checked against their content on use.
+    const recordInputs: Plugin = { name: 'deck-build-inputs', apply: 'build', generateBundle() { inputs = ownInputs(this.getModuleIds()) } }
+    await build(await viteConfig(ownConfig, 'production', { root, logLevel: 'warn', plugins: [recordInputs], build: { outDir: tmpDir, emptyOutDir: true } }))
+  }
+  const hasPage = existsSync(join(root, 'index.html'))
+  let vite = viteAhead && hasPage ? runVite() : undefined
+  // (Awaited below; a failure that comes before then is not an unhandled rejection.)
+  vite?.catch(() => undefined)
+  const result = await compiling
   reportOnce(result, (d) => console.error(formatDiagnostic(d)))
   if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
     console.error(`note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`)
   }
+  const failed = (message: string) => async () => {
+    console.error(message)
+    // Vite's work is dropped: once it has stopped writing, its folder goes.
+    await vite?.catch(() => undefined)
+    rmSync(tmpDir, { recursive: true, force: true })
+    return 1
+  }
   if (hasErrors(result.diagnostics)) {
     const n = result.diagnostics.filter((d) => d.severity === 'error').length
-    console.error(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; ${outName} was left as it was.`)
-    return 1
+    return failed(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; ${outName} was left as it was.`)()
   }
   if (result.files.every((f) => !f.endsWith('.md'))) {
-    console.error(`build failed: no slide files in ${join(root, 'slides')}: add one Markdown file per section, such as slides/01-intro.md`)
-    return 1
+    return failed(`build failed: no slide files in ${join(root, 'slides')}: add one Markdown file per section, such as slides/01-intro.md`)()
   }
-  if (!existsSync(join(root, 'index.html'))) {
+  if (!hasPage) {
     console.error(`build failed: ${root} has no index.html, the page the slides go into: copy index.html (with src/ and assets/) from ${toolRoot}`)
     return 1
   }
@@ -89,15 +105,11 @@ async function main(): Promise<number> {
     const sources = Object.fromEntries(PAGES.filter((p) => existsSync(join(root, p))).map((p) => [p, readFileSync(join(root, p), 'utf8')]))
     const cacheable = !!key && viteRewrites(result.deck, sources).length === 0
     const cache = cacheable ? { dir: cacheDir, key } : undefined
-    reused = !!cache && !noCache && restore(cache, result.deck, tmpDir)
+    reused = !vite && !!cache && !noCache && restore(cache, result.deck, tmpDir)
     if (!reused) {
-      rmSync(tmpDir, { recursive: true, force: true })
-      const { build } = await import('vite')
-      const ownConfig = configFile === join(toolRoot, 'vite.config.ts') ? ((await import('../../vite.config.ts')).default as UserConfigFnObject) : undefined
-      // The modules Vite bundled: the cache entry is checked against their content on use.
-      let inputs: string[] = []
-      const recordInputs: Plugin = { name: 'deck-build-inputs', apply: 'build', generateBundle() { inputs = ownInputs(this.getModuleIds()) } }
-      await build(await viteConfig(ownConfig, 'production', { root, logLevel: 'warn', plugins: [recordInputs], build: { outDir: tmpDir, emptyOutDir: true } }))
+      // (Not started yet when a cached client build was expected but cannot serve this deck.)
+      vite ??= runVite()
+      await vite
       // deck.html is the built index.html with everything it loads inlined (scripts, the lazily
       // loaded speaker view, stylesheets, fonts, images): one file that runs from file://.
       makeStandalone(tmpDir, 'index.html', 'deck.html')

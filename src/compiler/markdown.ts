@@ -11,6 +11,7 @@ import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraph
 import { locator } from './position.ts'
 import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
 import { scanFences } from './split.ts'
+import { escapeHtml } from '../text/html.ts'
 import type { Diagnostic, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -346,9 +347,6 @@ export function escapeText(s: string): string {
   return s.replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
 
 /** Visible text of an HTML fragment, whitespace collapsed. */
 export function textOf(html: string): string {

@@ -1,6 +1,7 @@
 import type { Marked } from 'marked'
 import { diag } from './diagnostics.ts'
-import { countWords, escapeHtml, renderMarkdown, textOf, type InternalLink, type MarkdownEnv } from './markdown.ts'
+import { escapeHtml } from '../text/html.ts'
+import { countWords, renderMarkdown, textOf, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
 import { validatePartAttrs } from './schema.ts'
@@ -156,10 +157,3 @@ export function isSparse(slide: RenderedSlide): boolean {
   return slide.bodyWords > 0 && slide.bodyWords <= 36 && slide.bullets <= 4 && (slide.bodyHtml.match(/<tr[\s>]/g) ?? []).length <= 5
 }
 
-/** The agenda: every slide that covers an article section, linked by its deep link. */
-export function agendaHtml(slides: readonly RenderedSlide[]): string {
-  const items = slides
-    .filter((s) => s.section && s.v === 0)
-    .map((s) => `<li><a href="#/${s.id}">${escapeHtml(s.section ?? '')}</a></li>`)
-  return items.length ? `<ol class="agenda-list">${items.join('')}</ol>` : ''
-}

@@ -2,8 +2,8 @@
  * The reading edition (`read.html`) and the handout page (`handout.html`), rendered at build
  * time from the same compiled `Deck` as the slides: no second copy of the content. Pure.
  */
-import { escapeHtml } from '../compiler/markdown.ts'
-import { agendaHtml } from '../compiler/render.ts'
+import { agendaHtml } from '../compiler/agenda.ts'
+import { escapeHtml } from '../text/html.ts'
 import type { Deck, RenderedSlide } from '../compiler/types.ts'
 
 /** A horizontal slide with its vertical sub-slides, as reveal.js stacks them. */

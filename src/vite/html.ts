@@ -1,4 +1,4 @@
-import { escapeHtml } from '../compiler/markdown.ts'
+import { escapeHtml } from '../text/html.ts'
 import type { Deck } from '../compiler/types.ts'
 import { renderHandout, renderReading } from '../reading/render.ts'
 

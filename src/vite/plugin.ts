@@ -2,9 +2,10 @@ import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
-import { buildDeck, buildDeckShared, reportOnce, SERVED_FOLDERS } from '../compiler/node.ts'
-import type { Deck, DeckResult } from '../compiler/types.ts'
-import { localRefs, pieces } from './build-cache.ts'
+import { SERVED_FOLDERS } from '../compiler/folders.ts'
+import { compileProvided, compileShared, finishedCompile, reportOnce, slideTexts } from '../compiler/shared.ts'
+import type { DeckResult } from '../compiler/types.ts'
+import { localRefs, mayNameLocalFiles, pieces } from './build-cache.ts'
 import { errorSection, injectDeck, revealOptions } from './html.ts'
 
 export interface DeckPluginOptions {
@@ -49,6 +50,11 @@ export function leavesServedFolder(root: string, url: string): string | undefine
 /** Quiet time after the last slide-file event before the dev server recompiles. */
 const SETTLE_MS = 25
 
+/** What in the deck's pieces of `page` Vite would have to rewrite (local files, its own placeholders). */
+function forVite(result: DeckResult, source: string, page: string): string[] {
+  return pieces(result.deck, source, page).flatMap(([, v]) => [...localRefs(v), ...(v.includes('__VITE_') ? ['__VITE_'] : [])])
+}
+
 export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Plugin[] {
   let root = process.cwd()
   /**
@@ -56,20 +62,27 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
    * every page's HTML, which with the deck inside (slides, reading edition, handout, figures)
    * cost more than the rest of its work on the pages. Only when nothing in the deck is for Vite
    * to rewrite (a local picture, a url()); such a deck goes in first, as in the dev server.
+   * When the slide files cannot name a local file at all, the page goes on without waiting for
+   * the compile: Vite bundles the client while the slides compile (the build CLI's worker).
    */
-  const late = new Map<string, Deck>()
+  const late = new Map<string, { source: string; result: Promise<DeckResult> }>()
   let serve = false
   const isSlideFile = (f: string) => {
     const rel = path.relative(path.join(root, slidesDir), f)
     return !rel.startsWith('..') && !path.isAbsolute(rel) && /\.(md|ya?ml)$/.test(f)
   }
-  // A build compiles once for all its pages (and reuses the build CLI's compile); the dev server always recompiles.
-  const compile = (): DeckResult => (serve ? buildDeck(root, slidesDir) : buildDeckShared(root, slidesDir))
+  // A build compiles once for all its pages (and reuses the build CLI's compile); the dev server
+  // always recompiles (the compiler is loaded on first use: a build's main thread never needs it).
+  const compile = async (): Promise<DeckResult> => (serve ? (await import('../compiler/node.ts')).buildDeck(root, slidesDir) : compileShared(root, slidesDir))
+  // The build CLI prints the diagnostics itself (and a failed build's output is dropped); a plain `vite build` prints them here.
+  const report = (result: DeckResult) => {
+    if (!compileProvided()) reportOnce(result, (d) => console.warn(formatDiagnostic(d)), (d) => d.severity === 'warning')
+  }
 
-  function push(server: ViteDevServer): void {
+  async function push(server: ViteDevServer): Promise<void> {
     let result: DeckResult
     try {
-      result = compile()
+      result = await compile()
     } catch (err) {
       // An internal fault must not take the dev server down: show it in the page, keep watching.
       const message = `internal error while compiling the slides: ${err instanceof Error ? err.message : String(err)} (save again, or restart npm start)`
@@ -105,7 +118,7 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
       const onFs = (f: string) => {
         if (!isSlideFile(f)) return
         clearTimeout(timer)
-        timer = setTimeout(() => push(server), SETTLE_MS)
+        timer = setTimeout(() => void push(server), SETTLE_MS)
       }
       server.watcher.on('add', onFs)
       server.watcher.on('unlink', onFs)
@@ -118,18 +131,21 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     },
     transformIndexHtml: {
       order: 'pre',
-      handler(html, ctx) {
-        const result = compile()
-        // Once per compile, not once per page and build (the build CLI has printed them already).
-        reportOnce(result, (d) => console.warn(formatDiagnostic(d)), (d) => d.severity === 'warning')
+      async handler(html, ctx) {
+        if (!serve && !finishedCompile(root, slidesDir) && !mayNameLocalFiles(slideTexts(root, slidesDir))) {
+          late.set(ctx.filename, { source: html, result: compile() })
+          return html
+        }
+        const result = await compile()
+        report(result)
         if (hasErrors(result.diagnostics)) {
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
           if (!serve) throw new SlideError(errors)
           return injectDeck(html, { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) }, path.basename(ctx.filename))
         }
         const page = path.basename(ctx.filename)
-        if (!serve && pieces(result.deck, html, page).every(([, v]) => localRefs(v).length === 0 && !v.includes('__VITE_'))) {
-          late.set(ctx.filename, result.deck)
+        if (!serve && forVite(result, html, page).length === 0) {
+          late.set(ctx.filename, { source: html, result: Promise.resolve(result) })
           return html
         }
         return injectDeck(html, result.deck, page)
@@ -141,9 +157,20 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
-        const deck = late.get(ctx.filename)
-        return deck ? injectDeck(html, deck, path.basename(ctx.filename)) : html
+      async handler(html, ctx) {
+        const entry = late.get(ctx.filename)
+        if (!entry) return html
+        const result = await entry.result
+        report(result)
+        if (hasErrors(result.diagnostics)) {
+          // The build CLI has printed them and drops this output; a plain `vite build` fails here.
+          if (compileProvided()) return html
+          throw new SlideError(result.diagnostics.filter((d) => d.severity === 'error'))
+        }
+        const page = path.basename(ctx.filename)
+        const missed = forVite(result, entry.source, page)
+        if (missed.length) throw new Error(`internal error: the slides name ${missed.join(', ')}, which Vite had to rewrite, but the page went on without them (src/vite/build-cache.ts mayNameLocalFiles missed it); please report it`)
+        return injectDeck(html, result.deck, page)
       },
     },
   }

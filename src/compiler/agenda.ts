@@ -1,0 +1,14 @@
+import { escapeHtml } from '../text/html.ts'
+import type { RenderedSlide } from './types.ts'
+
+/**
+ * The agenda: every slide that covers an article section, linked by its deep link. Used by the
+ * agenda slide and the reading edition; on its own so the reading edition's renderer (loaded by
+ * the build's main thread) does not load the Markdown compiler. Pure.
+ */
+export function agendaHtml(slides: readonly RenderedSlide[]): string {
+  const items = slides
+    .filter((s) => s.section && s.v === 0)
+    .map((s) => `<li><a href="#/${s.id}">${escapeHtml(s.section ?? '')}</a></li>`)
+  return items.length ? `<ol class="agenda-list">${items.join('')}</ol>` : ''
+}

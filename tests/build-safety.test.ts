@@ -31,11 +31,17 @@ describe('a failed build changes nothing', () => {
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['index.html', 'deck.html', 'read.html']))
   })
 
-  // With --no-cache, Vite is already bundling when the compile reports the error: its work is dropped.
-  it.each([[''], ['--no-cache']])('leaves dist/ byte for byte as it was after a content error %s', async (flag) => {
+  // With --no-cache, Vite is already bundling when the compile reports the error: its work is
+  // dropped. A slide that could name a picture (here a mention of `<img>`) makes each page wait
+  // for the compile before Vite's work on it; others get the deck after it.
+  it.each([
+    ['', ''],
+    ['--no-cache', ''],
+    ['--no-cache', ' (a page waits for the compile)'],
+  ])('leaves dist/ byte for byte as it was after a content error %s%s', async (flag, waits) => {
     const file = join(project, 'slides/02-middle.md')
     const good = readFileSync(file)
-    writeFileSync(file, good.toString().replace('section: Middle', 'section: Middle\nlayuot: quote'))
+    writeFileSync(file, good.toString().replace('section: Middle', 'section: Middle\nlayuot: quote') + (waits ? '\nNot a picture: `<img>`.\n' : ''))
     try {
       const run = await runBuild(project, ...(flag ? [flag] : []))
       expect(run.code).toBe(1)

@@ -140,6 +140,8 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
         report(result)
         if (hasErrors(result.diagnostics)) {
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
+          // (The build CLI has printed them and drops this output; a plain `vite build` fails here.)
+          if (!serve && compileProvided()) return html
           if (!serve) throw new SlideError(errors)
           return injectDeck(html, { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) }, path.basename(ctx.filename))
         }

@@ -126,6 +126,27 @@ describe('npm run pdf', () => {
     })
   })
 
+  it('handout.pdf: paper white under the notes, on the last page too (no tinted block where the body ends)', () => {
+    const n = String(slides.length)
+    const ppm = execFileSync('pdftoppm', ['-f', n, '-l', n, '-r', '20', join(out, 'handout.pdf')])
+    // Binary PPM: header "P6\n<w> <h>\n255\n", then three bytes per pixel.
+    const header = ppm.subarray(0, 20).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)
+    if (!header) throw new Error('pdftoppm did not write a PPM image')
+    const [w, h] = [Number(header[1]), Number(header[2])]
+    const px = ppm.subarray(header[0].length)
+    // The bottom fifth of the page, inside the margins: below any slide's notes.
+    let notWhite = 0
+    let total = 0
+    for (let y = Math.floor(h * 0.8); y < h - 5; y++) {
+      for (let x = 8; x < w - 8; x++) {
+        const i = (y * w + x) * 3
+        total++
+        if ((px[i] ?? 0) < 253 || (px[i + 1] ?? 0) < 253 || (px[i + 2] ?? 0) < 253) notWhite++
+      }
+    }
+    expect(notWhite / total, 'share of non-white pixels at the foot of the last handout page').toBeLessThan(0.01)
+  })
+
   it('handout.pdf on US Letter with --letter', async () => {
     const letter = await PDFDocument.load(readFileSync(join(letterDir, 'handout.pdf')))
     expect(letter.getPageCount()).toBe(slides.length)

@@ -99,6 +99,7 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
       '04-tiny.md': ['legibility'],
       '05-crowded.md': ['legibility'],
       '06-corner.md': ['overflow'],
+      '09-margin.md': ['overflow'],
       'dist/index.html': ['offline'],
     }
     const found: Record<string, string[]> = {}
@@ -124,6 +125,17 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     expect(r.rows.find((x) => x.id === 'overlong')?.overflow).toBeGreaterThan(50)
     // Nothing else is wrong with this slide.
     expect(new Set(r.findings.map((f) => f.check))).toEqual(new Set(['overflow', 'budget']))
+  })
+
+  it('a table inside the slide but in its outer 5% (a projector may crop it): in pixels, with the side', async () => {
+    const r = await checkFixture('09-margin.md')
+    const text = lines(r.findings)
+    expect(r.findings.length, text).toBeGreaterThan(0)
+    expect(r.findings.every((f) => f.check === 'overflow'), text).toBe(true)
+    expect(text).toMatch(/#\/margin: overflow: td "2024" reaches \d+px into the slide's bottom margin, the outer 5% that a projector may crop/)
+    // Not outside the slide: this is the margin, not an overflow past the edge.
+    expect(text).not.toMatch(/outside the slide/)
+    expect(r.rows.find((x) => x.id === 'margin')?.overflow).toBeGreaterThan(0)
   })
 
   it('an image without alt text, a skipped heading level and a link to no slide', async () => {

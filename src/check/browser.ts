@@ -244,6 +244,15 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
               ...at,
               message: `${t.what} is ${t.px.toFixed(1)}px (${((t.px / SLIDE_HEIGHT) * 100).toFixed(1)}% of the slide height), below the ${t.min.toFixed(1)}px minimum for ${t.tier === 'body' ? 'body text (3%)' : 'captions and source lines (2.2%)'}: make it larger in the theme, or cut text so it fits larger`,
             })
+          // Into the slide's margins (slide pixels: the same at any viewport), the three deepest.
+          for (const m of r.margin.slice(0, 3)) {
+            findings.push({
+              check: 'overflow',
+              ...at,
+              message: `${m.what} reaches ${Math.round(m.px)}px into the slide's ${m.side} margin, the outer 5% that a projector may crop: shorten the text, split the slide, or make the figure smaller`,
+            })
+          }
+          if (r.margin.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, r.margin[0]?.px ?? 0))
           for (const m of r.missingText) findings.push({ check: 'accessibility', ...at, message: m })
           for (const h of r.headings) findings.push({ check: 'accessibility', ...at, message: `heading order broken: ${h}: use the next heading level down (h2, then h3)` })
           for (const l of r.badLinks) findings.push({ check: 'links', ...at, message: `${l}: use #/<slide-id> with an id that exists` })

@@ -40,6 +40,13 @@ export interface Covered {
   h: number
 }
 
+/** Content reaching past the frame's padding edge into the slide's margin, in slide pixels. */
+export interface MarginIntrusion {
+  what: string
+  side: string
+  px: number
+}
+
 export interface Inspection {
   id: string
   /** Screen pixels per slide pixel, measured. */
@@ -49,6 +56,8 @@ export interface Inspection {
   overflow: Overflow[]
   smallText: SmallText[]
   covered: Covered[]
+  /** Slide content reaching into the slide's margins (the frame's padding), deepest first. */
+  margin: MarginIntrusion[]
   missingText: string[]
   headings: string[]
   badLinks: string[]
@@ -235,6 +244,31 @@ export const IN_PAGE_SOURCE = `
     return out;
   }
 
+  // Slide content in the outer 5% of the slide on any side (64 and 36 px at 1280x720: broadcast's
+  // "title safe" area), which a projector's overscan may crop and which the theme keeps empty
+  // (its frame's padding is wider): per element, the deepest side, in slide pixels.
+  function marginIn(section, scale, box) {
+    const inner = {
+      left: box.left + 0.05 * box.width,
+      right: box.right - 0.05 * box.width,
+      top: box.top + 0.05 * box.height,
+      bottom: box.bottom - 0.05 * box.height,
+    };
+    const found = new Map();
+    for (const ink of inkBoxes(section)) {
+      const r = ink.r;
+      if (r.width <= 0 || r.height <= 0) continue;
+      const sides = { left: inner.left - r.left, right: r.right - inner.right, top: inner.top - r.top, bottom: r.bottom - inner.bottom };
+      for (const side of Object.keys(sides)) {
+        const px = sides[side] / scale;
+        if (px <= 1) continue;
+        const prev = found.get(ink.what);
+        if (!prev || px > prev.px) found.set(ink.what, { what: ink.what, side, px });
+      }
+    }
+    return [...found.values()].sort((a, b) => b.px - a.px);
+  }
+
   function coveredIn(section, scale) {
     const chrome = chromeBoxes();
     const found = new Map();
@@ -321,6 +355,7 @@ export const IN_PAGE_SOURCE = `
       overflow,
       smallText,
       covered: coveredIn(section, scale),
+      margin: marginIn(section, scale, box),
       missingText: missingTextOf(section),
       headings: headingsOf(section),
       badLinks: links.bad,

@@ -255,6 +255,28 @@ describe('map extent', () => {
     expect(width(ext)).toBeLessThan(30)
   })
 
+  it('keeps a country bigger than all the rest together to its part near them, even as the rest grows', () => {
+    // China is under twice the size of Vietnam, the Philippines and Malaysia together: whole, it
+    // halved their scale (the frame ran from Xinjiang to Manchuria).
+    const ext = autoExtent(specOf(`title: x\ncountries: [Philippines, China, Vietnam, Malaysia]\nplaces:\n  - { name: A, at: [117.76, 15.15] }\n  - { name: B, at: [115.87, 9.73] }`))
+    const [[w, s], [e, n]] = ext
+    expect(w).toBeLessThan(100) // Malaysia's west
+    expect(e).toBeGreaterThan(126.5) // the Philippines' east
+    expect(s).toBeLessThan(1) // Borneo's north coast, Malaysia's south
+    expect(n).toBeLessThan(30) // China's south coast, not Beijing
+  })
+
+  it('leaves no highlighted country off the map for lying apart from the others', () => {
+    // Smallest first, Denmark alone made the region, and Greenland, Canada and the United States
+    // had no part near it: the map showed Denmark only.
+    const spec = specOf(`title: x\ncountries: [Greenland, Denmark, Canada, United States]`)
+    const [[w, s], [e, n]] = autoExtent(spec)
+    for (const c of spec.countries) {
+      const [[cw, cs], [ce, cn]] = c.bounds
+      expect(cw < e && ce > w && cs < n && cn > s, c.name).toBe(true)
+    }
+  })
+
   it('crosses the 180° meridian when the places do', () => {
     const ext = autoExtent(specOf(`title: x\nplaces:\n  - { name: Anadyr, at: [177.5, 64.73] }\n  - { name: Nome, at: [-165.4, 64.5] }\n  - { name: Provideniya, at: [-173.2, 64.4] }`))
     expect(ext[0][0]).toBeGreaterThan(ext[1][0]) // west > east

@@ -313,8 +313,13 @@ function grow(b: Bounds, f: number): Bounds {
 
 /**
  * The region a map shows: the places and the named countries, with a margin. A country much
- * bigger than the rest (China beside Laos) adds only its part near them, so one vast
- * country does not shrink everything else to dots.
+ * bigger than the rest (China beside Laos, or beside Vietnam, the Philippines and Malaysia)
+ * adds only its part near them, so one vast country does not shrink everything else to dots:
+ * taken smallest first, a country is taken whole when it at most widens the region so far 2.5
+ * times, and is itself at most 1.75 times the size of everything else named (the places and the
+ * other countries). A country the region then misses entirely (Greenland beside Denmark) is added
+ * whole unless it is that much bigger than everything else: a highlighted country is not left off
+ * the map for lying apart.
  */
 export function fitExtent(countries: readonly Bounds[], points: readonly Point[]): Bounds {
   const ref = points[0]?.[0] ?? (countries[0] ? (unwrapBox(countries[0])[0] + unwrapBox(countries[0])[2]) / 2 : 0)
@@ -323,19 +328,27 @@ export function fitExtent(countries: readonly Bounds[], points: readonly Point[]
     const p = shiftNear([lon, lat, lon, lat], ref)
     core = core ? union(core, p) : p
   }
+  const placed = core
   const boxes = countries.map((c) => shiftNear(unwrapBox(c), ref)).sort((a, b) => size(a) - size(b))
+  /** Much bigger than everything else named (the places and the other countries, whole). */
+  const vast = (b: Box): boolean => {
+    const rest = boxes.reduce<Box | undefined>((acc, o) => (o === b ? acc : acc ? union(acc, o) : o), placed)
+    return !!rest && size(b) > 1.75 * Math.max(size(rest), 8)
+  }
   for (const b of boxes) {
     if (!core) {
       core = b
       continue
     }
     const u = union(core, b)
-    if (size(u) <= 2.5 * Math.max(size(core), 8)) core = u
+    if (size(u) <= 2.5 * Math.max(size(core), 8) && !vast(b)) core = u
     else {
       const near = intersect(b, core)
       if (near) core = union(core, near)
     }
   }
+  // A highlighted country the region still misses entirely (it lies apart from the rest) comes in whole.
+  for (const b of boxes) if (core && !intersect(b, core) && !vast(b)) core = union(core, b)
   core ??= [-180, -60, 180, 80]
   // At least 4° across, then a margin of 6 % (at least half a degree) on every side.
   const mid: Point = [(core[0] + core[2]) / 2, (core[1] + core[3]) / 2]

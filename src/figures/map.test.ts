@@ -277,6 +277,17 @@ describe('map extent', () => {
     }
   })
 
+  it('warns, at the country, when a highlighted country is too big and too far to be drawn', () => {
+    const { spec, issues } = mapFigure.validate(parse(`title: x\ncountries: [Mali, Russia]\nplaces:\n  - { name: Bamako, at: [-8, 12.65] }`))
+    expect(spec).toBeDefined()
+    expect(issues).toHaveLength(1)
+    expect(issues[0]?.severity).toBe('warning')
+    expect(issues[0]?.path).toEqual(['countries', 1])
+    expect(issues[0]?.message).toMatch(/^"Russia" lies outside the map: .*set "extent" to take it in/)
+    // With an extent that takes it in, nothing to say.
+    expect(mapFigure.validate(parse(`title: x\ncountries: [Mali, Russia]\nextent: [[-20, 5], [60, 70]]`)).issues).toEqual([])
+  })
+
   it('crosses the 180° meridian when the places do', () => {
     const ext = autoExtent(specOf(`title: x\nplaces:\n  - { name: Anadyr, at: [177.5, 64.73] }\n  - { name: Nome, at: [-165.4, 64.5] }\n  - { name: Provideniya, at: [-173.2, 64.4] }`))
     expect(ext[0][0]).toBeGreaterThan(ext[1][0]) // west > east

@@ -273,6 +273,16 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
     ...(extent ? { extent } : {}),
     ...(marker ? { marker } : {}),
   }
+  if (!extent) {
+    // A highlighted country far bigger than everything else and apart from it is left out of the
+    // fitted region (Russia beside Mali): say so, rather than show its colour in the key only.
+    const region = unwrapBox(autoExtent(spec))
+    countries.forEach((c, i) => {
+      if (c && !intersect(shiftNear(unwrapBox(c.bounds), (region[0] + region[2]) / 2), region)) {
+        issues.warn(['countries', i], `"${c.name}" lies outside the map: it is far bigger than everything else named and apart from it, so the map is fitted to the rest and shows ${c.name} only in its key; set "extent" to take it in, or leave it to the notes`)
+      }
+    })
+  }
   return { spec, issues }
 }
 

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
     console.error(`note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`)
   }
-  const failed = (message: string) => async () => {
+  const fail = async (message: string): Promise<number> => {
     console.error(message)
     // Vite's work is dropped: once it has stopped writing, its folder goes.
     await vite?.catch(() => undefined)
@@ -88,10 +88,10 @@ async function main(): Promise<number> {
   }
   if (hasErrors(result.diagnostics)) {
     const n = result.diagnostics.filter((d) => d.severity === 'error').length
-    return failed(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; ${outName} was left as it was.`)()
+    return fail(`\nbuild failed: ${n} error${n === 1 ? '' : 's'} in the slides; ${outName} was left as it was.`)
   }
   if (result.files.every((f) => !f.endsWith('.md'))) {
-    return failed(`build failed: no slide files in ${join(root, 'slides')}: add one Markdown file per section, such as slides/01-intro.md`)()
+    return fail(`build failed: no slide files in ${join(root, 'slides')}: add one Markdown file per section, such as slides/01-intro.md`)
   }
   if (!hasPage) {
     console.error(`build failed: ${root} has no index.html, the page the slides go into: copy index.html (with src/ and assets/) from ${toolRoot}`)

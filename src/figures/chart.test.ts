@@ -82,6 +82,30 @@ describe('chart figure', () => {
     expect(l.domain.lo).toBeLessThan(-4)
   })
 
+  it("keeps a line off its value labels, each label centred on its own point's x, on a steep fall too", () => {
+    const months = [25.5, 20.6, 13.2, 11, 8.8, 4.2, 4.6, 4, 4.2, 3.5, 2.7, 2.4, 2.7]
+    const s = spec({ title: 'Monthly inflation', type: 'line', unit: '%', data: months.map((value, i) => ({ label: `M${i + 1}`, value })) })
+    const root = parseXml(chartFigure.render(s, 'c').svg)
+    const points = findAll(root, hasClass('fig-point')).map((c) => [Number(c.attrs.cx), Number(c.attrs.cy)] as const)
+    const labels = textBoxes(root, textWidth).filter((b) => b.cls.includes('fig-value'))
+    expect(labels.map((b) => b.text)).toEqual(months.map((v) => `${v}%`))
+    labels.forEach((b, i) => {
+      const [px] = points[i] ?? [0, 0]
+      expect((b.x0 + b.x1) / 2, `label ${b.text} centred on its point`).toBeCloseTo(px, 5)
+      // The line, sampled along each segment, never enters a label's box.
+      for (let j = 0; j + 1 < points.length; j++) {
+        const [ax, ay] = points[j] ?? [0, 0]
+        const [bx, by] = points[j + 1] ?? [0, 0]
+        for (let k = 0; k <= 50; k++) {
+          const x = ax + ((bx - ax) * k) / 50
+          const y = ay + ((by - ay) * k) / 50
+          expect(x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1, `the line runs through ${b.text}`).toBe(false)
+        }
+      }
+    })
+    expect(overlaps(labels, -6), 'labels a word space apart').toEqual([])
+  })
+
   it('has a text equivalent with every label and value, named by the title; claims hold them', () => {
     const out = chartFigure.render(spec(DAMS), 'c')
     expect(out.text).toBe('Bar chart, in dams, by Decade. 1970s: 1 dams; 1980s: 2 dams; 1990s: 3 dams; 2000s: 8 dams; 2010s: 21 dams. Source: Basin report, table 2.')

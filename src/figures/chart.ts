@@ -158,6 +158,54 @@ export function layoutChart(spec: ChartSpec): ChartLayout {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
+/**
+ * Where a line chart's value labels go (the text's anchor point, centred): over each point (under
+ * it when negative), unless the line to or from a neighbour runs through the label there; then
+ * under it, or further over or under (a steep fall runs through a label set just over a point).
+ * A label never covers a point or an earlier label, and stays in the plot.
+ */
+function lineLabels(spec: ChartSpec, l: ChartLayout, centres: readonly number[]): { x: number; y: number }[] {
+  const S = CHART_SIZES
+  const pts = spec.data.map((d, j) => [centres[j] ?? 0, l.y(d.value)] as const)
+  type Box = { x0: number; x1: number; y0: number; y1: number }
+  const placed: Box[] = []
+  const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+  return spec.data.map((p, i) => {
+    const [cx, yv] = pts[i] ?? [0, 0]
+    const half = textWidth(l.values[i] ?? '', S.value, true) / 2 + 4
+    const boxAt = (x: number, base: number): Box => ({ x0: x - half, x1: x + half, y0: base - S.value * 0.8 - 3, y1: base + S.value * 0.2 + 3 })
+    const crossings = (box: Box): number => {
+      let hits = 0
+      for (const j of [i - 1, i]) {
+        const a = pts[j]
+        const b = pts[j + 1]
+        if (!a || !b) continue
+        for (let k = 0; k <= 40; k++) {
+          const x = a[0] + ((b[0] - a[0]) * k) / 40
+          const y = a[1] + ((b[1] - a[1]) * k) / 40
+          if (x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1) hits++
+        }
+      }
+      return hits
+    }
+    const clear = (box: Box) =>
+      box.x0 >= l.plot.x0 - 4 && box.x1 <= l.plot.x1 + 4 && box.y0 >= 0 && box.y1 <= l.plot.y1 &&
+      // (Labels keep a word space apart, so two values never read as one.)
+      !placed.some((q) => overlaps({ ...q, x0: q.x0 - 8, x1: q.x1 + 8 }, box)) &&
+      !pts.some(([px, py], j) => j !== i && overlaps(box, { x0: px - 8, x1: px + 8, y0: py - 8, y1: py + 8 }))
+    // Always centred on the point's x (a label to one side could be read as the next point's),
+    // over or under it, further away when the line runs through the nearer place.
+    const over = [yv - 12, yv - 36, yv - 60]
+    const under = [yv + 30, yv + 54]
+    const ys = p.value < 0 ? [under[0], over[0], under[1], over[1], over[2]] : [over[0], under[0], over[1], under[1], over[2]]
+    const candidates = ys.map((y) => ({ x: cx, y: y as number }))
+    const fallback = candidates[0] as { x: number; y: number }
+    const best = candidates.find((c) => clear(boxAt(c.x, c.y)) && crossings(boxAt(c.x, c.y)) === 0) ?? fallback
+    placed.push(boxAt(best.x, best.y))
+    return best
+  })
+}
+
 /** The text equivalent: the kind of chart, its unit and every label with its value. */
 export function chartText(spec: ChartSpec): string {
   const unit = spec.unit && spec.unit !== '%' ? ` ${spec.unit}` : ''
@@ -182,6 +230,7 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
   out.push('</g><g class="fig-chart-data">')
   const zero = l.y(Math.max(l.domain.lo, Math.min(0, l.domain.hi)))
   const centres = spec.data.map((_, i) => x0 + l.band * (i + 0.5))
+  const labels = spec.type === 'line' ? lineLabels(spec, l, centres) : undefined
   if (spec.type === 'line') out.push(`<path${attrs({ class: 'fig-line', d: spec.data.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(centres[i] ?? 0)} ${num(l.y(p.value))}`).join('') })}/>`)
   spec.data.forEach((p, i) => {
     const cx = centres[i] ?? 0
@@ -194,7 +243,8 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
       out.push(`<circle${attrs({ class: 'fig-point', cx, cy: yv, r: 7 })}/>`)
     }
     const below = p.value < 0
-    out.push(text(l.values[i] ?? '', cx, below ? yv + 30 : yv - 12, 'fig-value', { anchor: 'middle', size: S.value }))
+    const at = labels?.[i] ?? { x: cx, y: below ? yv + 30 : yv - 12 }
+    out.push(text(l.values[i] ?? '', at.x, at.y, 'fig-value', { anchor: 'middle', size: S.value }))
     out.push(drawBlock(l.categories[i] as TextBlock, cx, y1 + 10))
     out.push('</g>')
   })

@@ -49,6 +49,9 @@ describe('npm run new', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(readdirSync(join(dir, 'elsewhere')).sort()).toEqual(readdirSync(join(STARTER, 'slides')).sort())
     expect(r.stdout).toMatch(/wrote the starter deck to .*elsewhere\//)
+    // npm start shows slides/, not this folder: the message must not say it shows the starter.
+    expect(r.stdout).not.toMatch(/Next: `npm start` to see it/)
+    expect(r.stdout).toMatch(/npm start and npm run build show slides\/, not .*elsewhere\/: copy from these files into slides\//)
   })
 
   it('replaces a committed deck and says how to bring it back', async () => {

@@ -48,7 +48,12 @@ function main(): number {
   mkdirSync(target, { recursive: true })
   cpSync(starter, target, { recursive: true })
   const files = readdirSync(target).sort()
-  console.log(`new: wrote the starter deck to ${shown}/ (${files.join(', ')}). Next: \`npm start\` to see it, then edit the files (README "Make your own briefing").`)
+  // \`npm start\` and the build show slides/: written elsewhere, the starter is a set of files to copy from.
+  const next =
+    target === join(root, 'slides')
+      ? `Next: \`npm start\` to see it, then edit the files`
+      : `npm start and npm run build show slides/, not ${shown}/: copy from these files into slides/, or move your deck out of slides/ and run npm run new to see the starter`
+  console.log(`new: wrote the starter deck to ${shown}/ (${files.join(', ')}). ${next} (README "Make your own briefing").`)
   return 0
 }
 

@@ -133,7 +133,10 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
       order: 'pre',
       async handler(html, ctx) {
         if (!serve && !finishedCompile(root, slidesDir) && !mayNameLocalFiles(slideTexts(root, slidesDir))) {
-          late.set(ctx.filename, { source: html, result: compile() })
+          const result = compile()
+          // (A compile that throws is reported where the page's deck goes in, not as an unhandled rejection meanwhile.)
+          result.catch(() => undefined)
+          late.set(ctx.filename, { source: html, result })
           return html
         }
         const result = await compile()

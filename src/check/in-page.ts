@@ -40,7 +40,7 @@ export interface Covered {
   h: number
 }
 
-/** Content reaching past the frame's padding edge into the slide's margin, in slide pixels. */
+/** Slide content in the outer 5% of the slide (where a projector may crop it), in slide pixels. */
 export interface MarginIntrusion {
   what: string
   side: string
@@ -56,7 +56,7 @@ export interface Inspection {
   overflow: Overflow[]
   smallText: SmallText[]
   covered: Covered[]
-  /** Slide content reaching into the slide's margins (the frame's padding), deepest first. */
+  /** Slide content in the slide's outer 5% on any side, deepest first. */
   margin: MarginIntrusion[]
   missingText: string[]
   headings: string[]

@@ -347,7 +347,6 @@ export function escapeText(s: string): string {
   return s.replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-
 /** Visible text of an HTML fragment, whitespace collapsed. */
 export function textOf(html: string): string {
   return html

@@ -8,7 +8,7 @@ import { compileDeck } from './deck.ts'
 import { renderFigureBlock } from './figure-block.ts'
 import { cachedFigure, cachedFigureBlock, figureBlockKey, figureCacheKey } from './figure-cache.ts'
 import { outsideServedFolders } from './folders.ts'
-import { loadSlides } from './load.ts'
+import { loadSlides, type LoadedSlides } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { DeckResult } from './types.ts'
 
@@ -36,7 +36,11 @@ export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
 
 /** Load `slides/` under `root` and compile it. Never throws for content errors. */
 export function buildDeck(root: string, slidesDir = 'slides'): DeckResult {
-  const loaded = loadSlides(root, slidesDir)
+  return compileLoaded(root, slidesDir, loadSlides(root, slidesDir))
+}
+
+/** Compile slides already loaded from `slidesDir` under `root` (the load's problems come first). */
+export function compileLoaded(root: string, slidesDir: string, loaded: LoadedSlides): DeckResult {
   const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root, slidesDir) })
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
 }

@@ -48,9 +48,7 @@ function share(key: string, result: Promise<DeckResult>, provided = false): Prom
 
 /** Compile here, loading the compiler now (it is not loaded before a build needs it). */
 async function compileHere(root: string, slidesDir: string, loaded: LoadedSlides): Promise<DeckResult> {
-  const [{ compileDeck }, { nodeEnv }] = await Promise.all([import('./deck.ts'), import('./node.ts')])
-  const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root, slidesDir) })
-  return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
+  return (await import('./node.ts')).compileLoaded(root, slidesDir, loaded)
 }
 
 /**

@@ -278,14 +278,14 @@ describe('map extent', () => {
   })
 
   it('warns, at the country, when a highlighted country is too big and too far to be drawn', () => {
-    const { spec, issues } = mapFigure.validate(parse(`title: x\ncountries: [Mali, Russia]\nplaces:\n  - { name: Bamako, at: [-8, 12.65] }`))
+    const { spec, issues } = mapFigure.validate(parse(`title: x\ncountries: [Mali, United States]\nplaces:\n  - { name: Bamako, at: [-8, 12.65] }`))
     expect(spec).toBeDefined()
     expect(issues).toHaveLength(1)
     expect(issues[0]?.severity).toBe('warning')
     expect(issues[0]?.path).toEqual(['countries', 1])
-    expect(issues[0]?.message).toMatch(/^"Russia" lies outside the map: .*set "extent" to take it in/)
+    expect(issues[0]?.message).toMatch(/^"United States" lies outside the map: .*set "extent" to take it in/)
     // With an extent that takes it in, nothing to say.
-    expect(mapFigure.validate(parse(`title: x\ncountries: [Mali, Russia]\nextent: [[-20, 5], [60, 70]]`)).issues).toEqual([])
+    expect(mapFigure.validate(parse(`title: x\ncountries: [Mali, United States]\nextent: [[-130, 5], [10, 55]]`)).issues).toEqual([])
   })
 
   it('crosses the 180° meridian when the places do', () => {

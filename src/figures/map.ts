@@ -275,7 +275,7 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
   }
   if (!extent) {
     // A highlighted country far bigger than everything else and apart from it is left out of the
-    // fitted region (Russia beside Mali): say so, rather than show its colour in the key only.
+    // fitted region (the United States beside Mali): say so, rather than show its colour in the key only.
     const region = unwrapBox(autoExtent(spec))
     countries.forEach((c, i) => {
       if (c && !intersect(shiftNear(unwrapBox(c.bounds), (region[0] + region[2]) / 2), region)) {

@@ -11,6 +11,9 @@ import { extractClaims, indexSource, isFound, normalizeText } from '../src/check
 import { formatFinding } from '../src/check/findings.ts'
 import { runCheck } from '../src/check/run.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { mapFigure, renderMapSpec, type MapSpec } from '../src/figures/map.ts'
+import { rectsOverlap } from '../src/figures/map-labels.ts'
+import { parse as parseYaml } from 'yaml'
 
 const root = resolve(import.meta.dirname, '..')
 const { deck } = buildDeck(root)
@@ -61,6 +64,22 @@ describe('the Iran and Russia briefing', () => {
       expect(f.alt.split(/\s+/).length, f.name).toBeGreaterThanOrEqual(6)
       expect(f.slide.bodyHtml).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"/)
     }
+  })
+
+  it('draws its map with Iran, Russia and Armenia filled and every label in the frame, none overlapping', () => {
+    // (The tool's map tests use made-up regions; this is the briefing's own map, from its slide file.)
+    const file = readdirSync(resolve(root, 'slides')).find((f) => readFileSync(resolve(root, 'slides', f), 'utf8').includes('```map'))
+    const block = /```map\n([\s\S]*?)\n```/.exec(readFileSync(resolve(root, 'slides', file ?? ''), 'utf8'))?.[1]
+    const { spec, issues } = mapFigure.validate(parseYaml(block ?? ''))
+    expect(issues).toEqual([])
+    const out = renderMapSpec(spec as MapSpec, 'briefing-map')
+    expect((spec as MapSpec).countries.map((c) => c.name)).toEqual(['Iran', 'Russia', 'Armenia'])
+    for (const c of (spec as MapSpec).countries) expect(out.svg).toMatch(new RegExp(`<path[^>]*data-key="${c.key}"[^>]*fig-hl-|<path[^>]*fig-hl-[^>]*data-key="${c.key}"`))
+    for (const l of out.labels) {
+      expect(l.forced, l.key).toBeUndefined()
+      expect(l.box.x0 >= 4 && l.box.x1 <= out.panelWidth - 4, l.key).toBe(true)
+    }
+    for (const [i, a] of out.labels.entries()) for (const b of out.labels.slice(i + 1)) expect(rectsOverlap(a.box, b.box), `${a.key} / ${b.key}`).toBe(false)
   })
 
   it('says plainly that the article breaks off, and shows its closing headline once', () => {

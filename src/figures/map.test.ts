@@ -165,7 +165,7 @@ describe('map validation', () => {
   })
 
   it('locates an unknown country given as { name } at its name', () => {
-    const issues = issuesOf(`title: x\ncountries:\n  - Iran\n  - { name: Germny, note: "x" }`)
+    const issues = issuesOf(`title: x\ncountries:\n  - Chile\n  - { name: Germny, note: "x" }`)
     expect(issues.map((i) => i.path)).toEqual([['countries', 1, 'name']])
     expect(issues[0]?.message).toContain('"Germany"')
   })

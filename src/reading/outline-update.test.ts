@@ -53,7 +53,7 @@ const OUTLINE: OutlineEntry[] = [
 describe('appendOutline', () => {
   it('keeps the original bytes and appends an outline, title and language that pdf-lib and pdfinfo read back', async () => {
     const original = await classicPdf(4)
-    const result = appendOutline(original, OUTLINE, { title: 'Iran — “a title” (x)', lang: 'en' })
+    const result = appendOutline(original, OUTLINE, { title: 'Chile — “a title” (x)', lang: 'en' })
     if (!result) throw new Error('a classic PDF was not updated')
     expect(result.pages).toBe(4)
     // An incremental update: everything before stays byte for byte.
@@ -62,7 +62,7 @@ describe('appendOutline', () => {
 
     const back = await PDFDocument.load(result.pdf)
     expect(back.getPageCount()).toBe(4)
-    expect(back.getTitle()).toBe('Iran — “a title” (x)')
+    expect(back.getTitle()).toBe('Chile — “a title” (x)')
     expect(readOutline(back)).toEqual(OUTLINE)
     expect(back.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'))
     const lang = back.catalog.lookup(PDFName.of('Lang'))
@@ -70,7 +70,7 @@ describe('appendOutline', () => {
 
     const info = pdfinfo(result.pdf)
     expect(info.err).toBe('')
-    expect(info.out).toMatch(/^Title:\s+Iran — “a title” \(x\)$/m)
+    expect(info.out).toMatch(/^Title:\s+Chile — “a title” \(x\)$/m)
     expect(info.out).toMatch(/^Pages:\s+4$/m)
   })
 

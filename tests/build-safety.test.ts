@@ -4,7 +4,7 @@
  * never writes into slides/ or assets/, and every built page carries a Content-Security-Policy
  * that Chromium enforces without blocking the deck (nor the speaker view, nor the single file).
  */
-import { renameSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
@@ -76,6 +76,40 @@ describe('a failed build changes nothing', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(snapshot(dist)).toEqual(first)
     expect(sources()).toEqual(untouched)
+  })
+})
+
+describe('a build replaces only what the tool made', () => {
+  it('marks its output folder as its own', () => {
+    expect(Object.keys(first)).toContain('.deck-output')
+  })
+
+  // Each of these once deleted the project, its parent or its slides, and exited 0.
+  it.each([['.'], ['..'], ['slides'], ['assets/built'], ['src']])('refuses --out=%s, writing and deleting nothing', async (out) => {
+    const tree = () => ({ names: readdirSync(project).sort(), ...sources(), dist: snapshot(dist) })
+    const before = tree()
+    const run = await runBuild(project, `--out=${join(project, out)}`)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/^build refused: .*Nothing was written\./m)
+    expect(tree()).toEqual(before)
+  })
+
+  it('refuses --out= a folder of files it did not make, and replaces its own output', async () => {
+    const mine = join(project, 'mine')
+    mkdirSync(mine, { recursive: true })
+    writeFileSync(join(mine, 'thesis.docx'), 'mine')
+    const refused = await runBuild(project, `--out=${mine}`)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/already holds files the tool did not make \(thesis\.docx\)/)
+    expect(readdirSync(mine)).toEqual(['thesis.docx'])
+    rmSync(mine, { recursive: true })
+    const out = join(project, 'out')
+    for (let i = 0; i < 2; i++) {
+      const run = await runBuild(project, `--out=${out}`)
+      expect(run.code, run.stderr).toBe(0)
+    }
+    expect(readdirSync(out)).toContain('deck.html')
+    rmSync(out, { recursive: true })
   })
 })
 

@@ -25,6 +25,7 @@ import type { DeckResult } from '../compiler/types.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
 import { cacheKey, ownInputs, PAGES, restore, store, viteRewrites } from '../vite/build-cache.ts'
 import { makeStandalone } from '../vite/standalone.ts'
+import { markOutput, refuseOutput } from '../files/output-guard.ts'
 
 const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
 /** The tool's own folder (vite.config.ts, index.html, src/). */
@@ -40,10 +41,18 @@ const outDir = outArg ? resolve(outArg) : join(root, 'dist')
 const outName = outArg ? `${relative(process.cwd(), outDir) || '.'}/` : 'dist/'
 // Beside the output (same file system), so the final swap is two renames.
 const tmpDir = join(dirname(outDir), `.dist-tmp-${process.pid}`)
+/** What a build of an earlier version (before the output marker) left in dist/: replaced as the tool's own. */
+const BUILT_NAMES = new Set(['index.html', 'read.html', 'handout.html', 'deck.html', 'assets', 'deck.pdf', 'handout.pdf', 'deck.pptx', 'favicon.svg'])
 
 async function main(): Promise<number> {
   const started = performance.now()
   let reused = false
+  // A build replaces its output folder whole: only a folder the tool made (or a new or empty one).
+  const refused = refuseOutput(root, outDir, outArg ? {} : { unmarked: (names) => names.every((n) => BUILT_NAMES.has(n)) })
+  if (refused) {
+    console.error(`build refused: ${refused}. Nothing was written.`)
+    return 2
+  }
   cleanLeftovers()
   const ownConfigFile = configFile === join(toolRoot, 'vite.config.ts')
   const cacheDir = join(toolRoot, 'node_modules/.cache/deck-build')
@@ -118,6 +127,7 @@ async function main(): Promise<number> {
       // Every page kept with the deck taken out, for the next build of the same client.
       if (cache) store(cache, result.deck, root, tmpDir, inputs)
     }
+    markOutput(tmpDir)
     swap(tmpDir, outDir)
   } finally {
     rmSync(tmpDir, { recursive: true, force: true })

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { refuseOutput } from '../files/output-guard.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -19,18 +20,27 @@ const starter = resolve(import.meta.dirname, '../starter/slides')
 /** How the folder is named in messages: relative to the project (where npm runs), else in full. */
 const shown = relative(root, target).startsWith('..') ? target : relative(root, target) || '.'
 
-/** Files under `dir` that git does not have as committed: modified, staged, untracked. Undefined when `dir` is not in a git work tree. */
+/**
+ * Files under `dir` that git could not bring back: modified, staged, untracked, ignored.
+ * Undefined when `dir` is not in a git work tree.
+ */
 function uncommitted(dir: string): string[] | undefined {
   try {
     execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, stdio: 'pipe' })
   } catch {
     return undefined
   }
-  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--ignored', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   return out.split('\n').filter(Boolean).map((l) => l.slice(3))
 }
 
 function main(): number {
+  // The starter replaces slides/ (when git can bring it back) and nothing else: --to names a new or empty folder.
+  const refused = refuseOutput(root, target, { allow: join(root, 'slides'), unmarked: () => target === join(root, 'slides') })
+  if (refused) {
+    console.error(`new refused: ${refused}. Nothing was written.`)
+    return 2
+  }
   const existing = existsSync(target) ? readdirSync(target) : []
   if (existing.length > 0) {
     const dirty = uncommitted(target)
@@ -39,7 +49,7 @@ function main(): number {
       return 1
     }
     if (dirty.length > 0) {
-      console.error(`new: ${shown}/ has changes git does not have (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit them first, or write the starter elsewhere with \`npm run new -- --to=<empty folder>\``)
+      console.error(`new: ${shown}/ has files git could not bring back (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit them first, or write the starter elsewhere with \`npm run new -- --to=<empty folder>\``)
       return 1
     }
     for (const name of existing) rmSync(join(target, name), { recursive: true, force: true })

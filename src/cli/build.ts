@@ -26,16 +26,18 @@ import { DEFAULT_DECK } from '../compiler/schema.ts'
 import { cacheKey, ownInputs, PAGES, restore, store, viteRewrites } from '../vite/build-cache.ts'
 import { makeStandalone } from '../vite/standalone.ts'
 import { markOutput, refuseOutput } from '../files/output-guard.ts'
+import { parseCommandFlags } from './args.ts'
 
-const root = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
+const flags = parseCommandFlags('build', { out: { type: 'string' }, 'no-cache': { type: 'boolean' } })
+const root = resolve(flags.root ?? process.cwd())
 /** The tool's own folder (vite.config.ts, index.html, src/). */
 const toolRoot = resolve(import.meta.dirname, '../..')
 /** The project's vite.config.ts, else the tool's, so a project with only slides/ still gets the deck plugin. */
 const configFile = existsSync(join(root, 'vite.config.ts')) ? join(root, 'vite.config.ts') : join(toolRoot, 'vite.config.ts')
-const debug = process.argv.includes('--debug')
+const debug = flags.debug === true
 /** Build the client with Vite even when the cached one would do (the cache is still written). */
-const noCache = process.argv.includes('--no-cache')
-const outArg = process.argv.find((a) => a.startsWith('--out='))?.slice(6)
+const noCache = flags['no-cache'] === true
+const outArg = flags.out
 const outDir = outArg ? resolve(outArg) : join(root, 'dist')
 /** Shown in messages: dist/, or the folder given with --out. */
 const outName = outArg ? `${relative(process.cwd(), outDir) || '.'}/` : 'dist/'

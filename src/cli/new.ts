@@ -11,10 +11,11 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { refuseOutput } from '../files/output-guard.ts'
+import { parseCommandFlags } from './args.ts'
 
-const args = process.argv.slice(2)
-const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
-const toArg = args.find((a) => a.startsWith('--to='))?.slice(5)
+const flags = parseCommandFlags('new', { to: { type: 'string' } })
+const root = resolve(flags.root ?? process.cwd())
+const toArg = flags.to
 const target = toArg ? resolve(toArg) : join(root, 'slides')
 const starter = resolve(import.meta.dirname, '../starter/slides')
 /** How the folder is named in messages: relative to the project (where npm runs), else in full. */

@@ -6,7 +6,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { FigureIssue, FigureKind, FigureRender } from '../figures/kinds.ts'
-import { closest } from '../figures/validate.ts'
+import { closest } from '../text/did-you-mean.ts'
 import { diag } from './diagnostics.ts'
 import type { Diagnostic, SourcePos } from './types.ts'
 

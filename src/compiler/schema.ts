@@ -1,6 +1,6 @@
 import { diag } from './diagnostics.ts'
 import type { Budgets, DeckConfig, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
-import { editDistance } from '../text/edit-distance.ts'
+import { closest } from '../text/did-you-mean.ts'
 
 export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
@@ -181,17 +181,4 @@ function describe(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`
 }
 
-/** The candidate within edit distance 2 (or a prefix match), if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestD = 3
-  for (const c of candidates) {
-    const d = c.startsWith(word.toLowerCase()) || word.toLowerCase().startsWith(c) ? 1 : editDistance(word.toLowerCase(), c.toLowerCase())
-    if (d < bestD) {
-      bestD = d
-      best = c
-    }
-  }
-  return best
-}
 

@@ -7,7 +7,7 @@
 import isoCountries from 'i18n-iso-countries'
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 import { COUNTRY_TABLE } from './countries-table.ts'
-import { editDistance } from '../text/edit-distance.ts'
+import { editDistance } from '../text/did-you-mean.ts'
 
 isoCountries.registerLocale(en)
 

@@ -4,7 +4,7 @@
  * exact line and column inside the slide file.
  */
 import type { FigureIssue } from './kinds.ts'
-import { editDistance } from '../text/edit-distance.ts'
+import { closest } from '../text/did-you-mean.ts'
 
 export type Path = ReadonlyArray<string | number>
 
@@ -24,21 +24,6 @@ export class Issues {
 }
 
 
-/** The candidate nearest to `word` (a prefix, or at most a third of its letters different), if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase()
-  let best: string | undefined
-  let bestD = Math.max(2, Math.ceil(w.length / 3)) + 1
-  for (const c of candidates) {
-    const lc = c.toLowerCase()
-    const d = lc === w ? 0 : lc.startsWith(w) || w.startsWith(lc) ? 1 : editDistance(w, lc)
-    if (d < bestD) {
-      bestD = d
-      best = c
-    }
-  }
-  return best
-}
 
 /** `unknown key "lable": did you mean "label"? Valid keys: …` */
 export function unknownKeyMessage(key: string, valid: readonly string[]): string {

@@ -15,6 +15,16 @@ function spec(data: unknown): ChartSpec {
 const issuesOf = (data: unknown) => chartFigure.validate(data).issues.map((i) => `${JSON.stringify(i.path)} ${i.severity ?? 'error'}: ${i.message}`)
 
 describe('chart validation', () => {
+  // 1.7e308 made the axis step overflow to Infinity, and the tick loop never ended.
+  it('refuses a value too large to label, at its path, and stays bounded', () => {
+    expect(issuesOf({ title: 'T', data: { a: 1.7e308, b: -1e16, c: 1e15 } })).toEqual([
+      expect.stringMatching(/^\["data","a"\] error: the value for "a" is 1\.7e\+308, beyond the 1e\+15 a chart can label: give it in a larger unit/),
+      expect.stringMatching(/^\["data","b"\] error: the value for "b" is -10000000000000000, beyond/),
+    ])
+    const { domain } = layoutChart(spec({ title: 'T', data: { c: 1e15, d: -1e15 } }))
+    expect(Number.isFinite(domain.lo) && Number.isFinite(domain.hi) && (domain.hi - domain.lo) / domain.step < 50).toBe(true)
+  })
+
   it('takes data as a mapping (order kept) or a list of { label, value }', () => {
     expect(spec(DAMS).data.map((p) => p.label)).toEqual(['1970s', '1980s', '1990s', '2000s', '2010s'])
     expect(spec({ title: 'T', data: { b: 2, a: 1 } }).data).toEqual([{ label: 'b', value: 2 }, { label: 'a', value: 1 }])

@@ -35,6 +35,8 @@ export interface ChartSpec {
 
 export const CHART_KEYS = ['title', 'type', 'unit', 'xLabel', 'source', 'data'] as const
 const POINT_KEYS = ['label', 'value'] as const
+/** The largest value a chart labels and scales (a million billion). */
+const MAX_VALUE = 1e15
 const MAX_POINTS = 24
 
 /** Type sizes in px; the figure is drawn at the slide's figure width, so 1 unit shows as 1 slide px. */
@@ -57,6 +59,8 @@ function point(label: unknown, value: unknown, path: Path, labelPath: Path, issu
     const hint = typeof value === 'string' && /\d/.test(value) ? ` (write the number alone, e.g. ${value.replace(/[^\d.-]/g, '') || '12'}, and put the unit in "unit")` : ''
     return issues.error(path, `the value for "${l}" must be a number; got ${JSON.stringify(value ?? null)}${hint}`)
   }
+  // Past this a value cannot be labelled (and the axis steps overflow to Infinity): use a unit.
+  if (Math.abs(value) > MAX_VALUE) return issues.error(path, `the value for "${l}" is ${value}, beyond the ${MAX_VALUE.toExponential(0)} a chart can label: give it in a larger unit (e.g. "billion USD") and divide`)
   return { label: l, value }
 }
 

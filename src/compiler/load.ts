@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
+import { readGated, refusalText } from '../files/read-gate.ts'
 import { join, relative, sep } from 'node:path'
 import { diag } from './diagnostics.ts'
 import { at, lineColAt } from './position.ts'
@@ -24,31 +25,28 @@ export function loadSlides(root: string, slidesDir = 'slides'): LoadedSlides {
   const files: SourceFile[] = []
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).sort() : []
   for (const name of names) {
-    const file = readSource(root, join(dir, name), diagnostics)
+    const file = readSource(root, dir, join(dir, name), diagnostics)
     if (file) files.push(file)
   }
   const deckPath = join(dir, 'deck.yaml')
-  const deckFile = existsSync(deckPath) ? readSource(root, deckPath, diagnostics) : undefined
+  const deckFile = existsSync(deckPath) ? readSource(root, dir, deckPath, diagnostics) : undefined
   return { files, ...(deckFile ? { deckFile } : {}), diagnostics }
 }
 
-function readSource(root: string, abs: string, out: Diagnostic[]): SourceFile | undefined {
+function readSource(root: string, dir: string, abs: string, out: Diagnostic[]): SourceFile | undefined {
   const path = relative(root, abs).split(sep).join('/')
-  let size: number
-  let bytes: Uint8Array
-  try {
-    size = statSync(abs).size
-    bytes = size > MAX_FILE_BYTES ? new Uint8Array() : readFileSync(abs)
-  } catch (err) {
-    // Deleted or renamed between listing and reading (an editor saving, the dev server watching): gone.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw err
-  }
-  if (size > MAX_FILE_BYTES) {
-    out.push(diag('file-too-large', at(path, 1), `the file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it into several slide files or remove pasted material`))
+  const read = readGated(abs, { folders: [dir], maxBytes: MAX_FILE_BYTES })
+  // Deleted or renamed between listing and reading (an editor saving, the dev server watching): gone.
+  if (read.reason === 'missing') return undefined
+  if (read.reason === 'too-large') {
+    out.push(diag('file-too-large', at(path, 1), `the file is ${read.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it into several slide files or remove pasted material`))
     return undefined
   }
-  const decoded = decodeSource(path, bytes)
+  if (read.reason) {
+    out.push(diag('file-refused', at(path, 1), refusalText(read, 'this slide file', 'the slides/ folder')))
+    return undefined
+  }
+  const decoded = decodeSource(path, read.bytes)
   if ('error' in decoded) {
     out.push(decoded.error)
     return undefined

@@ -27,6 +27,7 @@ export type Severity = 'error' | 'warning'
 export type DiagnosticCode =
   | 'file-encoding'
   | 'file-too-large'
+  | 'file-refused'
   | 'file-empty'
   | 'frontmatter-missing'
   | 'frontmatter-unclosed'

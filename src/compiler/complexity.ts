@@ -16,7 +16,8 @@ export const MAX_INLINE_MARKERS = 2_000
 export const MAX_COMMENT_OPENERS = 64
 /** Sub-slides in one file: a section of a talk has a handful; thousands of tiny ones cost like thousands of slides. */
 export const MAX_PARTS = 50
-const RE_MARKER = /[*_~`[<|]/g
+// `!` opens an image (`![`) and marked pairs each with every later one: 40,000 took 4 s.
+const RE_MARKER = /[*_~`[<|!\\]/g
 const RE_COMMENT = /<!--/g
 
 /** One segment (a slide's body or its notes) on its own. */
@@ -38,7 +39,7 @@ export function tooComplexFile(segments: readonly Segment[]): Diagnostic | undef
         return diag('markdown-too-complex', pos, `by this line the file has opened more than ${MAX_COMMENT_OPENERS} HTML comments ("<!--"): comments are removed from slides anyway, so delete them (or put the text in a \`\`\`text block)`)
       }
       if (markers > MAX_INLINE_MARKERS) {
-        return diag('markdown-too-complex', pos, `by this line the file's slides and notes hold more than ${MAX_INLINE_MARKERS.toLocaleString('en')} emphasis, code, link, HTML and table markers (*, _, ~, \`, [, <, |), which would stall the renderer: a slide needs a few dozen, so this looks pasted or generated; put it in a \`\`\`text block or split the file`)
+        return diag('markdown-too-complex', pos, `by this line the file's slides and notes hold more than ${MAX_INLINE_MARKERS.toLocaleString('en')} emphasis, code, link, image, escape, HTML and table markers (*, _, ~, \`, [, <, |, !, \\), which would stall the renderer: a slide needs a few dozen, so this looks pasted or generated; put it in a \`\`\`text block or split the file`)
       }
     }
   }

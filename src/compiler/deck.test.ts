@@ -104,6 +104,15 @@ describe('compileDeck', () => {
     ])
   })
 
+  // One 64,000-letter identifier in a typescript block took highlight.js 53 s.
+  it('shows a code block too long to highlight as plain text, with a warning at its fence', () => {
+    const long = 'a'.repeat(64_000)
+    const { diagnostics, deck } = compile(f('01-a.md', `---\ntitle: A\n---\nText.\n\n\`\`\`typescript\nconst ${long} = 1\n\`\`\`\nNotes:\nn`))
+    expect(diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^slides\/01-a\.md:6:1 warning code-unhighlighted this typescript block has a line over 1000 characters/))
+    expect(deck.html).toContain(`const ${long} = 1`)
+    expect(deck.html).not.toMatch(/hljs-keyword">const/)
+  })
+
   it('checks local images: present, missing, outside the project', () => {
     const { diagnostics, deck } = compile(f('01-a.md', '---\ntitle: A\n---\n![photo](../assets/photo.png)\n![gone](../assets/gone.png)\n![up](../../etc/passwd)\nNotes:\nn'))
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pos.line])).toEqual([

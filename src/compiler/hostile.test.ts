@@ -22,7 +22,7 @@ const env: MarkdownEnv = {
 const CODES: readonly DiagnosticCode[] = [
   'file-encoding', 'file-too-large', 'file-empty', 'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-yaml',
   'meta-unknown-key', 'meta-invalid', 'meta-missing', 'id-duplicate', 'notes-duplicate', 'notes-missing',
-  'subslide-title-missing', 'fence-unclosed', 'code-lang-unknown', 'asset-missing', 'asset-outside', 'figure-unknown',
+  'subslide-title-missing', 'fence-unclosed', 'code-lang-unknown', 'code-unhighlighted', 'file-refused', 'asset-missing', 'asset-outside', 'figure-unknown',
   'link-broken', 'html-removed', 'markdown-too-deep', 'markdown-too-complex', 'deck-config', 'pacing-range', 'figure-invalid',
 ]
 

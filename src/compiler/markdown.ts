@@ -32,6 +32,11 @@ export interface MarkdownEnv {
   assetOutside?: (path: string) => string | undefined
 }
 
+/** A code block highlighted only under these sizes: no slide shows more, and highlight.js slows sharply past them. */
+export const MAX_HIGHLIGHT_LINE = 1_000
+export const MAX_HIGHLIGHT_CHARS = 50_000
+const tooLongToHighlight = (code: string): boolean => code.length > MAX_HIGHLIGHT_CHARS || code.split('\n').some((l) => l.length > MAX_HIGHLIGHT_LINE)
+
 /** highlight.js (the full bundle, ~0.3 s to load) is loaded on the first code block, not at start-up. */
 let hljsApi: HLJSApi | undefined
 const hljs = (): HLJSApi => (hljsApi ??= createRequire(import.meta.url)('highlight.js') as HLJSApi)
@@ -173,6 +178,10 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         slots.push(r.html)
       } else if (lang && !hljs().getLanguage(lang)) {
         diagnostics.push(diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`))
+      } else if (lang && lang !== 'text' && tooLongToHighlight((t as Tokens.Code).text)) {
+        // highlight.js is quadratic in a token's length (a 64,000-letter identifier took 53 s).
+        ;(t as Tokens.Code).lang = 'text'
+        diagnostics.push(diag('code-unhighlighted', pos, `this ${lang} block has a line over ${MAX_HIGHLIGHT_LINE} characters or is over ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} in all, so it is shown without colours: shorten it, or mark it \`\`\`text`, 'warning'))
       }
     } else if (t.type === 'image') {
       const img = t as Tokens.Image

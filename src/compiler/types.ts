@@ -41,6 +41,7 @@ export type DiagnosticCode =
   | 'subslide-title-missing'
   | 'fence-unclosed'
   | 'code-lang-unknown'
+  | 'code-unhighlighted'
   | 'asset-missing'
   | 'asset-outside'
   | 'figure-unknown'

@@ -24,6 +24,11 @@ describe('builds', () => {
     )
   })
 
+  // `$&` in a class once expanded to the whole match: class words became attributes (an onmouseover ran).
+  it('keeps $ patterns in a list item\'s class literal', () => {
+    expect(withBuilds('<ul><li class="a $& $` onmouseover=x">b</li></ul>')).toBe('<ul><li class="a $& $` onmouseover=x fragment">b</li></ul>')
+  })
+
   it('"build: true" in the frontmatter builds every slide of the file; a sub-slide may opt out', () => {
     const { slides, errors } = compile('---\ntitle: T\nbuild: true\n---\n- a\n- b\n\nNotes:\nn\n--\n## Sub {build=false}\n\n- c\n\nNotes:\nn\n--\n## Third\n\n- d\n\nNotes:\nn\n')
     expect(errors).toEqual([])

@@ -99,7 +99,7 @@ export function withBuilds(html: string): string {
     }
     if (close || depth !== 1) return tag
     const cls = /\sclass="([^"]*)"/.exec(rest)
-    if (cls) return /(^|\s)fragment(\s|$)/.test(cls[1] ?? '') ? tag : tag.replace(cls[0], ` class="${cls[1]} fragment"`)
+    if (cls) return /(^|\s)fragment(\s|$)/.test(cls[1] ?? '') ? tag : tag.replace(cls[0], () => ` class="${cls[1]} fragment"`)
     return `<li class="fragment"${rest}>`
   })
 }

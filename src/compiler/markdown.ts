@@ -9,7 +9,7 @@ import { diag } from './diagnostics.ts'
 import { legacyFigureMessage, renderFigureBlock, type FigureBlockInput, type FigureBlockResult, type FigureInfo } from './figure-block.ts'
 import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
 import { locator } from './position.ts'
-import { ALLOWED_TAGS, removedByAllowlist } from './sanitize.ts'
+import { ALLOWED_TAGS, CHECKED_LOCAL, removedByAllowlist } from './sanitize.ts'
 import { scanFences } from './split.ts'
 import { escapeHtml } from '../text/html.ts'
 import type { Diagnostic, Segment, SourcePos } from './types.ts'
@@ -120,11 +120,13 @@ const RE_SLOT = /<figure class="deck-figure-slot" data-slot="(\d+)"><\/figure>/g
  * Lex a segment, check what points outside it (code languages, images, figures, links),
  * and render it. `sanitize` runs on the rendered HTML before the trusted figure SVG goes in.
  */
-export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPrefix: string, sanitize: (html: string) => string): MarkdownResult {
+export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPrefix: string, sanitize: (html: string, dropped: (src: string) => void) => string): MarkdownResult {
   const diagnostics: Diagnostic[] = []
   const slots: string[] = []
   const figures: FigureInfo[] = []
   const links: InternalLink[] = []
+  /** Picture and link paths already reported (missing, outside): not reported again when the sanitiser drops them. */
+  const reportedPaths = new Set<string>()
   const deep = tooDeepLine(seg) ?? tooComplex(seg)
   if (deep) return { html: '', diagnostics: [deep], figures, links }
   let tokens: Token[]
@@ -195,7 +197,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         diagnostics.push(diag('html-removed', pos, `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`, 'warning'))
       } else {
         const local = checkLocal(img.href, pos, 'image')
-        if (local) img.href = `./${encodePath(local)}`
+        if (local) img.href = `${CHECKED_LOCAL}${encodePath(local)}`
         const attrs = (img as ImageToken).attrs
         if (attrs !== undefined) {
           const opts = imageOptions(attrs, pos)
@@ -227,7 +229,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     const fixed = found.map((src) => {
       if (/^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(src.value) || src.value.trim() === '') return undefined // the sanitiser removes it, and warns
       const local = checkLocal(src.value.trim(), posIn(pos, t.raw, src.tag), 'image')
-      return local === undefined ? undefined : `./${encodePath(local)}`
+      return local === undefined ? undefined : `${CHECKED_LOCAL}${encodePath(local)}`
     })
     let i = 0
     t.text = t.text.replace(/<img\b[^>]*>/gi, (tag) => {
@@ -240,11 +242,15 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   /** Check a relative path; returns it project-relative when it is fine. */
   function checkLocal(href: string, pos: SourcePos, what: string): string | undefined {
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) || href === '') return undefined
+    reportedPaths.add(href)
     const path = resolveLocal(seg.start.file, href.split(/[?#]/)[0] ?? '')
     if (path === null) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" points outside the project: keep files in assets/ and link them relatively`))
     else if (!env.assetExists(path)) diagnostics.push(diag('asset-missing', pos, `the ${what} "${href}" points to ${path}, which does not exist: check the path (it is relative to the slide file)`))
     else if (env.assetOutside?.(path)) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" leads to ${env.assetOutside(path)}, outside the folders a slide may use (assets/ and slides/): copy the file into assets/ and link the copy`))
-    else return path
+    else {
+      reportedPaths.delete(href)
+      return path
+    }
     return undefined
   }
 
@@ -262,7 +268,12 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
   // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
-  const html = sanitize(markImageParagraphs(unwrapped).replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))))
+  const html = sanitize(markImageParagraphs(unwrapped).replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))), (src) => {
+    // A picture the checks above did not see (HTML they could not read): never loaded. (One they
+    // reported, or with a scheme the allowlist warns about, is not reported again.)
+    if (reportedPaths.has(src) || /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(src) || src.trim() === '') return
+    diagnostics.push(diag('asset-outside', seg.start, `the picture "${src.length > 60 ? `${src.slice(0, 60)}…` : src}" was removed: write it as ![alt](path) or a plain <img src="path">, with a path relative to the slide file inside assets/ or slides/`))
+  })
   return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
 }
 

@@ -51,9 +51,30 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
 }
 
-/** Reduce author HTML to the allowlist. Pure; same input, same output. */
-export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS)
+/**
+ * The prefix the compiler gives a picture's path once it has checked it (inside the project,
+ * in assets/ or slides/, existing): the only `src` a picture keeps through `sanitize`.
+ */
+export const CHECKED_LOCAL = 'deck-checked:./'
+
+/**
+ * Reduce author HTML to the allowlist. Pure; same input, same output. A picture whose `src`
+ * the compiler did not check (HTML spelt so its reader missed it, e.g. `<img/src=…>`) loses
+ * it, and `dropped` is told; the checked ones become plain relative paths.
+ */
+export function sanitize(html: string, dropped: (src: string) => void = () => {}): string {
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    transformTags: {
+      ...OPTIONS.transformTags,
+      img: (tagName, attribs) => {
+        const src = attribs.src
+        if (src?.startsWith(CHECKED_LOCAL)) return { tagName, attribs: { ...attribs, src: src.slice(CHECKED_LOCAL.length - 2) } }
+        if (src !== undefined) dropped(src)
+        return { tagName, attribs: Object.fromEntries(Object.entries(attribs).filter(([k]) => k !== 'src')) }
+      },
+    },
+  })
 }
 
 const RE_SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i

@@ -148,7 +148,7 @@ describe('numbers with a magnitude word', () => {
   })
 
   it('a chart in thousands: each value is claimed with the magnitude, the unit without it', async () => {
-    const { chartFigure } = await import('../figures/chart.ts')
+    const { chartFigure } = await import('../figures/chart/index.ts')
     const data = { title: 'Output', type: 'bar', unit: 'thousand tonnes', data: { 2020: 26, 2022: 44 } }
     const parsed = chartFigure.validate(data)
     expect(parsed.issues).toEqual([])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartFigure, formatValue, layoutChart, niceStep, type ChartSpec } from './chart.ts'
+import { chartFigure, formatValue, layoutChart, niceStep, type ChartSpec } from './chart/index.ts'
 import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from './svg.ts'
 import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from './xml-check.ts'
 
@@ -26,9 +26,9 @@ describe('chart validation', () => {
   })
 
   it('takes data as a mapping (order kept) or a list of { label, value }', () => {
-    expect(spec(DAMS).data.map((p) => p.label)).toEqual(['1970s', '1980s', '1990s', '2000s', '2010s'])
-    expect(spec({ title: 'T', data: { b: 2, a: 1 } }).data).toEqual([{ label: 'b', value: 2 }, { label: 'a', value: 1 }])
-    expect(spec(SHARE).data[2]).toEqual({ label: '2020', value: -4 })
+    expect(spec(DAMS).categories).toEqual(['1970s', '1980s', '1990s', '2000s', '2010s'])
+    expect(spec({ title: 'T', data: { b: 2, a: 1 } })).toMatchObject({ categories: ['b', 'a'], series: [{ name: '', values: [2, 1] }] })
+    expect(spec(SHARE).series[0]?.values[2]).toBe(-4)
     expect(spec({ title: 'T', data: { a: 1 } }).type).toBe('bar')
   })
 

@@ -3,7 +3,7 @@
  * kind's name and whose body is YAML data; the compiler validates it with the kind and renders it
  * to SVG at build time. A new kind is one module meeting `FigureKind` plus one line here.
  */
-import { chartFigure } from './chart.ts'
+import { chartFigure } from './chart/index.ts'
 import type { FigureKind } from './kinds.ts'
 import { mapFigure } from './map.ts'
 import { pillarsFigure } from './pillars.ts'

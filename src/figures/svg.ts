@@ -27,6 +27,8 @@ export interface SvgFrame {
   desc: string
   /** Inner SVG markup. */
   body: string
+  /** `data-*` attributes on the root, for editions that rebuild the figure from its data. */
+  data?: Record<`data-${string}`, string>
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -111,6 +113,7 @@ export function svgDocument(frame: SvgFrame): string {
       role: 'img',
       'aria-labelledby': `${id}-title ${id}-desc`,
       class: `figure figure-${name}`,
+      ...frame.data,
     })}>` +
     `<title id="${id}-title">${escapeXml(frame.title)}</title>` +
     `<desc id="${id}-desc">${escapeXml(frame.desc)}</desc>` +

@@ -53,6 +53,11 @@ export type DiagnosticCode =
   | 'deck-config'
   | 'pacing-range'
   | 'column-empty'
+  | 'likelihood-off-scale'
+  | 'hedge-vague'
+  | 'title-topic'
+  | 'bullet-repeated'
+  | 'pacing-no-questions'
 
 export interface Diagnostic {
   severity: Severity

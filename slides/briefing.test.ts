@@ -1,6 +1,7 @@
 /**
- * This briefing's own tests: what is particular to it (the article's eight sections in its
- * order, the framing slides, the closing headline, the quotes and the caveats), and its
+ * This briefing's own tests: what is particular to it (the article's eight sections, a file each,
+ * in the order that matters to the room; the bottom line's judgments; the appendix mapping slides
+ * back to the article; the closing headline, the quotes and the caveats), and its
  * fidelity to the article named in deck.yaml. They live with the slides and go when the slides
  * go; the tool's tests (tests/, src/) hold for any deck in slides/.
  */
@@ -33,37 +34,85 @@ const SECTIONS = [
 const HEADLINE = 'Iran says no to nuclear talks during conflict as UN urges restraint'
 const isContent = (s: (typeof slides)[number]) => s.section !== undefined
 
+/** The same sections in the order the briefing takes them: what matters to the room first. */
+const ROOM_ORDER = [SECTIONS[2], SECTIONS[6], SECTIONS[5], SECTIONS[1], SECTIONS[4], SECTIONS[3], SECTIONS[0], SECTIONS[7]]
+/** ICD 203's words of likelihood, longest first so "very likely" is not read as "likely". */
+const ESTIMATIVE = ['almost no chance', 'very unlikely', 'roughly even chance', 'almost certainly', 'very likely', 'unlikely', 'likely']
+const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ').replace(/\s+/g, ' ')
+
 describe('the Iran and Russia briefing', () => {
-  it('gives each article section its own file, in the article order', () => {
+  it('gives each article section its own file, numbered in the order that matters to the room', () => {
     const firsts = slides.filter((s) => s.section && s.v === 0)
     // The deck sets type (curly apostrophes); the words are the article's.
-    expect(firsts.map((s) => s.section?.replace(/’/g, "'"))).toEqual(SECTIONS)
+    expect(firsts.map((s) => s.section?.replace(/’/g, "'"))).toEqual(ROOM_ORDER)
     expect(new Set(firsts.map((s) => s.file)).size).toBe(SECTIONS.length)
+    const files = slides.filter((s) => s.v === 0).map((s) => s.file)
+    expect(files).toEqual([...files].sort())
   })
 
-  it('frames the sections: title, bottom line, agenda first; recap and sources last', () => {
+  it('opens with the title and the bottom line, and ends with the appendix mapping slides to the article', () => {
     expect(slides[0]?.layout).toBe('title')
     expect(slides[1]?.id).toBe('bottom-line')
-    expect(slides.find((s) => s.layout === 'agenda')).toBeDefined()
-    const tail = slides.filter((s) => s.v === 0).slice(-2).map((s) => s.id)
-    expect(tail).toEqual(['recap', 'sources-caveats'])
+    const last = slides[slides.length - 1]
+    expect(last?.id).toBe('appendix')
+    // Every section slide is linked from the appendix, in the article's own order.
+    const linked = [...(last?.bodyHtml ?? '').matchAll(/href="#\/([^"]+)"/g)].map((m) => m[1])
+    const sectionOf = (id: string | undefined) => slides.find((s) => s.id === id)?.section?.replace(/’/g, "'")
+    expect(linked.sort()).toEqual(slides.filter(isContent).map((s) => s.id).sort())
+    const rows = [...(last?.bodyHtml ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => /href="#\/([^"]+)"/.exec(m[1] ?? '')?.[1])
+    const firstLinks = rows.filter((id) => id !== undefined).map(sectionOf)
+    expect(firstLinks).toEqual(SECTIONS)
   })
 
-  it('gives every slide some notes, and plans a 20-minute talk', () => {
+  it('states key judgments up front: whose, an ICD 203 likelihood, a confidence, the source and its date', () => {
+    const bottom = slides[1]
+    const rows = [...(bottom?.bodyHtml ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => plain(m[1] ?? ''))
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    expect(rows.length).toBeLessThanOrEqual(4)
+    for (const row of rows) {
+      expect(row, row).toMatch(/\((article|briefer)\)/)
+      expect(ESTIMATIVE.some((w) => row.includes(w)), row).toBe(true)
+      expect(row, row).toMatch(/\b(low|moderate|high)\b/)
+    }
+    const text = plain(bottom?.bodyHtml ?? '')
+    expect(text).toMatch(/undated/)
+    expect(text).toMatch(/breaks off/)
+    expect(text).toMatch(/as of mid[-‑]2025/)
+    expect(bottom?.title).toMatch(/not Russian forces/)
+  })
+
+  it('plans a 10 to 15 minute talk on 10 to 12 slides, every slide with notes', () => {
     for (const s of slides) expect(s.notesWords, `${s.file} ${s.id}`).toBeGreaterThan(30)
-    expect(slides.filter(isContent).length).toBeGreaterThanOrEqual(SECTIONS.length)
-    expect(deck.config.targetMinutes).toBe(20)
-    expect(deck.totalSeconds / 60).toBeGreaterThanOrEqual(15)
-    expect(deck.totalSeconds / 60).toBeLessThanOrEqual(25)
+    expect(slides.length).toBeGreaterThanOrEqual(10)
+    expect(slides.length).toBeLessThanOrEqual(12)
+    expect(deck.config.targetMinutes - deck.config.toleranceMinutes).toBe(10)
+    expect(deck.config.targetMinutes + deck.config.toleranceMinutes).toBe(15)
+    expect(deck.totalSeconds / 60).toBeGreaterThanOrEqual(10)
+    expect(deck.totalSeconds / 60).toBeLessThanOrEqual(15)
   })
 
-  it('has the map, the timeline and the pillars, each with a text equivalent', () => {
+  it("opens every slide's notes with a short cue, and its prose has no stage directions", () => {
+    for (const s of slides) {
+      // The first paragraph is the cue; the prose follows in paragraphs of its own.
+      const [cue = '', ...rest] = [...s.notesHtml.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => plain(m[1] ?? '').trim())
+      expect(cue.split(/\s+/).length, `${s.id}: ${cue}`).toBeLessThanOrEqual(15)
+      expect(rest.join(' ').split(/\s+/).length, s.id).toBeGreaterThan(cue.split(/\s+/).length)
+      expect(s.notesText, s.id).not.toMatch(/\b(let me|let's|I will|I'll|we will|now,? (turn|look)|next slide)\b/i)
+    }
+  })
+
+  it('has the map and the timeline, each with a text equivalent, and no pillars', () => {
     const figures = slides.flatMap((s) => s.figures.map((f) => ({ ...f, slide: s })))
-    expect(figures.map((f) => f.name).sort()).toEqual(['map', 'pillars', 'timeline'])
+    expect(figures.map((f) => f.name).sort()).toEqual(['map', 'timeline'])
     for (const f of figures) {
       expect(f.alt.split(/\s+/).length, f.name).toBeGreaterThanOrEqual(6)
       expect(f.slide.bodyHtml).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"/)
     }
+  })
+
+  it('titles every slide with an assertion, and keeps quote layouts for attributed quotes', () => {
+    for (const s of slides) expect(s.title.split(/\s+/).length, s.title).toBeGreaterThanOrEqual(5)
+    for (const s of slides.filter((x) => x.layout === 'quote')) expect(s.bodyHtml, s.id).toMatch(/—\s*[A-Z]/)
   })
 
   it('draws its map with Iran, Russia and Armenia filled and every label in the frame, none overlapping', () => {
@@ -82,10 +131,13 @@ describe('the Iran and Russia briefing', () => {
     for (const [i, a] of out.labels.entries()) for (const b of out.labels.slice(i + 1)) expect(rectsOverlap(a.box, b.box), `${a.key} / ${b.key}`).toBe(false)
   })
 
-  it('says plainly that the article breaks off, and shows its closing headline once', () => {
+  it("turns the broken-off outlook into the briefer's indicators, and shows its closing headline once", () => {
     const outlook = slides.filter((s) => s.section?.replace(/’/g, "'") === SECTIONS[7])
+    expect(outlook.map((s) => s.id)).toEqual(['what-to-watch'])
     const text = outlook.map((s) => `${s.bodyHtml} ${s.notesText}`).join(' ')
     expect(text).toMatch(/mid-sentence|breaks off|cuts off/i)
+    expect(plain(outlook[0]?.bodyHtml ?? '')).toMatch(/briefer.s indicators/i)
+    expect(plain(outlook[0]?.bodyHtml ?? '')).not.toMatch(/latest development/i)
     const all = slides.map((s) => s.bodyHtml).join(' ')
     expect(all.split(HEADLINE).length - 1).toBe(1)
   })

@@ -3,7 +3,7 @@
  * (frontmatter, bullets with emphasis and links, a paragraph of notes), with fenced code
  * and a build-time figure at a fixed rate. Deterministic and pure.
  */
-import type { SourceFile } from '../compiler/types.ts'
+import type { SourceFile } from '../deck/model.ts'
 
 /** A small figure of each kind, drawn from data in a fenced block. */
 const FIGURES = [

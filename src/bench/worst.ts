@@ -7,7 +7,7 @@
 import { MAX_INLINE_MARKERS, MAX_PARTS } from '../compiler/complexity.ts'
 import { MAX_FILE_BYTES } from '../compiler/load.ts'
 import { MAX_NESTING } from '../compiler/markdown.ts'
-import type { SourceFile } from '../compiler/types.ts'
+import type { SourceFile } from '../deck/model.ts'
 
 /** The size each generated file is filled to: just under the file limit. */
 export const WORST_BYTES = MAX_FILE_BYTES - 1_000

@@ -9,7 +9,7 @@ import { defaultId, parseSlideFile } from './parse.ts'
 import { renderFile, sectionHtml } from './render.ts'
 import { DEFAULT_DECK, validateDeckConfig, validateMeta } from './schema.ts'
 import { at } from './position.ts'
-import type { DeckConfig, DeckResult, Diagnostic, RenderedSlide, SlideFile, SourceFile } from './types.ts'
+import type { DeckConfig, DeckResult, Diagnostic, ProseLine, RenderedSlide, SlideFile, SourceFile } from './types.ts'
 
 export interface CompileInput {
   /** The slide files, any order; sorted here by numeric prefix, then name. */
@@ -25,7 +25,8 @@ export interface CompileInput {
  */
 export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult {
   const diagnostics: Diagnostic[] = []
-  const config = readDeckConfig(deckFile, diagnostics)
+  const prose: ProseLine[] = []
+  const config = readDeckConfig(deckFile, diagnostics, prose)
   const parsed = files
     .map((f) => {
       const r = parseSlideFile(f)
@@ -57,6 +58,7 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
     const r = renderFile(file, h, md, env, config)
     diagnostics.push(...r.diagnostics)
     links.push(...r.links)
+    prose.push(...r.prose)
     slides.push(...r.slides)
     groups.push({ file, slides: r.slides })
   })
@@ -80,10 +82,11 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
     deck: { config, slides, html, totalSeconds },
     diagnostics: sortDiagnostics(diagnostics),
     files: [...files.map((f) => f.path), ...(deckFile ? [deckFile.path] : [])],
+    prose,
   }
 }
 
-function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[]): DeckConfig {
+function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[], prose: ProseLine[]): DeckConfig {
   if (!deckFile) return DEFAULT_DECK
   // deck.yaml is one YAML document: a `---` (or `...`) line would end it and silently drop the keys after it.
   const marker = deckFile.text.split('\n').findIndex((l) => /^(---|\.\.\.)[ \t]*$/.test(l))
@@ -100,6 +103,12 @@ function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[]): De
   )
   const { config, diagnostics } = validateDeckConfig(fm.data, keyPos, at(deckFile.path, 1))
   out.push(...diagnostics.map((d) => ({ ...d, code: 'deck-config' as const })))
+  // The title and subtitle are shown to the audience: prose, like a slide's.
+  for (const key of ['title', 'subtitle'] as const) {
+    const pos = keyPos[key]?.value
+    const text = config[key]
+    if (pos && text && text === fm.data[key]) prose.push({ pos: { ...pos, file: deckFile.path }, text, blockStart: true, notes: false })
+  }
   return config
 }
 

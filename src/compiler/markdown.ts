@@ -9,10 +9,11 @@ import { diag } from './diagnostics.ts'
 import { legacyFigureMessage, renderFigureBlock, type FigureBlockInput, type FigureBlockResult, type FigureInfo } from './figure-block.ts'
 import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
 import { locator } from './position.ts'
+import { proseOf } from './prose.ts'
 import { ALLOWED_TAGS, CHECKED_LOCAL, removedByAllowlist } from './sanitize.ts'
 import { scanFences } from './split.ts'
 import { escapeHtml } from '../text/html.ts'
-import type { Diagnostic, Segment, SourcePos } from './types.ts'
+import type { Diagnostic, ProseLine, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
 export interface MarkdownEnv {
@@ -110,6 +111,8 @@ export interface MarkdownResult {
   html: string
   diagnostics: Diagnostic[]
   figures: FigureInfo[]
+  /** The segment's prose, line by line (its code left out), as the fidelity check reads it. */
+  prose: ProseLine[]
 }
 
 const RE_FIGURE = /^figure:([a-z][a-z0-9-]*)$/
@@ -128,16 +131,18 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   /** Picture and link paths already reported (missing, outside): not reported again when the sanitiser drops them. */
   const reportedPaths = new Set<string>()
   const deep = tooDeepLine(seg) ?? tooComplex(seg)
-  if (deep) return { html: '', diagnostics: [deep], figures, links }
+  if (deep) return { html: '', diagnostics: [deep], figures, links, prose: [] }
   let tokens: Token[]
   try {
     tokens = md.lexer(seg.text)
   } catch (err) {
-    return { html: '', diagnostics: [tooDeep(seg, err)], figures, links }
+    return { html: '', diagnostics: [tooDeep(seg, err)], figures, links, prose: [] }
   }
   attachImageAttrs(tokens)
   // marked keeps each token's raw text but no positions, so offsets are summed here.
   const locate = locator(seg.start, seg.text)
+  // (Before the walk below turns figure fences into slots.)
+  const prose = proseOf(tokens, seg.text, locate, false)
   // What the allowlist removes, per distinct raw HTML token (pasted pages repeat the same tags).
   const removedCache = new Map<string, string[]>()
   let reported = 0
@@ -156,7 +161,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       offset = start + token.raw.length
     }
   } catch (err) {
-    return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links }
+    return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links, prose }
   }
 
   function check(t: Token, pos: SourcePos): void {
@@ -264,7 +269,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     const hooks = md.defaults.hooks
     if (hooks) rendered = hooks.postprocess(rendered) as string
   } catch (err) {
-    return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links }
+    return { html: '', diagnostics: [...diagnostics, tooDeep(seg, err)], figures, links, prose }
   }
   // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
@@ -274,7 +279,7 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     if (reportedPaths.has(src) || /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(src) || src.trim() === '') return
     diagnostics.push(diag('asset-outside', seg.start, `the picture "${src.length > 60 ? `${src.slice(0, 60)}…` : src}" was removed: write it as ![alt](path) or a plain <img src="path">, with a path relative to the slide file inside assets/ or slides/`))
   })
-  return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links }
+  return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links, prose }
 }
 
 /** Tags without attributes (`<div>`, `</span>`, `<br/>`): nothing to remove but the tag itself. */

@@ -6,12 +6,18 @@ import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
 import { validatePartAttrs } from './schema.ts'
 import { scanFences } from './split.ts'
-import type { DeckConfig, Diagnostic, RenderedSlide, Segment, SlideFile } from './types.ts'
+import type { DeckConfig, Diagnostic, ProseLine, RenderedSlide, Segment, SlideFile } from './types.ts'
 
 /** Render one validated file into its slides (the first part, then its vertical sub-slides). */
-export function renderFile(file: SlideFile, h: number, md: Marked, env: MarkdownEnv, config: DeckConfig): { slides: RenderedSlide[]; diagnostics: Diagnostic[]; links: InternalLink[] } {
+export function renderFile(file: SlideFile, h: number, md: Marked, env: MarkdownEnv, config: DeckConfig): { slides: RenderedSlide[]; diagnostics: Diagnostic[]; links: InternalLink[]; prose: ProseLine[] } {
   const diagnostics: Diagnostic[] = []
   const links: InternalLink[] = []
+  const prose: ProseLine[] = []
+  const line = (text: string | undefined, pos: { line: number; column: number } | undefined): void => {
+    if (text?.trim() && pos) prose.push({ pos: { file: file.file, line: pos.line, column: pos.column }, text: text.trim(), blockStart: true, notes: false })
+  }
+  line(file.meta.title, file.keyPos.title?.value)
+  line(file.meta.section, file.keyPos.section?.value)
   const slides = file.parts.map((part, v): RenderedSlide => {
     const own: ReturnType<typeof validatePartAttrs> = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
     const id = v === 0 ? file.meta.id : (own.options.id ?? `${file.meta.id}-${v + 1}`)
@@ -22,6 +28,9 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
     body.html = withAttributions(body.html)
     if (build) body.html = withBuilds(body.html)
     links.push(...body.links, ...(notes?.links ?? []))
+    // A sub-slide's title is its `## ` heading, the line before its content.
+    if (part.title !== undefined) line(part.title, { line: part.content.start.line > part.pos.line ? part.content.start.line - 1 : part.pos.line, column: 4 })
+    prose.push(...body.prose, ...(notes?.prose ?? []).map((l) => ({ ...l, notes: true })))
     const notesText = notes ? textOf(notes.html) : ''
     const notesWords = countWords(notesText)
     const title = typeset(md, part.title ?? file.meta.title)
@@ -45,7 +54,7 @@ export function renderFile(file: SlideFile, h: number, md: Marked, env: Markdown
       figures: body.figures,
     }
   })
-  return { slides, diagnostics, links }
+  return { slides, diagnostics, links, prose }
 }
 
 /** A line that is exactly `|||` splits a slide's body into side-by-side columns. */
@@ -76,13 +85,14 @@ function renderBody(md: Marked, content: Segment, env: MarkdownEnv, id: string):
   })
   if (columns.length < 2) {
     const only = columns[0]
-    return { html: only?.html ?? '', diagnostics: [...empty, ...(only?.diagnostics ?? [])], figures: only?.figures ?? [], links: only?.links ?? [] }
+    return { html: only?.html ?? '', diagnostics: [...empty, ...(only?.diagnostics ?? [])], figures: only?.figures ?? [], links: only?.links ?? [], prose: only?.prose ?? [] }
   }
   return {
     html: `<div class="columns">${columns.map((c) => `<div class="column">${c.html}</div>`).join('')}</div>`,
     diagnostics: [...empty, ...columns.flatMap((c) => c.diagnostics)],
     figures: columns.flatMap((c) => c.figures),
     links: columns.flatMap((c) => c.links),
+    prose: columns.flatMap((c) => c.prose),
   }
 }
 

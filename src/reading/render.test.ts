@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Deck, RenderedSlide } from '../compiler/types.ts'
+import type { Deck, RenderedSlide } from '../deck/model.ts'
 import { fixtureSlide } from './slide-fixture.ts'
 import { deckOutline, renderHandout, renderReading, slideGroups, slideSections } from './render.ts'
 

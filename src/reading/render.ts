@@ -4,7 +4,7 @@
  */
 import { agendaHtml } from '../compiler/agenda.ts'
 import { escapeHtml } from '../text/html.ts'
-import type { Deck, RenderedSlide } from '../compiler/types.ts'
+import type { Deck, RenderedSlide } from '../deck/model.ts'
 
 /** A horizontal slide with its vertical sub-slides, as reveal.js stacks them. */
 export interface SlideGroup {

@@ -1,5 +1,5 @@
 /** A rendered slide for the reading edition's unit tests: plausible defaults, overridden per test. */
-import type { RenderedSlide } from '../compiler/types.ts'
+import type { RenderedSlide } from '../deck/model.ts'
 
 export function fixtureSlide(over: Partial<RenderedSlide> & Pick<RenderedSlide, 'id' | 'h' | 'v'>): RenderedSlide {
   return {

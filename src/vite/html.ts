@@ -1,5 +1,5 @@
 import { escapeHtml } from '../text/html.ts'
-import type { Deck } from '../compiler/types.ts'
+import type { Deck } from '../deck/model.ts'
 import { renderHandout, renderReading } from '../reading/render.ts'
 
 /** The reveal.js options that come from the compiled deck (the rest live in the client). */

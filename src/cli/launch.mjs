@@ -42,15 +42,6 @@ const here = import.meta.dirname
 const toolRoot = join(here, '../..')
 const bundled = process.env.DECK_TSX === '1' ? undefined : await bundle(name).catch(() => undefined)
 if (bundled) {
-  // A build compiles the slides in a worker from the start, on the second core, while this
-  // thread loads the command and Vite; src/cli/build.ts takes the result when Vite is to run, or
-  // compiles here (and stops the worker) when the cached client build will do.
-  const worker = join(dirname(bundled), 'compile-worker.mjs')
-  if (name === 'build' && existsSync(worker)) {
-    const { Worker } = await import('node:worker_threads')
-    const root = process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd()
-    globalThis[Symbol.for('deck.compileWorker')] = new Worker(worker, { workerData: { root }, stdout: true, stderr: true })
-  }
   await import(pathToFileURL(bundled).href)
 } else {
   await Promise.all(PRELOAD[name].map((m) => import(m)))
@@ -81,7 +72,7 @@ async function bundle(command) {
   mkdirSync(dir, { recursive: true })
   const tmp = `${out}.${process.pid}.tmp`
   await esbuild.build({
-    entryPoints: [join(here, `${command}.ts`), ...(command === 'build' ? [join(here, 'compile-worker.ts')] : [])],
+    entryPoints: [join(here, `${command}.ts`)],
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     // Modules imported lazily (Vite's config, the PDF outline) stay lazy: chunks of their own.

@@ -77,3 +77,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return bytes.length
 }
+
+/** The slide files and deck.yaml under `root`, as a compile reads them (for comparing with a build's record). */
+export function slideSources(root: string, slidesDir = 'slides'): SourceFile[] {
+  const loaded = loadSlides(root, slidesDir)
+  return [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])]
+}

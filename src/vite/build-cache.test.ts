@@ -4,8 +4,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildDeck } from '../compiler/node.ts'
 import { withCsp } from './csp.ts'
-import { loadSlides } from '../compiler/load.ts'
-import { fillTemplate, mayNameLocalFiles, PAGES, restore, store, toTemplate, viteRewrites } from './build-cache.ts'
+import { fillTemplate, PAGES, restore, store, toTemplate, viteRewrites } from './build-cache.ts'
 import { injectDeck, markFirstSlide } from './html.ts'
 
 const REPO = resolve(import.meta.dirname, '../..')
@@ -63,32 +62,6 @@ describe('viteRewrites', () => {
   })
   it('finds nothing in slides without local files', () => {
     expect(viteRewrites({ ...deck, html: '<section><a href="https://example.org/">x</a><img src="data:," alt=""></section>' }, pages)).toEqual([])
-  })
-})
-
-describe('mayNameLocalFiles (the build goes on without waiting for the compile only when it says no)', () => {
-  it('says no for slides of prose, lists, links, figures and code', () => {
-    const texts = ['---\ntitle: "Trade grew"\n---\n- A point with a [link](https://example.org/) and [another slide](#/b)\n- *Emphasis*, `code`, 42%\n\n```chart\ntitle: "Ships"\ndata: { "2020": 3 }\n```\n\nNotes:\nThe source (an image of the port) says so.\n', 'title: "A deck"\nlang: en\n']
-    expect(mayNameLocalFiles(texts)).toBe(false)
-  })
-  it('says yes for anything that could name a file Vite rewrites', () => {
-    for (const t of ['![A map](assets/map.png)', '![A map][ref]', '<img src="x.png">', '< IMG\nsrc=x.png>', '<video poster="p.jpg">', '<p style="background: URL( x.png )">', '<source srcset="a.png 2x">', 'data-x src = "a"', 'the text __VITE_ASSET__1__']) {
-      expect(mayNameLocalFiles(['- fine', t]), t).toBe(true)
-    }
-  })
-  it('says yes for every fixture deck whose compiled pages name a local file', () => {
-    const sources = Object.fromEntries(PAGES.map((p) => [p, readFileSync(join(REPO, p), 'utf8')]))
-    const fixtures = readdirSync(join(REPO, 'tests/fixtures')).map((f) => join(REPO, 'tests/fixtures', f)).filter((d) => existsSync(join(d, 'slides')))
-    let withFiles = 0
-    for (const dir of [REPO, ...fixtures]) {
-      const result = buildDeck(dir)
-      if (viteRewrites(result.deck, sources).length === 0) continue
-      withFiles++
-      const loaded = loadSlides(dir)
-      expect(mayNameLocalFiles([...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])].map((f) => f.text)), dir).toBe(true)
-    }
-    // (The test means something only if some fixture names local files.)
-    expect(withFiles).toBeGreaterThanOrEqual(2)
   })
 })
 

@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync,
 import { join } from 'node:path'
 import { pruneFolder } from '../cache/prune.ts'
 import { escapeHtml } from '../text/html.ts'
-import type { Deck } from '../compiler/types.ts'
+import type { Deck } from '../deck/model.ts'
 import { withCsp } from './csp.ts'
 import { injectDeck } from './html.ts'
 
@@ -113,17 +113,6 @@ export function localRefs(html: string): string[] {
   }
   for (const m of html.matchAll(/url\(\s*["']?([^)"']*)/gi)) if (local(m[1] ?? '')) found.push(m[1] ?? '')
   return found
-}
-
-/**
- * Whether slide sources (the Markdown files and deck.yaml, as written) could compile into HTML
- * that names a local file for Vite to rewrite (`localRefs`): a Markdown image, a raw tag that
- * loads something, an attribute that names a file, a `url(`, or Vite's own placeholder. Errs on
- * the side of yes (a mention in prose counts); no means the compiled deck surely names none, so
- * the build need not wait for the compile before Vite works on the pages. Pure.
- */
-export function mayNameLocalFiles(texts: readonly string[]): boolean {
-  return texts.some((t) => /!\[|<\s*(img|source|video|audio|image|use|link|script|object|embed|track|input|picture|iframe)\b|\b(src|srcset|poster|href|data)\s*=|url\s*\(|__VITE_/i.test(t))
 }
 
 // --- I/O edge ------------------------------------------------------------------------------------

@@ -1,16 +1,26 @@
+/**
+ * The deck's Vite plugin, in the shape of Vite's own (options in, hooks out, pure helpers beside
+ * it): the compiled deck goes into the pages. `npm run build` hands it the deck it compiled
+ * (src/build/pipeline.ts); the dev server and a plain `vite build` let it compile the slides.
+ */
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
 import { SERVED_FOLDERS } from '../compiler/folders.ts'
-import { compileProvided, compileShared, finishedCompile, reportOnce, slideTexts } from '../compiler/shared.ts'
-import type { DeckResult } from '../compiler/types.ts'
-import { localRefs, mayNameLocalFiles, pieces } from './build-cache.ts'
+import type { DeckResult } from '../deck/model.ts'
+import { localRefs, pieces } from './build-cache.ts'
 import { errorSection, injectDeck, revealOptions } from './html.ts'
 
 export interface DeckPluginOptions {
   /** Folder of slide files, relative to the Vite root. @default 'slides' */
   slidesDir?: string
+  /**
+   * The slides compiled already, free of errors (the build pipeline, which has printed its
+   * problems). Without it the plugin compiles the slides itself: the dev server on every change,
+   * a plain `vite build` once.
+   */
+  deck?: DeckResult
 }
 
 /** Payload of the `deck:update` event the dev server sends when a slide file changes. */
@@ -20,11 +30,6 @@ export interface DeckUpdate {
   errors: string[]
 }
 
-/**
- * Compiles `slides/*.md` into the HTML pages at build time (`transformIndexHtml`), so the
- * first slide paints before any script runs. In the dev server, slide edits are pushed to
- * the open page as a `deck:update` event (no reload), and errors are shown in the page.
- */
 /**
  * For a request under /assets/ or /slides/: the request path when the file it names really
  * lies outside that folder (a symbolic link out of it). Undefined otherwise.
@@ -50,39 +55,54 @@ export function leavesServedFolder(root: string, url: string): string | undefine
 /** Quiet time after the last slide-file event before the dev server recompiles. */
 const SETTLE_MS = 25
 
-/** What in the deck's pieces of `page` Vite would have to rewrite (local files, its own placeholders). */
-function forVite(result: DeckResult, source: string, page: string): string[] {
+/** What in the deck's pieces of `page` Vite would have to rewrite (local files, its own placeholders). Pure. */
+export function forVite(result: DeckResult, source: string, page: string): string[] {
   return pieces(result.deck, source, page).flatMap(([, v]) => [...localRefs(v), ...(v.includes('__VITE_') ? ['__VITE_'] : [])])
 }
 
-export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Plugin[] {
+/** Compile the slides now (the compiler is loaded on first use), with the loaded sources for the record. */
+async function compileNow(root: string, slidesDir: string) {
+  const [{ loadSlides }, { compileLoaded }] = await Promise.all([import('../compiler/load.ts'), import('../compiler/node.ts')])
+  const loaded = loadSlides(root, slidesDir)
+  return { result: compileLoaded(root, slidesDir, loaded), sources: [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])] }
+}
+
+/**
+ * The deck in the HTML pages at build time (`transformIndexHtml`), so the first slide paints
+ * before any script runs. In the dev server, slide edits are pushed to the open page as a
+ * `deck:update` event (no reload), and errors are shown in the page. A plain `vite build`
+ * compiles once, prints the warnings, fails on errors, and writes deck.json beside the pages.
+ */
+export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {}): Plugin[] {
   let root = process.cwd()
+  let serve = false
+  /** A plain `vite build`'s own compile, once for all its pages. */
+  let own: ReturnType<typeof compileNow> | undefined
+  const forBuild = async (): Promise<DeckResult> => {
+    if (deck) return deck
+    own ??= compileNow(root, slidesDir).then((c) => {
+      for (const d of c.result.diagnostics) if (d.severity === 'warning') console.warn(formatDiagnostic(d))
+      return c
+    })
+    const { result } = await own
+    if (hasErrors(result.diagnostics)) throw new SlideError(result.diagnostics.filter((d) => d.severity === 'error'))
+    return result
+  }
   /**
    * Pages whose deck goes in after Vite's own processing of the page (build only): Vite parses
-   * every page's HTML, which with the deck inside (slides, reading edition, handout, figures)
-   * cost more than the rest of its work on the pages. Only when nothing in the deck is for Vite
-   * to rewrite (a local picture, a url()); such a deck goes in first, as in the dev server.
-   * When the slide files cannot name a local file at all, the page goes on without waiting for
-   * the compile: Vite bundles the client while the slides compile (the build CLI's worker).
+   * every page's HTML, which with the deck inside cost more than the rest of its work on the
+   * pages. Only when nothing in the deck is for Vite to rewrite (a local picture, a url()).
    */
-  const late = new Map<string, { source: string; result: Promise<DeckResult> }>()
-  let serve = false
+  const late = new Set<string>()
   const isSlideFile = (f: string) => {
     const rel = path.relative(path.join(root, slidesDir), f)
     return !rel.startsWith('..') && !path.isAbsolute(rel) && /\.(md|ya?ml)$/.test(f)
-  }
-  // A build compiles once for all its pages (and reuses the build CLI's compile); the dev server
-  // always recompiles (the compiler is loaded on first use: a build's main thread never needs it).
-  const compile = async (): Promise<DeckResult> => (serve ? (await import('../compiler/node.ts')).buildDeck(root, slidesDir) : compileShared(root, slidesDir))
-  // The build CLI prints the diagnostics itself (and a failed build's output is dropped); a plain `vite build` prints them here.
-  const report = (result: DeckResult) => {
-    if (!compileProvided()) reportOnce(result, (d) => console.warn(formatDiagnostic(d)), (d) => d.severity === 'warning')
   }
 
   async function push(server: ViteDevServer): Promise<void> {
     let result: DeckResult
     try {
-      result = await compile()
+      result = (await compileNow(root, slidesDir)).result
     } catch (err) {
       // An internal fault must not take the dev server down: show it in the page, keep watching.
       const message = `internal error while compiling the slides: ${err instanceof Error ? err.message : String(err)} (save again, or restart npm start)`
@@ -132,29 +152,25 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     transformIndexHtml: {
       order: 'pre',
       async handler(html, ctx) {
-        if (!serve && !finishedCompile(root, slidesDir) && !mayNameLocalFiles(slideTexts(root, slidesDir))) {
-          const result = compile()
-          // (A compile that throws is reported where the page's deck goes in, not as an unhandled rejection meanwhile.)
-          result.catch(() => undefined)
-          late.set(ctx.filename, { source: html, result })
-          return html
-        }
-        const result = await compile()
-        report(result)
-        if (hasErrors(result.diagnostics)) {
-          const errors = result.diagnostics.filter((d) => d.severity === 'error')
-          // (The build CLI has printed them and drops this output; a plain `vite build` fails here.)
-          if (!serve && compileProvided()) return html
-          if (!serve) throw new SlideError(errors)
-          return injectDeck(html, { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) }, path.basename(ctx.filename))
-        }
         const page = path.basename(ctx.filename)
-        if (!serve && forVite(result, html, page).length === 0) {
-          late.set(ctx.filename, { source: html, result: Promise.resolve(result) })
+        if (serve) {
+          const { result } = await compileNow(root, slidesDir)
+          const errors = result.diagnostics.filter((d) => d.severity === 'error')
+          return injectDeck(html, errors.length ? { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) } : result.deck, page)
+        }
+        const result = await forBuild()
+        if (forVite(result, html, page).length === 0) {
+          late.add(ctx.filename)
           return html
         }
         return injectDeck(html, result.deck, page)
       },
+    },
+    async generateBundle() {
+      // A plain `vite build` writes the record the other commands read (the pipeline writes its own).
+      if (deck || !own) return
+      const [{ result, sources }, { deckRecord, RECORD_FILE }] = await Promise.all([own, import('../deck/record.ts')])
+      this.emitFile({ type: 'asset', fileName: RECORD_FILE, source: `${JSON.stringify(deckRecord(result, sources, slidesDir))}\n` })
     },
   }
   const after: Plugin = {
@@ -163,19 +179,8 @@ export function deckPlugin({ slidesDir = 'slides' }: DeckPluginOptions = {}): Pl
     transformIndexHtml: {
       order: 'post',
       async handler(html, ctx) {
-        const entry = late.get(ctx.filename)
-        if (!entry) return html
-        const result = await entry.result
-        report(result)
-        if (hasErrors(result.diagnostics)) {
-          // The build CLI has printed them and drops this output; a plain `vite build` fails here.
-          if (compileProvided()) return html
-          throw new SlideError(result.diagnostics.filter((d) => d.severity === 'error'))
-        }
-        const page = path.basename(ctx.filename)
-        const missed = forVite(result, entry.source, page)
-        if (missed.length) throw new Error(`internal error: the slides name ${missed.join(', ')}, which Vite had to rewrite, but the page went on without them (src/vite/build-cache.ts mayNameLocalFiles missed it); please report it`)
-        return injectDeck(html, result.deck, page)
+        if (!late.has(ctx.filename)) return html
+        return injectDeck(html, (await forBuild()).deck, path.basename(ctx.filename))
       },
     },
   }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { extractClaims, indexSource, isFound, normalizeText } from '../src/check/fidelity.ts'
 import { formatFinding } from '../src/check/findings.ts'
 import { runCheck } from '../src/check/run.ts'
+import { builtDist } from '../tests/built.ts'
 import { buildDeck } from '../src/compiler/node.ts'
 import { mapFigure, renderMapSpec, type MapSpec } from '../src/figures/map.ts'
 import { rectsOverlap } from '../src/figures/map-labels.ts'
@@ -177,14 +178,14 @@ describe('its fidelity to the article named in deck.yaml', () => {
     // the article's structure, which the agenda and the kickers carry in their own words.
     const sentences = readFileSync(article ?? '', 'utf8')
       .split('\n')
-      .map((text, i) => ({ line: i + 1, text: normalizeText(text), blockStart: true, notes: false }))
+      .map((text, i) => ({ pos: { file: 'article', line: i + 1, column: 1 }, text: normalizeText(text), blockStart: true, notes: false }))
       .filter((l) => /[.!?]["”]?\s*$/.test(l.text))
     const missing = [...new Set(extractClaims(sentences, 'article').filter((c) => !isFound(told, c)).map((c) => `${c.kind} "${c.text}" (article line ${c.line})`))]
     expect(missing).toEqual([])
   })
 
   it('keeps every number, name and quote to the article where it is; says in one line when it is not', async () => {
-    const r = await runCheck({ root, browser: false })
+    const r = await runCheck({ root, distDir: builtDist(), browser: false })
     expect(r.findings.map(formatFinding)).toEqual([])
     const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
     expect(fidelity).toHaveLength(1)

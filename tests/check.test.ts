@@ -8,13 +8,17 @@
  * (tests/browser.ts); each test then waits for its own, so no test's time limit covers a queue.
  */
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { build, type Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatFinding, type Finding } from '../src/check/findings.ts'
+import { formatFinding } from '../src/check/findings.ts'
+import { loadSlides } from '../src/compiler/load.ts'
+import { compileLoaded } from '../src/compiler/node.ts'
+import type { Diagnostic } from '../src/deck/model.ts'
+import { deckRecord, writeRecord } from '../src/deck/record.ts'
 import { report, runCheck, type CheckResult } from '../src/check/run.ts'
 import { sharedBrowser } from './browser.ts'
 import { deckPlugin } from '../src/vite/plugin.ts'
@@ -71,16 +75,16 @@ async function buildFixture(name: string): Promise<string> {
 
 async function buildAndCheck(name: string): Promise<CheckResult> {
   const distDir = await buildFixture(name)
-  return runCheck({ root, slidesDir: `tests/fixtures/${name}/slides`, distDir, screenshotDir: join(tmp, `${name}-shots`), sharedBrowser: browser })
+  return runCheck({ root, distDir, screenshotDir: join(tmp, `${name}-shots`), sharedBrowser: browser })
 }
 const BROKEN = 'tests/fixtures/check-broken/slides'
 /** The made-broken deck's check, with only the findings about `file` (a file name in it). */
 async function checkFixture(file: string): Promise<CheckResult> {
   const r = await brokenCheck
-  return { ...r, findings: r.findings.filter((f) => f.file === `${BROKEN}/${file}`) }
+  return { ...r, findings: r.findings.filter((f) => f.pos.file === `${BROKEN}/${file}`) }
 }
 
-const lines = (fs: readonly Finding[]) => fs.map(formatFinding).join('\n')
+const lines = (fs: readonly Diagnostic[]) => fs.map(formatFinding).join('\n')
 
 afterAll(async () => {
   await browser?.close()
@@ -104,8 +108,8 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     }
     const found: Record<string, string[]> = {}
     for (const f of r.findings) {
-      const key = f.file?.startsWith(`${BROKEN}/`) ? f.file.slice(BROKEN.length + 1) : (f.file ?? '(deck)')
-      found[key] = [...new Set([...(found[key] ?? []), f.check])].sort()
+      const key = f.pos.file.startsWith(`${BROKEN}/`) ? f.pos.file.slice(BROKEN.length + 1) : f.pos.file
+      found[key] = [...new Set([...(found[key] ?? []), f.code])].sort()
     }
     expect(found, `${JSON.stringify(found)}\n${lines(r.findings)}`).toEqual(expected)
   })
@@ -113,25 +117,25 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
   it('an overlong slide: overflow in pixels with the element, and the word and bullet budgets', async () => {
     const r = await checkFixture('01-overlong.md')
     const file = `${BROKEN}/01-overlong.md`
-    const overflow = r.findings.filter((f) => f.check === 'overflow')
+    const overflow = r.findings.filter((f) => f.code === 'overflow')
     expect(overflow.length, lines(r.findings)).toBeGreaterThan(0)
-    expect(overflow.every((f) => f.file === file && f.slide === 'overlong')).toBe(true)
+    expect(overflow.every((f) => f.pos.file === file && f.slide === 'overlong')).toBe(true)
     // Both viewports, with pixels and the element that overflows.
     expect(lines(overflow)).toMatch(/at native 1280×720: li "The [a-z]+ bullet[^"]*" reaches \d+px outside the slide \(bottom\)/)
     expect(lines(overflow)).toMatch(/at 1920×1080: li "[^"]+" reaches \d+px outside the slide \(bottom\)/)
-    const budget = r.findings.filter((f) => f.check === 'budget').map((f) => f.message)
+    const budget = r.findings.filter((f) => f.code === 'budget').map((f) => f.message)
     expect(budget).toEqual([expect.stringMatching(/^\d+ words on the slide, over the budget of 40/), expect.stringMatching(/^8 bullets, over the budget of 5/)])
     expect(r.rows.find((x) => x.id === 'overlong')).toMatchObject({ id: 'overlong', bullets: 8 })
     expect(r.rows.find((x) => x.id === 'overlong')?.overflow).toBeGreaterThan(50)
     // Nothing else is wrong with this slide.
-    expect(new Set(r.findings.map((f) => f.check))).toEqual(new Set(['overflow', 'budget']))
+    expect(new Set(r.findings.map((f) => f.code))).toEqual(new Set(['overflow', 'budget']))
   })
 
   it('a table inside the slide but in its outer 5% (a projector may crop it): in pixels, with the side', async () => {
     const r = await checkFixture('09-margin.md')
     const text = lines(r.findings)
     expect(r.findings.length, text).toBeGreaterThan(0)
-    expect(r.findings.every((f) => f.check === 'overflow'), text).toBe(true)
+    expect(r.findings.every((f) => f.code === 'overflow'), text).toBe(true)
     expect(text).toMatch(/#\/margin: overflow: td "2024" reaches \d+px into the slide's bottom margin, the outer 5% that a projector may crop/)
     // Not outside the slide: this is the margin, not an overflow past the edge.
     expect(text).not.toMatch(/outside the slide/)
@@ -151,7 +155,7 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     const r = await checkFixture('03-faint.md')
     const text = lines(r.findings)
     expect(r.findings.length, text).toBeGreaterThan(0)
-    expect(r.findings.every((f) => f.check === 'accessibility'), text).toBe(true)
+    expect(r.findings.every((f) => f.code === 'accessibility'), text).toBe(true)
     expect(text).toMatch(/#\/faint: accessibility: axe serious "color-contrast": .*This sentence is set in a pale grey/)
     expect(text).toMatch(/contrast of 1\.\d+/)
   })
@@ -159,7 +163,7 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
   it('text too small: body under 3% and a caption under 2.2% of the slide height; a 16px source line passes', async () => {
     const r = await checkFixture('04-tiny.md')
     const text = lines(r.findings)
-    expect(r.findings.every((f) => f.check === 'legibility'), text).toBe(true)
+    expect(r.findings.every((f) => f.code === 'legibility'), text).toBe(true)
     expect(r.findings.map((f) => f.message)).toEqual([
       expect.stringMatching(/^p "This body text is set at 18px[^"]*" is 18\.0px \(2\.5% of the slide height\), below the 21\.6px minimum for body text/),
       expect.stringMatching(/^p\.caption "A caption at 14px[^"]*" is 14\.0px \(1\.9% of the slide height\), below the 15\.8px minimum for captions/),
@@ -169,7 +173,7 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
   it('text in a figure is held to 3% of the slide height: a crowded figure drawn smaller is reported once, by figure', async () => {
     const r = await checkFixture('05-crowded.md')
     const text = lines(r.findings)
-    const legibility = r.findings.filter((f) => f.check === 'legibility')
+    const legibility = r.findings.filter((f) => f.code === 'legibility')
     expect(legibility, text).toHaveLength(1)
     expect(legibility[0]?.message).toMatch(/^figure\.deck-figure\.figure-pillars: \d+ text labels below the 21\.6px minimum for text in figures \(3%\), from (1\d|20|21)\.\dpx \(2\.\d%\)/)
   })
@@ -185,13 +189,15 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
   })
 
   it('a theme that fetches from another host: the request leaving the origin is reported', async () => {
-    const offline = (await brokenCheck).findings.filter((f) => f.check === 'offline')
+    const offline = (await brokenCheck).findings.filter((f) => f.code === 'offline')
     expect(lines(offline)).toContain("dist/index.html: offline: request leaves the deck's origin: https://example.invalid/background.png")
   })
 
   it('a number not in the source: the CLI names the file and line and exits 1', async () => {
     // --source given, and the source named in the fixture's deck.yaml: the same finding (both runs at once).
-    const runs = await Promise.all([['--source', 'tests/fixtures/check-fidelity/source.txt'], []].map((source) => cli(['--slides=tests/fixtures/check-fidelity/slides', '--no-browser', ...source])))
+    // The build's record alone (no pages: --no-browser).
+    const dist = recordOnly(root, 'tests/fixtures/check-fidelity/slides', join(tmp, 'fidelity-dist'))
+    const runs = await Promise.all([['--source', 'tests/fixtures/check-fidelity/source.txt'], []].map((source) => cli([`--dist=${dist}`, '--no-browser', ...source])))
     for (const { code, out } of runs) {
       expect(code, out).toBe(1)
       expect(out).toContain('tests/fixtures/check-fidelity/slides/01-port.md:6: fidelity: number "2019" is not in the source')
@@ -206,6 +212,7 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     cpSync(join(root, 'tests/fixtures/check-fidelity/slides'), join(project, 'slides'), { recursive: true })
     const yaml = readFileSync(join(project, 'slides/deck.yaml'), 'utf8').replace(/^source:.*$/m, 'source: ../article-not-here.txt')
     writeFileSync(join(project, 'slides/deck.yaml'), `${yaml}budgets: { bullets: 1 }\n`)
+    recordOnly(project, 'slides', join(project, 'dist'))
     const r = await runCheck({ root: project, browser: false })
     expect(r.findings.map(formatFinding)).toEqual([expect.stringMatching(/^slides\/01-port\.md:1 #\/port: budget: 2 bullets, over the budget of 1/)])
     const lines = report(r).split('\n').filter((l) => /fidelity/.test(l))
@@ -214,7 +221,32 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     const asked = await runCheck({ root: project, browser: false, source: join(project, 'nowhere.txt') })
     expect(asked.findings.map((f) => f.message)).toContain('the source article is not there: pass its path, --source <article.txt>')
   })
+
+  it('a slide changed after the build (by content; a touched file is no change): the check names it and fails', async () => {
+    const project = mkdtempSync(join(tmp, 'stale-'))
+    cpSync(join(root, 'tests/fixtures/check-fidelity/slides'), join(project, 'slides'), { recursive: true })
+    recordOnly(project, 'slides', join(project, 'dist'))
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(join(project, 'slides/deck.yaml'), later, later)
+    expect((await runCheck({ root: project, browser: false })).findings.filter((f) => f.code === 'stale')).toEqual([])
+    writeFileSync(join(project, 'slides/01-port.md'), `${readFileSync(join(project, 'slides/01-port.md'), 'utf8')}\nOne more line.\n`)
+    const r = await runCheck({ root: project, browser: false })
+    expect(r.findings.filter((f) => f.code === 'stale').map(formatFinding)).toEqual(['dist: stale: slides/01-port.md changed after dist/ was built, so the check would read old slides: run "npm run build" again'])
+  })
+
+  it('no build (no record): the check cannot run, and says to build', async () => {
+    const project = mkdtempSync(join(tmp, 'unbuilt-'))
+    await expect(runCheck({ root: project, browser: false })).rejects.toThrow(/deck\.json is missing .*run `npm run build` first/)
+  })
 })
+
+/** What a build records of `slidesDir` under `root`, written into `dist` (and nothing else): enough for `check --no-browser`. */
+function recordOnly(root: string, slidesDir: string, dist: string): string {
+  const loaded = loadSlides(root, slidesDir)
+  mkdirSync(dist, { recursive: true })
+  writeRecord(dist, deckRecord(compileLoaded(root, slidesDir, loaded), [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])], slidesDir))
+  return dist
+}
 
 /** `npm run check -- <args>` from the repository root: exit code and everything printed. */
 function cli(args: string[]): Promise<{ code: number; out: string }> {
@@ -238,15 +270,15 @@ describe('npm run check on the deck in slides/', () => {
   })
 
   it('walks every slide at both viewports, with a screenshot of each', () => {
-    const slides = r.deck.slides.length
+    const slides = r.record.slides.length
     expect(progress.filter((l) => l.includes('native 1280×720'))).toHaveLength(slides)
     expect(progress.filter((l) => l.includes('1920×1080'))).toHaveLength(slides)
     const shots = readdirSync(join(tmp, 'real-shots')).filter((n) => n.endsWith('.png'))
     expect(shots).toHaveLength(slides)
-    expect(r.rows.map((x) => x.id)).toEqual(r.deck.slides.map((s) => s.id))
+    expect(r.rows.map((x) => x.id)).toEqual(r.record.slides.map((s) => s.id))
     expect(r.summary.split('\n').length).toBeLessThan(60)
     // Fidelity: checked against the source deck.yaml names when it is there, else one line says it is not.
-    const named = r.deck.config.source
+    const named = r.record.config.source
     const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
     expect(fidelity).toHaveLength(1)
     if (named && existsSync(resolve(root, 'slides', named))) expect(fidelity[0]).toMatch(/^fidelity: \d+ numbers, names and quotes checked against /)

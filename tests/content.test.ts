@@ -20,7 +20,7 @@ describe('the deck in slides/', () => {
   })
 
   it("keeps every slide within the budgets of its deck.yaml (words, bullets, notes) and the talk within its target", () => {
-    expect(checkBudgets(deck).map((f) => `${f.file} #/${f.slide ?? ''}: ${f.message}`)).toEqual([])
+    expect(checkBudgets(deck).map((f) => `${f.pos.file} #/${f.slide ?? ''}: ${f.message}`)).toEqual([])
   })
 
   it('plans every slide from its notes, and the talk adds up', () => {

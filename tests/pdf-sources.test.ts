@@ -1,8 +1,8 @@
 /**
  * `npm run pdf` prints what the build wrote, without compiling the slides again: the outline
- * comes from the reading edition's contents (read.html). So it says when a slide file changed
- * after the build, refuses a build without read.html or one made before handout.html could print
- * the deck, and writes into a folder it creates.
+ * comes from the build's record (dist/deck.json). So it says when a slide file changed after the
+ * build (by content), refuses a build without its record or one made before handout.html could
+ * print the deck, and writes into a folder it creates.
  */
 import { existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,14 +21,17 @@ beforeAll(async () => {
 }, 240_000)
 
 describe('npm run pdf reads the build, not the slides', () => {
-  it('warns, naming the file, when a slide changed after the build; the outline is the built one', async () => {
+  it('warns, naming the file, when a slide changed after the build (by content, not file time); the outline is the built one', async () => {
     const slide = join(project, 'slides', '01-opening.md')
+    const text = readFileSync(slide, 'utf8')
     const later = new Date(Date.now() + 60_000)
-    utimesSync(slide, later, later)
+    utimesSync(join(project, 'slides', '02-middle.md'), later, later)
+    writeFileSync(slide, `${text}\nOne more line.\n`)
     const out = join(project, 'new-folder', 'pdfs')
-    const r = await runCli('pdf', project, `--out=${out}`)
+    const r = await runCli('pdf', project, `--out=${out}`).finally(() => writeFileSync(slide, text))
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/^warning slides\/01-opening\.md changed after dist\/ was built: run `npm run build` to print the current slides$/m)
+    expect(r.stderr).not.toMatch(/02-middle/)
     // The folder was created, and the outline matches the slides' sections and titles.
     const pdf = await PDFDocument.load(readFileSync(join(out, 'deck.pdf')))
     const { slides } = buildDeck(project).deck
@@ -37,15 +40,15 @@ describe('npm run pdf reads the build, not the slides', () => {
     expect(pdf.getTitle()).toBe(buildDeck(project).deck.config.title)
   }, 180_000)
 
-  it('refuses a build without read.html, saying to build again', async () => {
-    renameSync(join(project, 'dist', 'read.html'), join(project, 'dist', 'read.off'))
+  it('refuses a build without its record (deck.json), saying to build again', async () => {
+    renameSync(join(project, 'dist', 'deck.json'), join(project, 'dist', 'deck.off'))
     try {
       const r = await runCli('pdf', project)
       expect(r.code).toBe(2)
-      expect(r.stderr).toMatch(/read\.html is missing: run `npm run build` first/)
+      expect(r.stderr).toMatch(/deck\.json is missing .*run `npm run build` first/)
       expect(existsSync(join(project, 'dist', 'deck.pdf'))).toBe(false)
     } finally {
-      renameSync(join(project, 'dist', 'read.off'), join(project, 'dist', 'read.html'))
+      renameSync(join(project, 'dist', 'deck.off'), join(project, 'dist', 'deck.json'))
     }
   }, 180_000)
 

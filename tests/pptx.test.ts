@@ -7,7 +7,7 @@
  * text outside the page.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -232,27 +232,35 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
   })
 })
 
-// It compiles nothing: the slides' titles and sections come from read.html, their order and times
-// from index.html (the tests above hold them to the compiled deck).
+// It compiles nothing: the slides' titles, sections, order and times come from the build's record
+// (dist/deck.json; the tests above hold them to the compiled deck).
 describe('npm run pptx reads the build, not the slides', () => {
-  it('warns, naming the file, when a slide changed after the build, and converts the build', async () => {
+  it('warns, naming the file, when a slide changed after the build (by content, not file time), and converts the build', async () => {
+    const changed = join(project, 'slides', '02-points.md')
+    const text = readFileSync(changed, 'utf8')
     const later = new Date(Date.now() + 60_000)
-    utimesSync(join(project, 'slides', '02-points.md'), later, later)
-    const out = join(work, 'stale.pptx')
-    const r = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${out}`)
-    expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/^warning slides\/02-points\.md changed after \S+ was built: run `npm run build` to convert the current slides$/m)
-    expect(existsSync(out)).toBe(true)
+    // Another file touched but the same: not a change.
+    utimesSync(join(project, 'slides', '01-opening.md'), later, later)
+    writeFileSync(changed, `${text}\nOne more line.\n`)
+    try {
+      const out = join(work, 'stale.pptx')
+      const r = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${out}`)
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(/^warning slides\/02-points\.md changed after \S+ was built: run `npm run build` to convert the current slides$/m)
+      expect(existsSync(out)).toBe(true)
+    } finally {
+      writeFileSync(changed, text)
+    }
   }, 180_000)
 
-  it('refuses a build without read.html, saying to build again', async () => {
-    const read = join(fixtureDist, 'read.html')
+  it('refuses a build without its record (deck.json), saying to build again', async () => {
+    const read = join(fixtureDist, 'deck.json')
     renameSync(read, `${read}.off`)
     try {
       const out = join(work, 'no-read.pptx')
       const r = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${out}`)
       expect(r.code).toBe(2)
-      expect(r.stderr).toMatch(/read\.html is missing: run `npm run build` first/)
+      expect(r.stderr).toMatch(/deck\.json is missing .*run `npm run build` first/)
       expect(existsSync(out)).toBe(false)
     } finally {
       renameSync(`${read}.off`, read)

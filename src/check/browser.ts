@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, serveDir } from '../cli/browser.ts'
-import type { Finding } from './findings.ts'
+import type { Diagnostic } from '../deck/model.ts'
+import { finding } from './findings.ts'
 import { IN_PAGE_SOURCE, SLIDE_HEIGHT, SLIDE_WIDTH, type DocInspection, type Inspection, type SlideRef } from './in-page.ts'
 
 export const VIEWPORTS = [
@@ -26,7 +27,7 @@ export interface BrowserCheckOptions {
 }
 
 export interface BrowserCheckResult {
-  findings: Finding[]
+  findings: Diagnostic[]
   slides: SlideRef[]
   /** Worst overflow per slide id, in slide pixels. */
   overflow: Map<string, number>
@@ -42,12 +43,12 @@ interface AxeResult {
 const axeSource = (): string => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** Watch a page for console errors, uncaught exceptions, and requests that leave the origin. */
-function watch(page: Page, origin: string, label: string, out: Finding[]): void {
+function watch(page: Page, origin: string, label: string, out: Diagnostic[]): void {
   const seen = new Set<string>()
   const add = (message: string): void => {
     if (seen.has(message)) return
     seen.add(message)
-    out.push({ check: 'offline', file: label, message })
+    out.push(finding('offline', { file: label }, message))
   }
   page.on('console', (m) => {
     if (m.type() === 'error') add(`console error: ${m.text()}: fix the cause (a missing file, a script error) so the page loads cleanly`)
@@ -90,15 +91,15 @@ function axeMessage(v: AxeResult['violations'][number], n: AxeResult['violations
 }
 
 /** Relative links to files must be served (status 200). */
-async function checkFileLinks(page: Page, urls: readonly string[], file: string, slide: string | undefined, out: Finding[]): Promise<void> {
+async function checkFileLinks(page: Page, urls: readonly string[], file: string, slide: string | undefined, out: Diagnostic[]): Promise<void> {
   for (const url of new Set(urls)) {
     const res = await page.request.get(url).catch(() => null)
     if (!res || res.status() !== 200)
-      out.push({ check: 'links', file, ...(slide ? { slide } : {}), message: `link to ${url.replace(/^https?:\/\/[^/]+/, '')} leads nowhere (status ${res?.status() ?? 'no answer'}): fix the path or build the page it names` })
+      out.push(finding('links', { file, ...(slide ? { slide } : {}) }, `link to ${url.replace(/^https?:\/\/[^/]+/, '')} leads nowhere (status ${res?.status() ?? 'no answer'}): fix the path or build the page it names`))
   }
 }
 
-async function openDeck(browser: Browser, url: string, width: number, height: number, label: string, findings: Finding[]): Promise<Page> {
+async function openDeck(browser: Browser, url: string, width: number, height: number, label: string, findings: Diagnostic[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' })
   watch(page, new URL(url).origin, label, findings)
   await page.goto(url)
@@ -156,7 +157,7 @@ export async function gotoDeepLink(page: Page, id: string): Promise<boolean> {
 }
 
 export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<BrowserCheckResult> {
-  const findings: Finding[] = []
+  const findings: Diagnostic[] = []
   const notes: string[] = []
   const overflow = new Map<string, number>()
   const server = await serveDir(opts.distDir)
@@ -178,7 +179,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
         const at = { file: slide.file, slide: slide.id }
         if (vp.screenshots) {
           if (!(await gotoDeepLink(page, slide.id))) {
-            findings.push({ check: 'links', ...at, message: `the deep link #/${slide.id} does not open this slide: check the section's id` })
+            findings.push(finding('links', at, `the deep link #/${slide.id} does not open this slide: check the section's id`))
             await page.evaluate(({ h, v }) => (window as unknown as { deck: { slide(h: number, v: number): void } }).deck.slide(h, v), slide)
           }
         } else {
@@ -187,7 +188,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
         await page.evaluate(() => (window as unknown as { __deckCheck: { showAllFragments(): void } }).__deckCheck.showAllFragments())
         await settle(page)
         const r = await page.evaluate(() => (window as unknown as { __deckCheck: { inspect(): Inspection } }).__deckCheck.inspect())
-        if (r.id !== slide.id) findings.push({ check: 'links', ...at, message: `navigating to ${slide.h}/${slide.v} showed #${r.id} instead` })
+        if (r.id !== slide.id) findings.push(finding('links', at, `navigating to ${slide.h}/${slide.v} showed #${r.id} instead`))
 
         // Overflow, at every viewport: the three worst elements.
         const worst = [...r.overflow].sort((a, b) => b.px - a.px)
@@ -197,24 +198,15 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
           const key = `${o.kind}:${o.what}`
           if (reported.has(key) || reported.size >= 3) continue
           reported.add(key)
-          findings.push({
-            check: 'overflow',
-            ...at,
-            message:
-              o.kind === 'outside'
+          findings.push(finding('overflow', at, o.kind === 'outside'
                 ? `at ${vp.name}: ${o.what} reaches ${Math.round(o.px)}px outside the slide (${o.side}): shorten the text, split the slide, or make the figure smaller`
-                : `at ${vp.name}: ${o.what} is cut off by ${Math.round(o.px)}px ${o.side}: shorten the text or give it room`,
-          })
+                : `at ${vp.name}: ${o.what} is cut off by ${Math.round(o.px)}px ${o.side}: shorten the text or give it room`))
         }
-        if (worst.length > reported.size) findings.push({ check: 'overflow', ...at, message: `at ${vp.name}: ${worst.length - reported.size} more elements overflow on this slide` })
+        if (worst.length > reported.size) findings.push(finding('overflow', at, `at ${vp.name}: ${worst.length - reported.size} more elements overflow on this slide`))
 
         // Under the deck's controls, at every viewport (they do not scale with the slide).
         for (const c of r.covered.slice(0, 3)) {
-          findings.push({
-            check: 'overflow',
-            ...at,
-            message: `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's corners free, shorten the text or make the figure smaller`,
-          })
+          findings.push(finding('overflow', at, `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's corners free, shorten the text or make the figure smaller`))
         }
         if (r.covered.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, ...r.covered.map((c) => Math.min(c.w, c.h))))
 
@@ -232,38 +224,26 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
             const most = sorted[sorted.length - 1]
             if (!least || !most) continue
             const pct = (px: number) => `${((px / SLIDE_HEIGHT) * 100).toFixed(1)}%`
-            findings.push({
-              check: 'legibility',
-              ...at,
-              message: `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (3%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`,
-            })
+            findings.push(finding('legibility', at, `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (3%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`))
           }
           for (const t of small.values())
-            findings.push({
-              check: 'legibility',
-              ...at,
-              message: `${t.what} is ${t.px.toFixed(1)}px (${((t.px / SLIDE_HEIGHT) * 100).toFixed(1)}% of the slide height), below the ${t.min.toFixed(1)}px minimum for ${t.tier === 'body' ? 'body text (3%)' : 'captions and source lines (2.2%)'}: make it larger in the theme, or cut text so it fits larger`,
-            })
+            findings.push(finding('legibility', at, `${t.what} is ${t.px.toFixed(1)}px (${((t.px / SLIDE_HEIGHT) * 100).toFixed(1)}% of the slide height), below the ${t.min.toFixed(1)}px minimum for ${t.tier === 'body' ? 'body text (3%)' : 'captions and source lines (2.2%)'}: make it larger in the theme, or cut text so it fits larger`))
           // Into the slide's margins (slide pixels: the same at any viewport), the three deepest.
           for (const m of r.margin.slice(0, 3)) {
-            findings.push({
-              check: 'overflow',
-              ...at,
-              message: `${m.what} reaches ${Math.round(m.px)}px into the slide's ${m.side} margin, the outer 5% that a projector may crop: shorten the text, split the slide, or make the figure smaller`,
-            })
+            findings.push(finding('overflow', at, `${m.what} reaches ${Math.round(m.px)}px into the slide's ${m.side} margin, the outer 5% that a projector may crop: shorten the text, split the slide, or make the figure smaller`))
           }
           if (r.margin.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, r.margin[0]?.px ?? 0))
-          for (const m of r.missingText) findings.push({ check: 'accessibility', ...at, message: m })
-          for (const h of r.headings) findings.push({ check: 'accessibility', ...at, message: `heading order broken: ${h}: use the next heading level down (h2, then h3)` })
-          for (const l of r.badLinks) findings.push({ check: 'links', ...at, message: `${l}: use #/<slide-id> with an id that exists` })
+          for (const m of r.missingText) findings.push(finding('accessibility', at, m))
+          for (const h of r.headings) findings.push(finding('accessibility', at, `heading order broken: ${h}: use the next heading level down (h2, then h3)`))
+          for (const l of r.badLinks) findings.push(finding('links', at, `${l}: use #/<slide-id> with an id that exists`))
           await checkFileLinks(page, r.fileLinks, slide.file, slide.id, findings)
           for (const v of await axeViolations(page, `section[id="${slide.id}"]`)) {
             for (const n of v.nodes) {
               const message = axeMessage(v, n)
-              if (n.inSlide) findings.push({ check: 'accessibility', ...at, message })
+              if (n.inSlide) findings.push(finding('accessibility', at, message))
               else if (!pageLevel.has(message)) {
                 pageLevel.add(message)
-                findings.push({ check: 'accessibility', file: 'dist/index.html', message: `${message} (outside the slides: the page or reveal.js's controls)` })
+                findings.push(finding('accessibility', { file: 'dist/index.html' }, `${message} (outside the slides: the page or reveal.js's controls)`))
               }
             }
           }
@@ -288,11 +268,11 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
       await inject(page, IN_PAGE_SOURCE)
       await inject(page, axe)
       const d = await page.evaluate(() => (window as unknown as { __deckCheck: { inspectDocument(): DocInspection } }).__deckCheck.inspectDocument())
-      for (const m of d.missingText) findings.push({ check: 'accessibility', file: label, message: m })
-      for (const h of d.headings) findings.push({ check: 'accessibility', file: label, message: `heading order broken: ${h}` })
-      for (const l of d.badLinks) findings.push({ check: 'links', file: label, message: l })
+      for (const m of d.missingText) findings.push(finding('accessibility', { file: label }, m))
+      for (const h of d.headings) findings.push(finding('accessibility', { file: label }, `heading order broken: ${h}`))
+      for (const l of d.badLinks) findings.push(finding('links', { file: label }, l))
       await checkFileLinks(page, d.fileLinks, label, undefined, findings)
-      for (const v of await axeViolations(page, null)) for (const n of v.nodes) findings.push({ check: 'accessibility', file: label, message: axeMessage(v, n) })
+      for (const v of await axeViolations(page, null)) for (const n of v.nodes) findings.push(finding('accessibility', { file: label }, axeMessage(v, n)))
       await page.close()
     } else {
       notes.push('reading edition: dist/read.html is absent (issue 4 builds it), so only the deck was checked for accessibility')

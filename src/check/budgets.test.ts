@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
-import type { Deck, RenderedSlide } from '../compiler/types.ts'
+import type { Deck, RenderedSlide } from '../deck/model.ts'
 import { checkBudgets } from './budgets.ts'
 
 const slide = (over: Partial<RenderedSlide>): RenderedSlide => ({
@@ -8,7 +8,7 @@ const slide = (over: Partial<RenderedSlide>): RenderedSlide => ({
   bodyWords: 20, bullets: 3, notesWords: 150, bodyHtml: '', notesHtml: '', notesText: '', figures: [], ...over,
 })
 const deck = (slides: RenderedSlide[], minutes = 20): Deck => ({ config: { ...DEFAULT_DECK, targetMinutes: 20, toleranceMinutes: 5 }, slides, html: '', totalSeconds: minutes * 60 })
-const messages = (d: Deck) => checkBudgets(d).map((f) => `${f.file}${f.slide ? ` #/${f.slide}` : ''}: ${f.message}`)
+const messages = (d: Deck) => checkBudgets(d).map((f) => `${f.pos.file}${f.slide ? ` #/${f.slide}` : ''}: ${f.message}`)
 
 describe('content budgets', () => {
   it('passes a slide within every budget', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkFidelity, extractClaims, indexSource, isFound, normWord, parseAllowlist, proseLines, svgTexts, type AllowEntry } from './fidelity.ts'
+import { compileDeck } from '../compiler/deck.ts'
+import { FIGURE_KINDS } from '../figures/index.ts'
+import { checkFidelity, extractClaims, indexSource, isFound, normWord, parseAllowlist, type AllowEntry } from './fidelity.ts'
+
+/** A slide file's prose as the build records it: the compiler's own reading of its Markdown. */
+const proseOf = (text: string, path = 'slides/01-x.md') => compileDeck({ files: [{ path, text }], env: { figureKinds: FIGURE_KINDS, assetExists: () => false } }).prose
 
 const SOURCE = `The Harbour Report
 In 2014 the Port of Vilnor handled about 40 percent of the region’s grain. Its director, Anna Ferris, called the new quay “a door to the sea”. The U.S. Navy visited twice; the report may be revised in spring.
@@ -8,9 +13,9 @@ Trade between the Eurasian ports and Vilnor doubled within two years — the Vil
 const slide = (body: string, title = 'A fixture slide') => `---\ntitle: "${title}"\nlayout: bullets\n---\n${body}\n`
 
 function check(body: string, allowlist: AllowEntry[] = [], title?: string) {
-  return checkFidelity({ source: SOURCE, files: [{ path: 'slides/01-x.md', text: slide(body, title) }], allowlist, allowlistPath: 'slides/fidelity-allowlist.yaml' }).findings
+  return checkFidelity({ source: SOURCE, prose: proseOf(slide(body, title)), allowlist, allowlistPath: 'slides/fidelity-allowlist.yaml' }).findings
 }
-const messages = (body: string, allowlist: AllowEntry[] = []) => check(body, allowlist).map((f) => `${f.line} ${f.message}`)
+const messages = (body: string, allowlist: AllowEntry[] = []) => check(body, allowlist).map((f) => `${f.pos.line} ${f.code}: ${f.message}`)
 
 describe('normalisation', () => {
   it('folds case, possessives, simple plurals and thousands separators', () => {
@@ -37,7 +42,7 @@ describe('claims not in the source are reported with file and line', () => {
   it('a number or year', () => {
     const f = check('- Trade doubled by 2019\n- About 40 percent of grain')
     expect(f).toHaveLength(1)
-    expect(f[0]).toMatchObject({ file: 'slides/01-x.md', line: 5 })
+    expect(f[0]?.pos).toMatchObject({ file: 'slides/01-x.md', line: 5 })
     expect(f[0]?.message).toContain('number "2019" is not in the source')
   })
 
@@ -78,8 +83,8 @@ describe('claims not in the source are reported with file and line', () => {
   })
 
   it('checks titles, figure alt text and notes, and says when it is in the notes', () => {
-    const f = check('![Map: Vilnor and Oslo](figure:map)\n\nNotes:\nThe deal was signed in 2020.', [], 'Vilnor in 2014')
-    expect(f.map((x) => [x.line, x.message.match(/"[^"]+"/)?.[0], x.message.includes('(in the notes)')])).toEqual([
+    const f = check('![Map: Vilnor and Oslo](assets/map.png)\n\nNotes:\nThe deal was signed in 2020.', [], 'Vilnor in 2014')
+    expect(f.map((x) => [x.pos.line, x.message.match(/"[^"]+"/)?.[0], x.message.includes('(in the notes)')])).toEqual([
       [5, '"Oslo"', false],
       [8, '"2020"', true],
     ])
@@ -123,7 +128,7 @@ describe('the allowlist', () => {
 describe('numbers with a magnitude word', () => {
   const SCALED = 'Output was 26,000 tonnes in 2020 and 44,000 tonnes in 2022. About 1.5 million people live there, and 44 thousand work in mines.'
   const run = (body: string, figureTexts: { file: string; line: number; figure: string; texts: string[] }[] = []) =>
-    checkFidelity({ source: SCALED, files: [{ path: 'slides/01-x.md', text: slide(body, 'Output') }], figureTexts, allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => f.message.replace(/ is not in the source.*/, ''))
+    checkFidelity({ source: SCALED, prose: proseOf(slide(body, 'Output')), figureTexts, allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => `${f.code}: ${f.message}`.replace(/ is not in the source.*/, ''))
 
   it('finds 26 thousand as 26,000 in the source, and 1,500,000 as 1.5 million, and the other way round', () => {
     expect(run('- 26 thousand tonnes in 2020\n- 1,500,000 people\n- 44,000 work in mines, says the 44 thousand line')).toEqual([])
@@ -133,7 +138,7 @@ describe('numbers with a magnitude word', () => {
   it('a magnitude that labels a unit is not a claim; one that counts something is', () => {
     const source = 'Output rose to 44,000 tonnes.'
     const found = (body: string, title = 'Output') =>
-      checkFidelity({ source, files: [{ path: 'slides/01-x.md', text: slide(body, title) }], allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => f.message.replace(/ is not in the source.*/, ''))
+      checkFidelity({ source, prose: proseOf(slide(body, title)), allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => `${f.code}: ${f.message}`.replace(/ is not in the source.*/, ''))
     expect(found('- Shown in thousand tonnes', 'Output, thousand tonnes')).toEqual([])
     expect(found('- Output (million barrels) rose')).toEqual([])
     expect(found('- A thousand drones')).toEqual(['fidelity: number "thousand"'])
@@ -162,18 +167,17 @@ describe('numbers with a magnitude word', () => {
 })
 
 describe('figure text', () => {
-  it('reads SVG text with tspans as one label and checks it at the figure line', () => {
-    const texts = svgTexts('<svg><text x="1"><tspan>The Harbour</tspan><tspan dy="1">Report</tspan></text><text>Vilnor &amp; Oslo</text></svg>')
-    expect(texts).toEqual(['The Harbour Report', 'Vilnor & Oslo'])
-    const r = checkFidelity({ source: SOURCE, files: [], figureTexts: [{ file: 'slides/02-map.md', line: 6, figure: 'map', texts }], allowlist: [], allowlistPath: 'a.yaml' })
-    expect(r.findings.map((f) => `${f.file}:${f.line} ${f.message.slice(0, 60)}`)).toEqual(['slides/02-map.md:6 fidelity: name "Oslo" (in the map figure) is not in the sour'])
+  it("checks a figure's claims at the line of its fence", () => {
+    const texts = ['The Harbour Report', 'Vilnor & Oslo']
+    const r = checkFidelity({ source: SOURCE, prose: [], figureTexts: [{ file: 'slides/02-map.md', line: 6, figure: 'map', texts }], allowlist: [], allowlistPath: 'a.yaml' })
+    expect(r.findings.map((f) => `${f.pos.file}:${f.pos.line} ${f.code}: ${f.message.slice(0, 50)}`)).toEqual(['slides/02-map.md:6 fidelity: name "Oslo" (in the map figure) is not in the sour'])
   })
 })
 
 describe('prose extraction', () => {
   it('keeps line numbers and marks block starts and notes', () => {
-    const lines = proseLines(slide('- one\n- two\ncontinued\n\nNotes:\nSaid aloud.\n--\n## Sub'))
-    expect(lines.map((l) => [l.line, l.text, l.blockStart, l.notes])).toEqual([
+    const lines = proseOf(slide('- one\n- two\ncontinued\n\nNotes:\nSaid aloud.\n--\n## Sub'))
+    expect(lines.map((l) => [l.pos.line, l.text, l.blockStart, l.notes])).toEqual([
       [2, 'A fixture slide', true, false],
       [5, 'one', true, false],
       [6, 'two', true, false],
@@ -184,13 +188,23 @@ describe('prose extraction', () => {
   })
 
   it('a claim in a wrapped paragraph is reported at its own line', () => {
-    const claims = extractClaims(proseLines(slide('The port grew\nfast after 2014 and\nagain in 2019.')), 'f')
+    const claims = extractClaims(proseOf(slide('The port grew\nfast after 2014 and\nagain in 2019.')), 'f')
     expect(claims.filter((c) => c.kind === 'number').map((c) => [c.text, c.line])).toEqual([
       ['2014', 6],
       ['2019', 7],
     ])
     const index = indexSource(SOURCE)
     expect(claims.filter((c) => !isFound(index, c)).map((c) => c.text)).toEqual(['2019'])
+  })
+})
+
+describe('code', () => {
+  it('code inside any fence is never a claim: a ````md fence holding a ``` line', () => {
+    const body = '````md\n```\nCode says Zanzibar 1999.\n```\n````\n\nThe port grew.'
+    expect(proseOf(slide(body)).map((l) => l.text)).toEqual(['A fixture slide', 'The port grew.'])
+    expect(messages(body)).toEqual([])
+    // The same line outside the fence is prose, and its claims are checked.
+    expect(messages("Code says Zanzibar 1999.")).toEqual([expect.stringMatching(/^5 fidelity: number "1999"/), expect.stringMatching(/^5 fidelity: name "Zanzibar"/)])
   })
 })
 
@@ -209,9 +223,9 @@ describe('tables', () => {
   })
 
   it('marks the header row and leaves the delimiter row out', () => {
-    const lines = proseLines(slide(TABLE))
+    const lines = proseOf(slide(TABLE))
     expect(lines.filter((l) => l.heading).map((l) => l.text)).toEqual(['Year', 'Event', 'Trade Volume'])
-    expect(lines.filter((l) => !l.heading && l.line > 2).map((l) => [l.line, l.text, l.blockStart])).toEqual([
+    expect(lines.filter((l) => !l.heading && l.pos.line > 2).map((l) => [l.pos.line, l.text, l.blockStart])).toEqual([
       [7, '2014', true],
       [7, 'Quay opened at the Port of Vilnor', true],
       [7, 'about 40 percent', true],
@@ -222,6 +236,6 @@ describe('tables', () => {
   })
 
   it('a line with a pipe that is not in a table stays one line of prose', () => {
-    expect(proseLines(slide('Either | or, said Anna Fermi')).map((l) => l.text)).toEqual(['A fixture slide', 'Either | or, said Anna Fermi'])
+    expect(proseOf(slide('Either | or, said Anna Fermi')).map((l) => l.text)).toEqual(['A fixture slide', 'Either | or, said Anna Fermi'])
   })
 })

@@ -9,8 +9,10 @@
  * `pillar`). A proper name must meet a capitalised occurrence in the source, so the month
  * "May" is not excused by the verb "may".
  */
-import { isSeq, parse as parseYaml, parseDocument } from 'yaml'
+import { isSeq, parseDocument } from 'yaml'
+import type { Diagnostic, ProseLine } from '../deck/model.ts'
 import { MAGNITUDES } from '../text/magnitudes.ts'
+import { finding } from './findings.ts'
 
 export type ClaimKind = 'number' | 'number-word' | 'name' | 'quote'
 
@@ -54,14 +56,8 @@ export interface AllowEntry {
   line?: number
 }
 
-export interface FidelityFinding {
-  file: string
-  line: number
-  message: string
-}
-
-/** One line of prose from a slide file, with markup removed. */
-export interface ProseLine {
+/** One line of prose, normalised, as the claims are read from it. */
+interface Line {
   line: number
   text: string
   /** Starts a block (paragraph, bullet, heading, title, figure text): its first word starts a sentence. */
@@ -183,103 +179,6 @@ export function isFound(index: SourceIndex, claim: Claim): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Slide files to prose lines
-
-const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/
-const RE_NOTES = /^notes?:[ \t]*$/i
-/** A GFM table's delimiter row: `| --- | :-: |`. */
-const RE_TABLE_DELIM = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
-
-/** The cells of a table row: split at unescaped pipes, the outer pipes dropped. */
-function tableCells(row: string): string[] {
-  const cells = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/)
-  return cells.map((c) => c.replace(/\\\|/g, '|').trim())
-}
-
-/** Strip Markdown and HTML markup from one line, keeping what a reader sees (and alt text). */
-export function stripMarkup(line: string): string {
-  return line
-    .replace(/<img\b[^>]*\balt\s*=\s*"([^"]*)"[^>]*>/gi, ' $1 ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__|\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))/gu, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&(quot|#34);/g, '"')
-    .replace(/&(rsquo|#8217);/g, '’')
-    .replace(/&(lt|#60);/g, '<')
-    .replace(/&(gt|#62);/g, '>')
-}
-
-/**
- * The prose of a slide file, line by line: the frontmatter's `title` and `section`, then the
- * body and notes without markup. Fenced code is skipped (code is not a claim about the world).
- */
-export function proseLines(text: string, keys: readonly string[] = ['title', 'section']): ProseLine[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n')
-  const out: ProseLine[] = []
-  let i = 0
-  if (lines[0]?.trim() === '---') {
-    for (i = 1; i < lines.length && lines[i]?.trim() !== '---'; i++) {
-      const m = /^([A-Za-z]+):\s*(.+)$/.exec(lines[i] ?? '')
-      if (m?.[1] && m[2] && keys.includes(m[1])) {
-        let value: unknown = m[2]
-        try {
-          value = parseYaml(m[2])
-        } catch {
-          // keep the raw text: the compiler reports broken YAML
-        }
-        if (typeof value === 'string') out.push({ line: i + 1, text: normalizeText(stripMarkup(value)), blockStart: true, notes: false })
-      }
-    }
-    i++
-  }
-  let notes = false
-  let fence = false
-  let blockStart = true
-  let table = false
-  for (; i < lines.length; i++) {
-    const raw = lines[i] ?? ''
-    // Tables: each cell is a block of its own; the header row's cells are column headings.
-    if (!fence && raw.includes('|') && (table || RE_TABLE_DELIM.test(lines[i + 1] ?? ''))) {
-      const heading = !table
-      for (const cell of tableCells(raw)) if (cell) out.push({ line: i + 1, text: normalizeText(stripMarkup(cell)), blockStart: true, notes, ...(heading ? { heading } : {}) })
-      if (heading) i++ // the delimiter row
-      table = true
-      blockStart = true
-      continue
-    }
-    table = false
-    if (RE_FENCE.test(raw)) {
-      fence = !fence
-      blockStart = true
-      continue
-    }
-    if (fence) continue
-    if (/^--[ \t]*$/.test(raw)) {
-      notes = false
-      blockStart = true
-      continue
-    }
-    if (RE_NOTES.test(raw.trim())) {
-      notes = true
-      blockStart = true
-      continue
-    }
-    if (raw.trim() === '') {
-      blockStart = true
-      continue
-    }
-    const structural = /^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/.exec(raw)
-    const body = structural ? raw.slice(structural[0].length) : raw
-    out.push({ line: i + 1, text: normalizeText(stripMarkup(body)), blockStart: blockStart || !!structural, notes })
-    blockStart = false
-  }
-  return out
-}
-
-// ---------------------------------------------------------------------------------------------
 // Claims
 
 const NUMBER_WORDS = new Set(
@@ -315,18 +214,18 @@ function isScaleLabel(w: Word, prev: Word | undefined, next: Word | undefined, p
 }
 
 /** Claims in one block of prose (a paragraph, a bullet, a heading: lines joined). */
-function blockClaims(lines: readonly ProseLine[], file: string, where?: string): Claim[] {
+function blockClaims(lines: readonly Line[], file: string, where?: string): Claim[] {
   let text = ''
-  const starts: { offset: number; line: ProseLine }[] = []
+  const starts: { offset: number; line: Line }[] = []
   for (const l of lines) {
     if (text) text += ' '
     starts.push({ offset: text.length, line: l })
     text += l.text
   }
-  const lineAt = (offset: number): ProseLine => {
+  const lineAt = (offset: number): Line => {
     let found = starts[0]?.line
     for (const s of starts) if (s.offset <= offset) found = s.line
-    return found as ProseLine
+    return found as Line
   }
   const claims: Claim[] = []
   const make = (kind: ClaimKind, shown: string, offset: number, parts: Part[], extra: Partial<Claim> = {}): void => {
@@ -446,9 +345,10 @@ function wordsOf(text: string): string[] {
   return [...normalizeText(text).matchAll(RE_WORD)].flatMap((m) => m[0].split(RE_DASH).filter(Boolean))
 }
 
-/** Every claim in a list of prose lines: blocks are cut at each block start. */
-export function extractClaims(lines: readonly ProseLine[], file: string, where?: string): Claim[] {
-  const blocks: ProseLine[][] = []
+/** Every claim in a file's prose lines (the build's record): blocks are cut at each block start. */
+export function extractClaims(prose: readonly ProseLine[], file: string, where?: string): Claim[] {
+  const lines = prose.map((l): Line => ({ line: l.pos.line, text: normalizeText(l.text), blockStart: l.blockStart, notes: l.notes, ...(l.heading ? { heading: true } : {}) }))
+  const blocks: Line[][] = []
   for (const l of lines) {
     const last = blocks[blocks.length - 1]
     if (l.blockStart || !last) blocks.push([l])
@@ -468,19 +368,17 @@ export function termKey(text: string): string {
 
 export interface FidelityInput {
   source: string
-  /** Slide files (path relative to the root, text). */
-  files: readonly { path: string; text: string }[]
-  /** Text drawn inside figures (SVG labels), reported at the line that inserts the figure. */
+  /** The deck's prose, line by line, in deck order (the record's: slides, titles, deck.yaml's title and subtitle). */
+  prose: readonly ProseLine[]
+  /** Text drawn inside figures, reported at the line of the figure's fence. */
   figureTexts?: readonly { file: string; line: number; figure: string; texts: string[] }[]
-  /** Deck settings shown to the audience (deck.yaml title and subtitle). */
-  extra?: readonly { path: string; text: string; keys: string[] }[]
   allowlist: readonly AllowEntry[]
   /** Where the allowlist lives, for messages. */
   allowlistPath: string
 }
 
 export interface FidelityResult {
-  findings: FidelityFinding[]
+  findings: Diagnostic[]
   claims: number
   allowed: number
 }
@@ -490,14 +388,15 @@ const KIND_LABEL: Record<ClaimKind, string> = { number: 'number', 'number-word':
 export function checkFidelity(input: FidelityInput): FidelityResult {
   const index = indexSource(input.source)
   const claims: Claim[] = []
-  for (const f of input.files) claims.push(...extractClaims(proseLines(f.text), f.path))
-  for (const f of input.extra ?? []) claims.push(...extractClaims(proseLines(`---\n${f.text}\n---\n`, f.keys).map((l) => ({ ...l, line: l.line - 1 })), f.path))
+  const byFile = new Map<string, ProseLine[]>()
+  for (const l of input.prose) byFile.set(l.pos.file, [...(byFile.get(l.pos.file) ?? []), l])
+  for (const [file, lines] of byFile) claims.push(...extractClaims(lines, file))
   for (const fig of input.figureTexts ?? []) {
-    const lines = fig.texts.map((t): ProseLine => ({ line: fig.line, text: normalizeText(t), blockStart: true, notes: false }))
+    const lines = fig.texts.map((text): ProseLine => ({ pos: { file: fig.file, line: fig.line, column: 1 }, text, blockStart: true, notes: false }))
     claims.push(...extractClaims(lines, fig.file, `${fig.figure} figure`).map((c) => ({ ...c, figure: fig.figure })))
   }
   const used = new Set<string>()
-  const findings: FidelityFinding[] = []
+  const findings: Diagnostic[] = []
   let allowed = 0
   const seen = new Set<string>()
   for (const c of claims) {
@@ -512,16 +411,16 @@ export function checkFidelity(input: FidelityInput): FidelityResult {
       continue
     }
     const where = c.where ? ` (in the ${c.where})` : c.notes ? ' (in the notes)' : ''
-    const msg = `fidelity: ${KIND_LABEL[c.kind]} "${c.text}"${where} is not in the source: correct it to the article's wording, or, if it is a labelled outside fact, add it to ${input.allowlistPath} with its reason`
+    const msg = `${KIND_LABEL[c.kind]} "${c.text}"${where} is not in the source: correct it to the article's wording, or, if it is a labelled outside fact, add it to ${input.allowlistPath} with its reason`
     const dedupe = `${c.file}:${c.line}:${msg}`
     if (seen.has(dedupe)) continue
     seen.add(dedupe)
-    findings.push({ file: c.file, line: c.line, message: msg })
+    findings.push(finding('fidelity', { file: c.file, line: c.line }, msg))
   }
   input.allowlist.forEach((e, i) => {
     for (const t of e.terms)
       if (!used.has(`${i}:${termKey(t)}`))
-        findings.push({ file: input.allowlistPath, line: e.line ?? 1, message: `fidelity: allowlist term "${t}" matches nothing the source lacks${e.files ? ` in ${e.files.join(', ')}` : ''}: remove it, so the list stays small and current` })
+        findings.push(finding('fidelity', { file: input.allowlistPath, line: e.line ?? 1 }, `allowlist term "${t}" matches nothing the source lacks${e.files ? ` in ${e.files.join(', ')}` : ''}: remove it, so the list stays small and current`))
   })
   return { findings, claims: claims.length, allowed }
 }
@@ -553,22 +452,4 @@ export function parseAllowlist(text: string, path: string): AllowEntry[] {
     const line = offset >= 0 ? text.slice(0, offset).split('\n').length : undefined
     return { terms, reason, ...(files ? { files: files as string[] } : {}), ...(figure !== undefined ? { figure } : {}), ...(line ? { line } : {}) }
   })
-}
-
-/** The text inside an SVG's `<text>` elements (tspans joined by spaces), entities decoded. */
-export function svgTexts(html: string): string[] {
-  return [...html.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
-    decodeEntities((m[1] ?? '').replace(/<\/tspan>\s*<tspan\b/g, '</tspan> <tspan').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim(),
-  ).filter(Boolean)
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
 }

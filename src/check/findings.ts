@@ -1,23 +1,26 @@
 /**
- * What every part of `npm run check` reports: a finding names the slide file (and line when
- * known), the check that failed, and what to fix. Pure formatting lives here too.
+ * What every part of `npm run check` reports: a Diagnostic (the compiler's problem record) whose
+ * code is the check that failed, naming the slide file (and line when known) or a page such as
+ * `dist/read.html`, and what to fix. Pure formatting lives here too.
  */
+import type { CheckCode, Diagnostic } from '../deck/model.ts'
 
-export type CheckName = 'overflow' | 'legibility' | 'accessibility' | 'offline' | 'budget' | 'links' | 'fidelity' | 'build'
-
-export interface Finding {
-  check: CheckName
-  /** Slide file (`slides/04-economic-pillars.md`), or a page such as `dist/read.html`. */
+/** Where a check's finding is: a file (a line of 0 when unknown), and the slide when it is about one. */
+export interface FindingAt {
   file: string
   line?: number
-  /** Slide id when the finding belongs to one slide. */
   slide?: string
-  message: string
 }
 
-export function formatFinding(f: Finding): string {
-  const where = f.line ? `${f.file}:${f.line}` : f.file
-  return `${where}${f.slide ? ` #/${f.slide}` : ''}: ${f.check}: ${f.message}`
+/** A check's finding as a Diagnostic (always an error: a finding fails the check). */
+export function finding(code: CheckCode, at: FindingAt, message: string): Diagnostic {
+  return { severity: 'error', code, message, pos: { file: at.file, line: at.line ?? 0, column: at.line ? 1 : 0 }, ...(at.slide ? { slide: at.slide } : {}) }
+}
+
+/** `slides/03-x.md:12 #/x: budget: 52 words on the slide, …` (the line and the slide when known). */
+export function formatFinding(d: Diagnostic): string {
+  const where = d.pos.line ? `${d.pos.file}:${d.pos.line}` : d.pos.file
+  return `${where}${d.slide ? ` #/${d.slide}` : ''}: ${d.code}: ${d.message}`
 }
 
 /** One row of the summary table. */

@@ -1,23 +1,23 @@
 /**
- * `npm run check`: the compiled deck's budgets, the built deck in a real browser, and, with a
- * source article, fidelity to it. Returns every finding; the CLI prints and sets the exit code.
+ * `npm run check`: the built deck (dist/ and the record the build wrote there, never a compile
+ * of its own): the budgets, the pages in a real browser, and, with a source article, fidelity
+ * to it. Returns every finding; the CLI prints and sets the exit code.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { join, relative, resolve, sep } from 'node:path'
-import { buildDeck } from '../compiler/node.ts'
-import type { Deck } from '../compiler/types.ts'
+import { loadSlides } from '../compiler/load.ts'
+import type { Diagnostic } from '../deck/model.ts'
+import { changedFiles, readRecord, type DeckRecord } from '../deck/record.ts'
 import { runBrowserChecks } from './browser.ts'
 import { checkBudgets } from './budgets.ts'
-import { checkFidelity, parseAllowlist, svgTexts } from './fidelity.ts'
-import { formatFinding, summaryTable, type Finding, type SummaryRow } from './findings.ts'
+import { checkFidelity, parseAllowlist } from './fidelity.ts'
+import { finding, formatFinding, summaryTable, type SummaryRow } from './findings.ts'
 
 export interface CheckOptions {
   /** Project root. */
   root: string
-  /** Slides folder relative to the root. @default 'slides' */
-  slidesDir?: string
-  /** Built deck. @default <root>/dist */
+  /** Built deck, with the build's record (deck.json). @default <root>/dist */
   distDir?: string
   /** Screenshots. @default <dist>/check */
   screenshotDir?: string
@@ -38,9 +38,9 @@ export interface CheckOptions {
 }
 
 export interface CheckResult {
-  findings: Finding[]
+  findings: Diagnostic[]
   rows: SummaryRow[]
-  deck: Deck
+  record: DeckRecord
   notes: string[]
   summary: string
   ms: number
@@ -52,15 +52,17 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const started = performance.now()
   const log = opts.log ?? (() => {})
   const root = resolve(opts.root)
-  const slidesDir = opts.slidesDir ?? 'slides'
   const distDir = resolve(opts.distDir ?? join(root, 'dist'))
-  const findings: Finding[] = []
+  const findings: Diagnostic[] = []
   const notes: string[] = []
 
-  const compiled = buildDeck(root, slidesDir)
-  for (const d of compiled.diagnostics.filter((x) => x.severity === 'error'))
-    findings.push({ check: 'build', file: d.pos.file, line: d.pos.line, message: `${d.code}: ${d.message}` })
-  const deck = compiled.deck
+  // What was built, and whether the slides still read as they did then (by content, not file times).
+  const deck = readRecord(distDir)
+  const slidesDir = deck.slidesDir
+  const loaded = loadSlides(root, slidesDir)
+  const changed = changedFiles(deck, [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])])
+  const built = posix(relative(root, distDir)) || 'dist'
+  if (changed.length) findings.push(finding('stale', { file: built }, `${changed.join(', ')} changed after ${built}/ was built, so the check would read old slides: run "npm run build" again`))
   findings.push(...checkBudgets(deck, posix(join(slidesDir, 'deck.yaml'))))
 
   const named = deck.config.source
@@ -75,7 +77,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (opts.browser === false) {
     notes.push('browser checks skipped (--no-browser): overflow, legibility, accessibility, offline and links were not checked')
   } else if (!existsSync(join(distDir, 'index.html'))) {
-    findings.push({ check: 'build', file: posix(relative(root, distDir)) || 'dist', message: 'no built deck here: run "npm run build" first' })
+    findings.push(finding('build', { file: built }, 'no built deck here: run "npm run build" first'))
   } else {
     const ids = deck.slides.map((s) => s.id)
     const b = await runBrowserChecks({
@@ -88,9 +90,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     findings.push(...b.findings)
     notes.push(...b.notes)
     overflow = b.overflow
-    const built = b.slides.map((s) => s.id)
-    if (built.join(' ') !== ids.join(' '))
-      findings.push({ check: 'build', file: posix(relative(root, distDir)), message: `the built deck (${built.length} slides) does not match the slides (${ids.length}): run "npm run build" again before the check` })
+    const shown = b.slides.map((s) => s.id)
+    if (shown.join(' ') !== ids.join(' '))
+      findings.push(finding('build', { file: built }, `the built deck (${shown.length} slides) does not match its record (${ids.length}): run "npm run build" again before the check`))
   }
 
   const rows: SummaryRow[] = deck.slides.map((s) => ({
@@ -103,20 +105,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     overflow: overflow.get(s.id) ?? 0,
     violations: findings.filter((f) => slideOf(f, deck) === s.id).length,
   }))
-  return { findings, rows, deck, notes, summary: summaryTable(rows, deck.totalSeconds), ms: performance.now() - started }
+  return { findings, rows, record: deck, notes, summary: summaryTable(rows, deck.totalSeconds), ms: performance.now() - started }
 }
 
 /** The slide a finding belongs to: its own, else the slide of the file whose lines hold it. */
-function slideOf(f: Finding, deck: Deck): string | undefined {
+function slideOf(f: Diagnostic, deck: DeckRecord): string | undefined {
   if (f.slide) return f.slide
-  const inFile = deck.slides.filter((s) => s.file === f.file)
-  if (f.line === undefined) return inFile[0]?.id
-  return inFile.filter((s) => s.line <= (f.line ?? 0)).pop()?.id ?? inFile[0]?.id
+  const inFile = deck.slides.filter((s) => s.file === f.pos.file)
+  if (!f.pos.line) return inFile[0]?.id
+  return inFile.filter((s) => s.line <= f.pos.line).pop()?.id ?? inFile[0]?.id
 }
 
-function fidelity(root: string, slidesDir: string, deck: Deck, sourcePath: string, allowlistOpt: string | undefined, notes: string[]): Finding[] {
+function fidelity(root: string, slidesDir: string, deck: DeckRecord, sourcePath: string, allowlistOpt: string | undefined, notes: string[]): Diagnostic[] {
   const src = resolve(sourcePath)
-  if (!existsSync(src)) return [{ check: 'fidelity', file: sourcePath, message: 'the source article is not there: pass its path, --source <article.txt>' }]
+  if (!existsSync(src)) return [finding('fidelity', { file: sourcePath }, 'the source article is not there: pass its path, --source <article.txt>')]
   const allowPath = allowlistOpt ? resolve(root, allowlistOpt) : join(root, slidesDir, 'fidelity-allowlist.yaml')
   const allowRel = posix(relative(root, allowPath))
   let allowlist: ReturnType<typeof parseAllowlist> = []
@@ -124,33 +126,20 @@ function fidelity(root: string, slidesDir: string, deck: Deck, sourcePath: strin
     try {
       allowlist = parseAllowlist(readFileSync(allowPath, 'utf8'), allowRel)
     } catch (err) {
-      return [{ check: 'fidelity', file: allowRel, message: err instanceof Error ? err.message : String(err) }]
+      return [finding('fidelity', { file: allowRel }, err instanceof Error ? err.message : String(err))]
     }
   }
-  const dir = join(root, slidesDir)
-  const files = readdirSync(dir)
-    .filter((n) => n.endsWith('.md'))
-    .sort()
-    .map((n) => ({ path: posix(join(slidesDir, n)), text: readFileSync(join(dir, n), 'utf8') }))
   // What figures show is on the slide too: the texts their data gives (labels, values, dates,
   // not coordinates), reported at the figure's fence.
-  const figureTexts = deck.slides.flatMap((s) =>
-    s.figures.map((f) => {
-      if (f.claims?.length) return { file: s.file, line: f.line ?? s.line, figure: f.name, texts: f.claims }
-      const svg = new RegExp(`<figure class="deck-figure figure-${f.name}">([\\s\\S]*?)</figure>`).exec(s.bodyHtml)?.[1] ?? ''
-      return { file: s.file, line: f.line ?? s.line, figure: f.name, texts: svgTexts(svg) }
-    }),
-  )
-  const deckYaml = join(dir, 'deck.yaml')
-  const extra = existsSync(deckYaml) ? [{ path: posix(join(slidesDir, 'deck.yaml')), text: readFileSync(deckYaml, 'utf8'), keys: ['title', 'subtitle'] }] : []
-  const r = checkFidelity({ source: readFileSync(src, 'utf8'), files, figureTexts, extra, allowlist, allowlistPath: allowRel })
+  const figureTexts = deck.figures.map((f) => ({ file: f.file, line: f.line, figure: f.name, texts: f.claims }))
+  const r = checkFidelity({ source: readFileSync(src, 'utf8'), prose: deck.prose, figureTexts, allowlist, allowlistPath: allowRel })
   notes.push(`fidelity: ${r.claims} numbers, names and quotes checked against ${posix(relative(process.cwd(), src)) || sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`)
-  return r.findings.map((f) => ({ check: 'fidelity', file: f.file, line: f.line, message: f.message.replace(/^fidelity: /, '') }))
+  return r.findings
 }
 
 /** The whole report as text: findings by file, then the summary table. */
 export function report(result: CheckResult): string {
-  const sorted = [...result.findings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
+  const sorted = [...result.findings].sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line)
   const lines = ['', result.summary, '', ...result.notes]
   if (sorted.length) lines.push('', `${sorted.length} finding${sorted.length === 1 ? '' : 's'}:`, ...sorted.map(formatFinding), '', 'check failed.')
   else lines.push('', `check passed in ${(result.ms / 1000).toFixed(1)} s.`)

@@ -9,7 +9,7 @@
  * `--out=<dir>` writes the PDFs elsewhere (default: dist/); `--dist=<dir>` prints a deck built
  * elsewhere (`npm run build -- --out=<dir>`), and writes there unless --out says otherwise.
  * Both get the deck's title, language and an outline (bookmarks): an entry per section, the slide
- * titles under it, read from the reading edition (read.html), so nothing is compiled again. One
+ * titles under it, read from the build's record (dist/deck.json), so nothing is compiled again. One
  * Chromium driven over its debugging pipe (src/cli/cdp.ts: no playwright-core to load), one tab
  * printing both documents in turn, the outline appended to each file as an incremental update
  * (src/reading/outline-update.ts). Waits on events, never on fixed sleeps. Prints a line
@@ -17,13 +17,14 @@
  * by slide, images that did not load and content cut off by the page; `--strict` makes those
  * fail the command.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { OutlineEntry } from '../reading/render.ts'
-import { appendOutline, readingDeck, readingToc, type TocEntry } from '../reading/outline-update.ts'
+import { appendOutline } from '../reading/outline-update.ts'
+import { slideSources } from '../compiler/load.ts'
+import { changedFiles, readRecord, type OutlineItem } from '../deck/record.ts'
 import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
-import { changedSince } from './stale.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -55,23 +56,22 @@ interface Output {
 }
 
 /** The reading edition's contents as outline entries pointing at pages (slide indexes). */
-function toOutline(toc: TocEntry[], ids: readonly string[]): OutlineEntry[] {
+function toOutline(toc: OutlineItem[], ids: readonly string[]): OutlineEntry[] {
   const index = new Map(ids.map((id, i) => [id, i]))
   const page = (id: string) => {
     const i = index.get(id)
-    if (i === undefined) throw new Error(`dist/read.html lists the slide #${id}, which dist/handout.html does not hold: run \`npm run build\` again`)
+    if (i === undefined) throw new Error(`dist/deck.json lists the slide #${id}, which dist/handout.html does not hold: run \`npm run build\` again`)
     return i
   }
-  const walk = (entries: TocEntry[]): OutlineEntry[] => entries.map((e) => ({ title: e.title, page: page(e.id), children: walk(e.children) }))
+  const walk = (entries: OutlineItem[]): OutlineEntry[] => entries.map((e) => ({ title: e.title, page: page(e.id), children: walk(e.children) }))
   return walk(toc)
 }
 
 async function main(): Promise<number> {
   const started = performance.now()
   mark('main')
-  for (const f of ['handout.html', 'read.html']) {
-    if (!existsSync(join(dist, f))) throw new Error(`${relative(process.cwd(), join(dist, f))} is missing: run \`npm run build\` first`)
-  }
+  if (!existsSync(join(dist, 'handout.html'))) throw new Error(`${relative(process.cwd(), join(dist, 'handout.html'))} is missing: run \`npm run build\` first`)
+  const record = readRecord(dist)
   // Start the browser first: it launches while the rest is read.
   const launching = CdpBrowser.launch()
   launching.catch(() => undefined) // handled where it is awaited; never an unhandled rejection meanwhile
@@ -80,13 +80,10 @@ async function main(): Promise<number> {
   const outputs: Output[] = []
   const losses: string[] = []
   try {
-    const changed = changedSince(root, join(dist, 'handout.html'))
+    const changed = changedFiles(record, slideSources(root, record.slidesDir))
     if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
-    const readHtml = readFileSync(join(dist, 'read.html'), 'utf8')
-    const toc = readingToc(readHtml)
-    const reading = readingDeck(readHtml)
-    if (!toc || !reading) throw new Error(`${relative(process.cwd(), join(dist, 'read.html'))} has no table of contents: run \`npm run build\` again`)
-    const info = { title: reading.title, lang: reading.lang }
+    const toc = record.outline
+    const info = { title: record.config.title, lang: record.config.lang }
     mkdirSync(outDir, { recursive: true })
     browser = await launching
     mark('Chromium answered')
@@ -148,8 +145,8 @@ async function main(): Promise<number> {
     })
     const printed = await Promise.race([printBoth(), ceiling]).finally(() => clearTimeout(watchdog))
     mark('both printed')
-    const ids = reading.slides.map((s) => s.id)
-    if (printed.ids.join(' ') !== ids.join(' ')) throw new Error(`dist/handout.html and dist/read.html hold different slides (${printed.ids.length} and ${ids.length}): run \`npm run build\` again`)
+    const ids = record.slides.map((s) => s.id)
+    if (printed.ids.join(' ') !== ids.join(' ')) throw new Error(`dist/handout.html and dist/deck.json hold different slides (${printed.ids.length} and ${ids.length}): run \`npm run build\` again`)
     outputs.push(await finish(printed.deck, 'deck.pdf', ids, info), await finish(printed.handout, 'handout.pdf', ids, info))
     if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   } finally {

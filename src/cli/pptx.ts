@@ -3,9 +3,8 @@
  * The I/O edge: open the built deck in Chromium at 1280x720 to read where each block lies and
  * how it looks (src/pptx/extract.ts), draw each figure's PNG fallback, and hand it all to the
  * pure conversion (src/pptx/convert.ts). Nothing is compiled again: the deck's title, subtitle
- * and language and each slide's title and section come from the reading edition (read.html),
- * the order and planned times from the deck page; it warns when a slide file changed after
- * the build. `--out=<file>` writes elsewhere; `--dist=<dir>` reads a deck built elsewhere
+ * and language and each slide's title, section and planned time come from the build's record
+ * (dist/deck.json); it warns when a slide file changed after the build. `--out=<file>` writes elsewhere; `--dist=<dir>` reads a deck built elsewhere
  * (`npm run build -- --out=<dir>`) and writes deck.pptx there unless --out says otherwise.
  * Prints the slide count and the time taken (`--verbose`: per step).
  *
@@ -14,16 +13,16 @@
  * whose PNG the last run drew (same SVG, background, size, fonts and Chromium) is not drawn
  * again (src/pptx/png-cache.ts; `--no-cache` draws them all).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
 import { EXTRACT } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
 import { folderCache, pngKey, type PngCache } from '../pptx/png-cache.ts'
-import { readingDeck, type ReadingDeck } from '../reading/outline-update.ts'
+import { slideSources } from '../compiler/load.ts'
+import { changedFiles, readRecord, type DeckRecord } from '../deck/record.ts'
 import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
 import { serveDir } from './serve.ts'
-import { changedSince } from './stale.ts'
 
 const args = process.argv.slice(2)
 const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
@@ -40,41 +39,16 @@ const step = (what: string, since: number): void => {
 const debug = args.includes('--debug')
 const shown = (f: string) => relative(root, join(dist, f)) || join(dist, f)
 
-/** Each slide of the deck page, in order: its id, planned seconds, and the first slide of its stack (reveal's vertical group, one slide file). */
-const BUILT_SLIDES = `[...document.querySelectorAll('.reveal .slides section[id]')].map((s) => ({
-  id: s.id,
-  seconds: Number(s.dataset.timing) || 0,
-  first: (s.parentElement?.closest('section.stack')?.querySelector('section[id]') ?? s).id,
-}))`
-
-interface BuiltSlide {
-  id: string
-  seconds: number
-  first: string
-}
-
-/** What the conversion needs of the compiled deck, from the reading edition and the deck page. */
-function deckInfo(reading: ReadingDeck, built: BuiltSlide[]): DeckInfo {
-  if (reading.slides.map((s) => s.id).join(' ') !== built.map((s) => s.id).join(' ')) {
-    throw new Error(`${shown('read.html')} and ${shown('index.html')} hold different slides (${reading.slides.length} and ${built.length}): run \`npm run build\` again`)
-  }
-  const byId = new Map(reading.slides.map((s) => [s.id, s]))
-  return {
-    title: reading.title,
-    ...(reading.subtitle ? { subtitle: reading.subtitle } : {}),
-    lang: reading.lang,
-    slides: built.map((b) => {
-      const r = byId.get(b.id) as ReadingDeck['slides'][number]
-      // A slide file has one section: the reading edition names it on the file's first slide.
-      const section = byId.get(b.first)?.section
-      return { id: b.id, title: r.title, ...(section ? { section } : {}), seconds: b.seconds }
-    }),
-  }
+/** What the conversion needs of the compiled deck, from the build's record. */
+function deckInfo(record: DeckRecord): DeckInfo {
+  const { title, subtitle, lang } = record.config
+  return { title, ...(subtitle ? { subtitle } : {}), lang, slides: record.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })) }
 }
 
 async function main(): Promise<number> {
   const started = performance.now()
-  for (const f of ['index.html', 'read.html']) if (!existsSync(join(dist, f))) throw new Error(`${shown(f)} is missing: run \`npm run build\` first`)
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${shown('index.html')} is missing: run \`npm run build\` first`)
+  const record = readRecord(dist)
   // Chromium starts first; the conversion (pptxgenjs) loads while it does.
   // One tab, so Chromium's renderer, network and GPU work need no processes of their own: in one
   // process it starts and opens the deck 0.4-0.5 s sooner here (the same package, byte for byte
@@ -86,17 +60,15 @@ async function main(): Promise<number> {
   const server = await serveDir(dist)
   let browser: CdpBrowser | undefined
   try {
-    const changed = changedSince(root, join(dist, 'index.html'))
+    const changed = changedFiles(record, slideSources(root, record.slidesDir))
     if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to convert the current slides`)
-    const reading = readingDeck(readFileSync(join(dist, 'read.html'), 'utf8'))
-    if (!reading) throw new Error(`${shown('read.html')} does not list the slides as the build writes them: run \`npm run build\` again`)
     browser = await launching
     step('browser', started)
     const errors: string[] = []
     const page = await openPage(browser, `${server.url}index.html`, { width: 1280, height: 720, errors })
     step('page loaded', started)
     await until(page, 'window.deck?.isReady() === true', 20_000, `${shown('index.html')}: reveal.js did not get ready within 20 s`)
-    const info = deckInfo(reading, await page.evaluate<BuiltSlide[]>(BUILT_SLIDES))
+    const info = deckInfo(record)
     step('reveal.js ready', started)
     const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(info.slides.map((s) => s.id))})`)
     step('layout read', started)

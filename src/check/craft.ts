@@ -5,7 +5,7 @@
  * line; pure.
  */
 import nlp from 'compromise'
-import type { Diagnostic, SourcePos } from '../compiler/types.ts'
+import type { Diagnostic, SourcePos } from '../deck/model.ts'
 
 /** ICD 203's words of likelihood, from least to most likely: the default scale. */
 export const ICD_203 = ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certainly'] as const

@@ -67,7 +67,8 @@ describe('figure blocks', () => {
       return k.render(spec, id)
     }
     compileDeck({ files: [{ path: 'slides/01-fig.md', text: slide('```chart\ntitle: T\ndata: [{ label: a, value: 1 }]\n```') }], env: { ...env, renderFigure: render } })
-    expect(seen).toEqual([['chart', { title: 'T', type: 'bar', data: [{ label: 'a', value: 1 }] }, 'fig-fig-1']])
+    // (The chart's validated form: categories and series, whatever form the YAML took.)
+    expect(seen).toEqual([['chart', { title: 'T', type: 'bar', orientation: 'vertical', stacked: false, categories: ['a'], series: [{ name: '', values: [1] }] }, 'fig-fig-1']])
   })
 
   it('reports warnings from a kind without failing the build', () => {

@@ -173,4 +173,20 @@ describe('deckToPptx', () => {
     // The dark slide keeps its background.
     expect(await read(zip, 'ppt/slides/slide1.xml')).toContain('<a:srgbClr val="14263D"/>')
   })
+
+  it('writes [Content_Types].xml first, deflates the XML and stores the media as they are', async () => {
+    const bytes = Buffer.from(await deckToPptx(info, extracted, new Map([['b#0', png]])))
+    // Local file headers in order: name, method (offset 8), compressed and full sizes (18, 22).
+    const entries: { name: string; method: number; size: number; full: number }[] = []
+    for (let p = 0; bytes.readUInt32LE(p) === 0x04034b50; ) {
+      const nameLength = bytes.readUInt16LE(p + 26)
+      const entry = { name: bytes.toString('utf8', p + 30, p + 30 + nameLength), method: bytes.readUInt16LE(p + 8), size: bytes.readUInt32LE(p + 18), full: bytes.readUInt32LE(p + 22) }
+      entries.push(entry)
+      p += 30 + nameLength + bytes.readUInt16LE(p + 28) + entry.size
+    }
+    expect(entries[0]?.name).toBe('[Content_Types].xml')
+    for (const e of entries) expect([e.name, e.method]).toEqual([e.name, /\.png$/.test(e.name) ? 0 : 8])
+    const slide = entries.find((e) => e.name === 'ppt/slides/slide2.xml')
+    expect(slide && slide.size < slide.full / 2).toBe(true)
+  })
 })

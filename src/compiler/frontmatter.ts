@@ -45,12 +45,6 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
     const { line, column } = lineColAt(yamlText, offset)
     return at(file.path, line + 1, column)
   }
-  const simple = simpleMapping(yamlText)
-  if (simple) {
-    const keyPos: Frontmatter['keyPos'] = {}
-    for (const [key, k] of Object.entries(simple.at)) keyPos[key] = { key: at(file.path, k.line + 1, 1), value: at(file.path, k.line + 1, k.valueColumn) }
-    return { data: simple.data, keyPos, dataPos, body, diagnostics: [] }
-  }
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
     return {
@@ -117,47 +111,4 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
 
 function firstLine(s: string): string {
   return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '').trim()
-}
-
-/** `key: value` on one line, the key at column 1, one or more spaces after the colon. */
-const RE_SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):( +)(.*?)[ \t]*$/
-/** Characters YAML does not take as they are (controls, C1, byte-order marks and non-characters) and the escape character. */
-const RE_SIMPLE_BAD = /[\x00-\x08\x0a-\x1f\x7f-\x9f\\\ufeff\ufffe\uffff]/
-const RE_SIMPLE_DOUBLE = /^"([^"]*)"$/
-const RE_SIMPLE_SINGLE = /^'([^']*)'$/
-/** A plain value that the YAML core schema reads as a string: a letter first, then nothing that can start a comment, a key or another node. */
-const RE_SIMPLE_PLAIN = /^[A-Za-z][^#:\t]*$/
-const RE_SIMPLE_INT = /^(?:0|[1-9][0-9]{0,14})$/
-/** Plain words the core schema reads as booleans or null (as keys too: `True:` is the key "true"). */
-const RE_SIMPLE_RESERVED = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/
-
-/**
- * The common frontmatter, read without the YAML parser (which costs more than the rest of a
- * slide's compile): only lines `key: value` with a double- or single-quoted value without escapes,
- * a plain word value that is a string in YAML, or a small integer, and blank lines. Anything else
- * (comments, nesting, lists, escapes, a repeated key, an empty value...) gives undefined and goes
- * through the YAML parser, which reads these lines the same way (frontmatter.test.ts checks that).
- * `at`: each key's 1-based line in `yamlText` and its value's column. Pure.
- */
-export function simpleMapping(yamlText: string): { data: Record<string, unknown>; at: Record<string, { line: number; valueColumn: number }> } | undefined {
-  const data: Record<string, unknown> = {}
-  const where: Record<string, { line: number; valueColumn: number }> = {}
-  const lines = yamlText.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? ''
-    if (line === '') continue
-    const m = RE_SIMPLE_LINE.exec(line)
-    if (!m) return undefined
-    const [, key = '', spaces = '', raw = ''] = m
-    if (RE_SIMPLE_RESERVED.test(key) || key === '__proto__' || Object.hasOwn(data, key) || RE_SIMPLE_BAD.test(raw)) return undefined
-    let value: string | number
-    const quoted = RE_SIMPLE_DOUBLE.exec(raw) ?? RE_SIMPLE_SINGLE.exec(raw)
-    if (quoted) value = quoted[1] ?? ''
-    else if (RE_SIMPLE_INT.test(raw)) value = Number(raw)
-    else if (RE_SIMPLE_PLAIN.test(raw) && !RE_SIMPLE_RESERVED.test(raw)) value = raw
-    else return undefined
-    data[key] = value
-    where[key] = { line: i + 1, valueColumn: key.length + 2 + spaces.length }
-  }
-  return { data, at: where }
 }

@@ -95,7 +95,7 @@ describe('compileDeck', () => {
     )
     expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^slides\/01-a\.md:3:1 error meta-unknown-key unknown key "layuot": did you mean "layout"\?/),
-      expect.stringMatching(/^slides\/01-a\.md:5:1 error figure-unknown figures are drawn from data now: replace "!\[…\]\(figure:nope\)" with a fenced block/),
+      expect.stringMatching(/^slides\/01-a\.md:5:1 error figure-unknown "!\[…\]\(figure:nope\)" draws nothing: a figure is a fenced block/),
       expect.stringMatching(/^slides\/02-b\.md:1:1 error id-duplicate the id "a" is already used by slides\/01-a\.md:1:/),
       expect.stringMatching(/^slides\/02-b\.md:5:1 error code-lang-unknown unknown code language "klingon"/),
       expect.stringMatching(/^slides\/02-b\.md:8:1 error link-broken the link "#\/nowhere" leads to no slide/),

@@ -85,10 +85,13 @@ describe('figure blocks', () => {
     expect(diagnostics(slide('```chart\ntitle: T\ndata: { "2021": 40, "2023": 95, total: 3 }\n```'))).toEqual([])
   })
 
-  it('makes the old image syntax a located error with a fenced example', () => {
-    const [d] = diagnostics(slide('![A timeline](figure:timeline)'))
-    expect(d).toMatch(/^slides\/01-fig\.md:5:1 error figure-unknown figures are drawn from data now: replace "!\[…\]\(figure:timeline\)" with a fenced block whose language is the figure kind \(.*timeline.*\)/)
-    expect(d).toContain('\n    ```timeline\n    title: "What the figure shows"\n    events: [{ date: "1991", label: "What happened" }]\n    ```')
+  it('makes the old image syntax a located error with a fenced example, and draws nothing', () => {
+    const text = slide('![A timeline](figure:timeline)')
+    const [d] = diagnostics(text)
+    expect(d).toMatch(/^slides\/01-fig\.md:5:1 error figure-unknown "!\[…\]\(figure:timeline\)" draws nothing: a figure is a fenced block whose language is its kind \(.*timeline.*\)/)
+    expect(d).toContain('\n    ```chart\n    title: "What the figure shows"\n    data: { "1990s": 3, "2000s": 8 }\n    ```\n')
+    const { deck } = compileDeck({ files: [{ path: 'slides/01-fig.md', text }], env })
+    expect(deck.slides[0]?.bodyHtml).not.toMatch(/<img|figure:/)
   })
 
   it('leaves other code fences as highlighted code', () => {

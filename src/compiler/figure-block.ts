@@ -149,16 +149,3 @@ function joinSentences(a: string, b: string): string {
 function escapeCaption(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
-
-const EXAMPLES: Record<string, string> = {
-  timeline: 'events: [{ date: "1991", label: "What happened" }]',
-  chart: 'data: { "1990s": 3, "2000s": 8 }',
-  pillars: 'pillars: [{ name: "Economic", points: ["A point"] }]',
-  map: 'countries: [Laos, Thailand]',
-}
-
-/** The located error for the old `![text](figure:name)` syntax, with a two-line example. */
-export function legacyFigureMessage(name: string, kinds: readonly string[]): string {
-  const kind = kinds.includes(name) ? name : closest(name, kinds) ?? 'timeline'
-  return `figures are drawn from data now: replace "![…](figure:${name})" with a fenced block whose language is the figure kind (${kinds.join(', ')}) and whose body is YAML, e.g.\n    \`\`\`${kind}\n    title: "What the figure shows"\n    ${EXAMPLES[kind] ?? `${kind}: …`}\n    \`\`\`\n  (README "Figures" lists each kind's keys)`
-}

@@ -6,7 +6,7 @@ import { markedSmartypants } from 'marked-smartypants'
 import type { FigureKind, FigureRender } from '../figures/kinds.ts'
 import { tooComplex } from './complexity.ts'
 import { diag } from './diagnostics.ts'
-import { legacyFigureMessage, renderFigureBlock, type FigureBlockInput, type FigureBlockResult, type FigureInfo } from './figure-block.ts'
+import { renderFigureBlock, type FigureBlockInput, type FigureBlockResult, type FigureInfo } from './figure-block.ts'
 import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
 import { locator } from './position.ts'
 import { proseOf } from './prose.ts'
@@ -115,7 +115,6 @@ export interface MarkdownResult {
   prose: ProseLine[]
 }
 
-const RE_FIGURE = /^figure:([a-z][a-z0-9-]*)$/
 const SLOT = (n: number) => `<figure class="deck-figure-slot" data-slot="${n}"></figure>`
 const RE_SLOT = /<figure class="deck-figure-slot" data-slot="(\d+)"><\/figure>/g
 
@@ -192,12 +191,12 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       }
     } else if (t.type === 'image') {
       const img = t as Tokens.Image
-      const fig = RE_FIGURE.exec(img.href)
-      if (fig?.[1]) {
-        // The old figure syntax: figures are fenced data blocks now (figure-block.ts).
-        diagnostics.push(diag('figure-unknown', pos, legacyFigureMessage(fig[1], [...(env.figureKinds?.keys() ?? [])])))
-        img.href = `deck-slot:${slots.length}`
-        slots.push('')
+      if (img.href.startsWith('figure:')) {
+        // Authors of older decks write figures as images; say what to write instead.
+        const kinds = [...(env.figureKinds?.keys() ?? [])].join(', ')
+        const example = '\n    ```chart\n    title: "What the figure shows"\n    data: { "1990s": 3, "2000s": 8 }\n    ```\n'
+        diagnostics.push(diag('figure-unknown', pos, `"![…](${img.href})" draws nothing: a figure is a fenced block whose language is its kind (${kinds}) and whose body is YAML, e.g.${example}  (README "Figures" lists each kind's keys)`))
+        Object.assign(t, { type: 'html', text: '' })
       } else if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(img.href)) {
         diagnostics.push(diag('html-removed', pos, `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`, 'warning'))
       } else {

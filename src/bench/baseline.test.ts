@@ -19,7 +19,7 @@ describe('baseline deck generator', () => {
   it('escapes text so a slide cannot close its textarea', () => {
     const html = baselineIndexHtml('A & B', ['x </textarea> y'])
     expect(html).toContain('<title>A &amp; B</title>')
-    expect(html).toContain('x &lt;/textarea> y')
+    expect(html).toContain('x &lt;/textarea&gt; y')
     expect(html.match(/<section data-markdown/g)).toHaveLength(1)
     expect(html).toContain('data-separator-vertical="\\r?\\n--\\r?\\n"')
   })

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { escapeHtml } from '../text/escape.ts'
 
 export interface BaselineSlide {
   /** The file's Markdown, frontmatter removed, its title as a heading. */
@@ -41,16 +42,12 @@ export function toBaselineMarkdown(source: string): string {
   return `${kicker}${heading}${body.trim()}\n`
 }
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-}
-
 /** The baseline's index.html: one `<section data-markdown>` with a `<textarea data-template>` per slide file. Pure. */
 export function baselineIndexHtml(title: string, slides: readonly string[]): string {
   const sections = slides
     .map(
       (md) =>
-        `<section data-markdown data-separator-vertical="\\r?\\n--\\r?\\n">\n<textarea data-template>\n${escapeText(md)}</textarea>\n</section>`,
+        `<section data-markdown data-separator-vertical="\\r?\\n--\\r?\\n">\n<textarea data-template>\n${escapeHtml(md)}</textarea>\n</section>`,
     )
     .join('\n')
   return `<!doctype html>
@@ -58,7 +55,7 @@ export function baselineIndexHtml(title: string, slides: readonly string[]): str
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${escapeText(title)}</title>
+<title>${escapeHtml(title)}</title>
 </head>
 <body>
 <div class="reveal"><div class="slides">

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../text/html.ts'
+import { escapeHtml } from '../text/escape.ts'
 import { agendaHtml } from './agenda.ts'
 import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { tooComplexFile, tooManyParts } from './complexity.ts'

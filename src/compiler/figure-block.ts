@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { FigureIssue, FigureKind, FigureRender } from '../figures/kinds.ts'
 import { closest } from '../text/did-you-mean.ts'
+import { escapeHtml } from '../text/escape.ts'
 import { diag } from './diagnostics.ts'
 import type { Diagnostic, SourcePos } from './types.ts'
 
@@ -126,7 +127,7 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
   const title = titleOf(doc.toJS() as Record<string, unknown>)
   const alt = title ? joinSentences(title, out.text) : out.text
   return {
-    html: `<figure class="deck-figure figure-${kind.name}">${out.svg}<figcaption class="figure-text">${escapeCaption(alt)}</figcaption></figure>`,
+    html: `<figure class="deck-figure figure-${kind.name}">${out.svg}<figcaption class="figure-text">${escapeHtml(alt)}</figcaption></figure>`,
     diagnostics,
     figure: { name: kind.name, alt, claims: out.claims, line: fence.line },
   }
@@ -144,8 +145,4 @@ function titleOf(data: Record<string, unknown>): string | undefined {
 
 function joinSentences(a: string, b: string): string {
   return /[.!?…]["”’)]?$/.test(a) ? `${a} ${b}` : `${a}. ${b}`
-}
-
-function escapeCaption(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

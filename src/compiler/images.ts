@@ -4,6 +4,7 @@
  * the slide file, inside the project, must exist). Pure; markdown.ts calls these.
  */
 import type { MarkedExtension, Token, Tokens } from 'marked'
+import { decodeHtml, escapeHtml } from '../text/escape.ts'
 import { diag } from './diagnostics.ts'
 import type { Diagnostic, SourcePos } from './types.ts'
 
@@ -83,8 +84,9 @@ export const imageAttrsExtension: MarkedExtension = {
   },
 }
 
+/** An attribute value from Markdown, where an author may have written entity references already. */
 function attr(s: string): string {
-  return s.replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return escapeHtml(decodeHtml(s))
 }
 
 /** A `src` in raw HTML: the value, and the offset of the value inside the HTML. */

@@ -12,7 +12,7 @@ import { locator } from './position.ts'
 import { proseOf } from './prose.ts'
 import { ALLOWED_TAGS, CHECKED_LOCAL, removedByAllowlist } from './sanitize.ts'
 import { scanFences } from './split.ts'
-import { escapeHtml } from '../text/html.ts'
+import { decodeHtml, escapeHtml, escapeMarkdownText } from '../text/escape.ts'
 import type { Diagnostic, ProseLine, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -67,7 +67,7 @@ export function createMarkdown(): Marked {
         inlineText(src: string) {
           const cap = this.rules.inline.text.exec(src)
           if (!cap) return undefined
-          return { type: 'text', raw: cap[0], text: escapeText(cap[0]), escaped: true }
+          return { type: 'text', raw: cap[0], text: escapeMarkdownText(cap[0]), escaped: true }
         },
       },
     },
@@ -366,22 +366,9 @@ export function resolveLocal(file: string, href: string): string | null {
   return href.startsWith('/') ? null : parts.join('/')
 }
 
-/** Text for HTML content: `<`, `>` and a bare `&` escaped; quotes left for the typographer. */
-export function escapeText(s: string): string {
-  return s.replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
 /** Visible text of an HTML fragment, whitespace collapsed. */
 export function textOf(html: string): string {
-  return html
-    .replace(/<(svg|figure)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  return decodeHtml(html.replace(/<(svg|figure)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -1,6 +1,6 @@
 import type { Marked } from 'marked'
 import { diag } from './diagnostics.ts'
-import { escapeHtml } from '../text/html.ts'
+import { escapeHtml } from '../text/escape.ts'
 import { countWords, renderMarkdown, textOf, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'

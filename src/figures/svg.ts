@@ -1,4 +1,8 @@
 /** Small, pure helpers shared by the figure renderers: escaping, number formatting, text layout, the SVG wrapper. */
+import { escapeXml } from '../text/escape.ts'
+
+/** The figures' escape, from the tool's one escape module. */
+export { escapeXml }
 
 /**
  * The room a figure gets on a 1280×720 slide: the body's width (1280 − 2 × 72 px) and the height
@@ -31,18 +35,8 @@ export interface SvgFrame {
   data?: Record<`data-${string}`, string>
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const RE_XML_SPECIAL = /[&<>"']/g
-// XML 1.0 forbids most C0 controls even when escaped; drop them rather than emit a broken document.
-// eslint-disable-next-line no-control-regex
-const RE_XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 // HTML ids (the figures are inlined in HTML) may start with a digit; slide ids like "04-economy" do.
 const RE_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/
-
-/** Escapes text for use in XML element content or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(RE_XML_INVALID, '').replace(RE_XML_SPECIAL, (c) => XML_ESCAPES[c] ?? c)
-}
 
 /** Throws unless `id` can prefix XML ids and be listed in `aria-labelledby` (no spaces, no markup). */
 export function assertValidIdPrefix(id: string): void {

@@ -4,6 +4,7 @@
  * CDATA, processing instructions, unescaped `<` or `&`, mismatched or unclosed tags, duplicate
  * attributes, text outside the root) throws, so a successful parse means the SVG is well-formed.
  */
+import { decodeXml } from '../text/escape.ts'
 
 export interface XmlElement {
   name: string
@@ -17,15 +18,10 @@ const RE_START = /^<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*"[^"<]*")*
 const RE_ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*"([^"<]*)"/g
 const RE_END = /^<\/([A-Za-z_][\w.:-]*)\s*>$/
 const RE_BAD_AMP = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
 function decode(raw: string): string {
   if (RE_BAD_AMP.test(raw)) throw new SyntaxError(`Unescaped "&" in ${JSON.stringify(raw.slice(0, 60))}`)
-  return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (_, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16))
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10))
-    return ENTITIES[ref] ?? ''
-  })
+  return decodeXml(raw)
 }
 
 /** Parses `source` into its root element, or throws a SyntaxError saying what is malformed. */

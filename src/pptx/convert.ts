@@ -17,6 +17,7 @@
  */
 import JSZip from 'jszip'
 import PptxGenJS from 'pptxgenjs'
+import { escapeXml } from '../text/escape.ts'
 import type { Block, ExtractedDeck, Palette, Paragraph, Run, SlideModel, TextBlock, TextStyle } from './model.ts'
 
 /** What the conversion needs of the compiled deck besides the layout. */
@@ -283,7 +284,7 @@ function addTable(slide: PptxGenJS.Slide, b: Extract<Block, { kind: 'table' }>, 
 
 const plain = (p: Paragraph): string => p.runs.map((r) => r.text + (r.br ? '\n' : '')).join('')
 
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const xml = escapeXml
 
 /** A notes paragraph as DrawingML: its runs with bold and italic kept, list items bulleted. */
 function notesParagraphXml(p: Paragraph, lang: string): string {

@@ -10,6 +10,7 @@
  * cross-reference stream, objects in object streams) it returns undefined and the caller
  * falls back to pdf-lib (src/reading/outline.ts).
  */
+import { decodeHtml } from '../text/escape.ts'
 import type { OutlineEntry } from './render.ts'
 
 export interface DocumentInfo {
@@ -374,16 +375,4 @@ export function readingDeck(html: string): ReadingDeck | undefined {
   }
   if (!slides.length || slides.length !== (html.match(/<article class="read-slide\b/g) ?? []).length) return undefined
   return { title: decodeHtml(title), ...(subtitle ? { subtitle: decodeHtml(subtitle) } : {}), lang: decodeHtml(lang), slides }
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
-
-function decodeHtml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole
-    }
-    return NAMED[e.toLowerCase()] ?? whole
-  })
 }

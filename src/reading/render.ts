@@ -3,7 +3,7 @@
  * time from the same compiled `Deck` as the slides: no second copy of the content. Pure.
  */
 import { agendaHtml } from '../compiler/agenda.ts'
-import { escapeHtml } from '../text/html.ts'
+import { escapeHtml } from '../text/escape.ts'
 import type { Deck, RenderedSlide } from '../deck/model.ts'
 
 /** A horizontal slide with its vertical sub-slides, as reveal.js stacks them. */

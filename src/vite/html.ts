@@ -1,4 +1,4 @@
-import { escapeHtml } from '../text/html.ts'
+import { escapeHtml } from '../text/escape.ts'
 import type { Deck } from '../deck/model.ts'
 import { renderHandout, renderReading } from '../reading/render.ts'
 

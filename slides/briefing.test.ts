@@ -13,8 +13,8 @@ import { formatFinding } from '../src/check/findings.ts'
 import { runCheck } from '../src/check/run.ts'
 import { builtDist } from '../tests/built.ts'
 import { buildDeck } from '../src/compiler/node.ts'
-import { mapFigure, renderMapSpec, type MapSpec } from '../src/figures/map.ts'
-import { rectsOverlap } from '../src/figures/map-labels.ts'
+import { mapFigure, renderMapSpec, type MapSpec } from '../src/figures/map/index.ts'
+import { rectsOverlap } from '../src/figures/map/labels.ts'
 import { parse as parseYaml } from 'yaml'
 
 const root = resolve(import.meta.dirname, '..')

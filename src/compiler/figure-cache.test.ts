@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FigureRender } from '../figures/kinds.ts'
 import { FIGURE_KINDS } from '../figures/index.ts'
 import { renderFigureBlock, type FigureBlockInput } from './figure-block.ts'
+import { figureSourceFiles } from './node.ts'
 import { cachedFigure, cachedFigureBlock, canonicalJson, decodeBlock, decodeEntry, encodeBlock, encodeEntry, figureBlockKey, figureCacheKey } from './figure-cache.ts'
 
 const R: FigureRender = { svg: '<svg xmlns="http://www.w3.org/2000/svg"><title>T</title></svg>', text: 'A text.', claims: ['T', '1991'] }
@@ -91,5 +92,14 @@ describe('figure cache', () => {
     expect(cachedFigureBlock(dir, k, compute)).toEqual(direct)
     expect(cachedFigureBlock(dir, k, compute)).toEqual(direct)
     expect(computed).toBe(1)
+  })
+})
+
+describe('the figure code version', () => {
+  it('covers the code in sub-folders, so an edit to the map kind re-renders its figures', () => {
+    const dir = tmp()
+    mkdirSync(join(dir, 'map'))
+    for (const f of ['index.ts', 'chart.test.ts', 'map/draw.ts', 'map/draw.test.ts', 'notes.md']) writeFileSync(join(dir, f), '')
+    expect(figureSourceFiles(dir)).toEqual(['index.ts', 'map/draw.ts'])
   })
 })

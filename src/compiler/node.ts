@@ -45,6 +45,13 @@ export function compileLoaded(root: string, slidesDir: string, loaded: LoadedSli
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
 }
 
+/** The figure code under `dir`, tests aside, sorted; sub-folders too (the map kind is a folder). */
+export function figureSourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+}
+
 let figuresVersion: string | undefined
 /** What a figure's SVG depends on besides its arguments: the figure code and the map data's version. */
 function figureCodeVersion(): string {
@@ -52,7 +59,7 @@ function figureCodeVersion(): string {
   const hash = createHash('sha256')
   try {
     const dir = fileURLToPath(new URL('../figures/', import.meta.url))
-    for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(dir, name)))
+    for (const name of figureSourceFiles(dir)) hash.update(name).update(readFileSync(join(dir, name)))
     const req = createRequire(import.meta.url)
     // The map data and the geometry libraries, by size and date (a reinstall only costs one re-render).
     for (const dep of ['world-atlas/countries-50m.json', 'd3-geo', 'topojson-client', 'i18n-iso-countries']) {

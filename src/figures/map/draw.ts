@@ -1,0 +1,261 @@
+/**
+ * Draws the map's body: water, land, borders, highlighted countries, place markers, the labels
+ * placed by `labels.ts`, the key and the data credit, in a panel fitted to the extent; and
+ * reports every string it drew.
+ */
+import { createRequire } from 'node:module'
+import { geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo'
+import { feature, merge, mesh } from 'topojson-client'
+import type { MultiPolygon, Polygon } from 'topojson-specification'
+import type { Bounds } from '../countries.ts'
+import { prepareTopology, type CountryProps, type CountryTopology, type Point } from '../geo.ts'
+import { attrs, escapeXml, num, textWidth, wrapBalanced } from '../svg.ts'
+import { autoExtent } from './extent.ts'
+import { coverage, placeLabels, type LabelRequest, type Mask, type PlacedLabel, type Rect } from './labels.ts'
+import { block, CREDIT, KEY_GAP, KEY_SWATCH, keyTextLines, LINE, MAP_HEIGHT, MAP_SIZES, MAX_WIDTH, MIN_ASPECT, noteLines, POINT_R, type Block, type KeyEntry } from './layout.ts'
+import { anchorOf, outline, projectionFor, rasterise, ringArea, screenRings, visibleRegion } from './projection.ts'
+import type { MapSpec } from './spec.ts'
+
+/** world-atlas's 1:50m TopoJSON (3.6 MB), read only when a map is drawn (not on a figure-cache hit). */
+const loadCountries = (): CountryTopology => createRequire(import.meta.url)('world-atlas/countries-50m.json') as CountryTopology
+
+function drawBlock(b: Block, box: Rect, align: PlacedLabel['align'], extraClass: string): string {
+  const x = align === 'start' ? box.x0 + 1 : align === 'end' ? box.x1 - 1 : (box.x0 + box.x1) / 2
+  let y = box.y0 + 2
+  let out = `<text${attrs({ class: `fig-label ${extraClass}`.trim(), 'text-anchor': align === 'start' ? undefined : align })}>`
+  for (const l of b.lines) {
+    const lh = LINE(l.size)
+    const baseline = y + lh * 0.8
+    out += `<tspan${attrs({ class: l.cls, x, y: baseline, 'font-size': l.size })}>${escapeXml(l.text)}</tspan>`
+    y += lh
+  }
+  return `${out}</text>`
+}
+
+interface Layout {
+  width: number
+  panelWidth: number
+  projection: GeoProjection
+  keyWidth: number
+}
+
+function layoutFor(extent: Bounds, keyEntries: readonly KeyEntry[]): Layout {
+  const keyText = keyEntries.length > 0 ? Math.max(...keyEntries.map((k) => keyTextLines(k.text).reduce((w, l) => Math.max(w, textWidth(l, MAP_SIZES.key)), 0)), ...CREDIT.map((c) => textWidth(c, MAP_SIZES.credit))) : 0
+  const keyWidth = keyEntries.length > 0 ? Math.ceil(KEY_GAP + KEY_SWATCH + 12 + keyText) : 0
+  const probe = projectionFor(extent).fitExtent(
+    [
+      [0, 0],
+      [1000, 1000],
+    ],
+    outline(extent),
+  )
+  const [[x0, y0], [x1, y1]] = geoPath(probe).bounds(outline(extent))
+  const aspect = (x1 - x0) / Math.max(1, y1 - y0)
+  const panelWidth = Math.round(Math.min(MAX_WIDTH - keyWidth, Math.max(MIN_ASPECT * MAP_HEIGHT, aspect * MAP_HEIGHT)))
+  const pad = 4
+  const projection = projectionFor(extent)
+    .fitExtent(
+      [
+        [pad, pad],
+        [panelWidth - pad, MAP_HEIGHT - pad],
+      ],
+      outline(extent),
+    )
+    .clipExtent([
+      [0, 0],
+      [panelWidth, MAP_HEIGHT],
+    ])
+  return { width: panelWidth + keyWidth, panelWidth, projection, keyWidth }
+}
+
+interface Drawn {
+  svg: string
+  /** Every string drawn, in drawing order. */
+  drawn: string[]
+  /** Placement results (for tests). */
+  labels: PlacedLabel[]
+  width: number
+  panelWidth: number
+  /** Highlighted countries named in the key because no label fitted on the map. */
+  inKey: string[]
+}
+
+/** Renders the map body and reports what it drew (exported for tests). */
+export function drawMap(spec: MapSpec): Drawn {
+  const extent = spec.extent ?? autoExtent(spec)
+  const groups: KeyEntry[] = []
+  for (const c of spec.countries) if (c.group && !groups.some((g) => g.text === c.group)) groups.push({ swatch: c.colour, text: c.group })
+  const baseKey: KeyEntry[] = [...groups, ...(spec.marker && spec.places.length > 0 ? [{ swatch: 'marker' as const, text: spec.marker }] : [])]
+  let result = drawWith(spec, extent, baseKey)
+  // A highlighted country whose name found no place on the map is named in the key instead.
+  if (result.inKey.length > 0) {
+    const extra = spec.countries.filter((c) => result.inKey.includes(c.key) && !c.group).map((c): KeyEntry => ({ swatch: c.colour, text: c.note ? `${c.name}: ${c.note}` : c.name }))
+    if (extra.length > 0) result = drawWith(spec, extent, [...extra, ...baseKey])
+  }
+  return result
+}
+
+function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): Drawn {
+  const { width, panelWidth, projection, keyWidth } = layoutFor(extent, baseKey)
+  const a = projection(projection.invert?.([panelWidth / 2, MAP_HEIGHT / 2]) ?? [0, 0]) ?? [0, 0]
+  const b = projection.invert?.([a[0], a[1] - 100])
+  const c = projection.invert?.([a[0], a[1]])
+  const ppd = b && c ? 100 / Math.max(0.01, Math.abs(b[1] - c[1])) : 10
+  const source = loadCountries()
+  const topology = prepareTopology(source, { tolerance: 0.8 / ppd, minArea: 10 / (ppd * ppd), region: visibleRegion(projection, panelWidth, 2) })
+  const path = geoPath(projection).digits(1)
+  const geometries = topology.objects.countries.geometries
+  const polygons = geometries.filter((g): g is Polygon<CountryProps> | MultiPolygon<CountryProps> => g.type === 'Polygon' || g.type === 'MultiPolygon')
+  const land = merge(topology, polygons)
+  const borders = mesh(topology, topology.objects.countries, (x, y) => x !== y)
+  const keyOf = (g: (typeof geometries)[number]) => (g.id === undefined ? ((g.properties as CountryProps | undefined)?.name ?? '') : String(g.id))
+  const featureOf = (key: string): GeoPermissibleObjects =>
+    ({ type: 'FeatureCollection', features: geometries.filter((g) => keyOf(g) === key).map((g) => feature(topology, g)) }) as GeoPermissibleObjects
+
+  const parts: string[] = []
+  const drawn: string[] = []
+  parts.push(`<rect${attrs({ class: 'fig-water', x: 0, y: 0, width: panelWidth, height: MAP_HEIGHT })}/>`)
+  parts.push(`<path class="fig-land" d="${path(land) ?? ''}"/>`)
+  parts.push(`<path class="fig-border" d="${path(borders) ?? ''}"/>`)
+
+  // Shapes and masks of the named countries.
+  const shapes = new Map<string, { rings: Point[][]; mask: Mask; anchor?: Point; area: number }>()
+  for (const c of [...spec.countries, ...spec.context]) {
+    const rings = screenRings(projection, featureOf(c.key))
+    const mask = rasterise(rings, panelWidth, MAP_HEIGHT)
+    const anchor = anchorOf(rings, mask)
+    shapes.set(c.key, { rings, mask, ...(anchor ? { anchor } : {}), area: rings.reduce((s, r) => s + ringArea(r), 0) })
+  }
+  for (const c of spec.countries) {
+    const d = path(featureOf(c.key)) ?? ''
+    if (d) parts.push(`<path${attrs({ class: `fig-country fig-hl-${c.colour}`, 'data-key': c.key, d })}/>`)
+  }
+  const landMask = rasterise(screenRings(projection, land), panelWidth, MAP_HEIGHT)
+    const namedMask: Mask = { ...landMask, bits: new Uint8Array(landMask.bits.length) }
+  for (const c of [...spec.countries, ...spec.context]) {
+    const m = shapes.get(c.key)?.mask
+    if (m) m.bits.forEach((v, i) => v && (namedMask.bits[i] = 1))
+  }
+
+  // The data credit: in the key's column when there is one, else in the emptiest bottom corner.
+  const creditBlock = block(CREDIT.map((text) => ({ text, size: MAP_SIZES.credit, cls: 'fig-caption', bold: false })))
+  const obstacles: Array<{ rect: Rect; key: string }> = []
+  const pointsXY = spec.places.map((p, i) => ({ at: projection(p.at) as Point, r: POINT_R, key: `place:${i}` }))
+  let creditBox: Rect | undefined
+  if (keyWidth === 0) {
+    const pad = 8
+    const corners: Rect[] = [
+      { x0: panelWidth - pad - creditBlock.width, y0: MAP_HEIGHT - pad - creditBlock.height, x1: panelWidth - pad, y1: MAP_HEIGHT - pad },
+      { x0: pad, y0: MAP_HEIGHT - pad - creditBlock.height, x1: pad + creditBlock.width, y1: MAP_HEIGHT - pad },
+      { x0: panelWidth - pad - creditBlock.width, y0: pad, x1: panelWidth - pad, y1: pad + creditBlock.height },
+      { x0: pad, y0: pad, x1: pad + creditBlock.width, y1: pad + creditBlock.height },
+    ]
+    const busy = (r: Rect) => {
+      let n = 0
+      const anchors = [...pointsXY.map((p) => p.at), ...[...shapes.values()].flatMap((s) => (s.anchor ? [s.anchor] : [])), ...[...spec.seas, ...spec.labels].map((p) => projection(p.at) as Point)]
+      for (const [x, y] of anchors) if (x > r.x0 - 60 && x < r.x1 + 60 && y > r.y0 - 40 && y < r.y1 + 40) n += 10
+      for (const c of spec.countries) n += coverage(shapes.get(c.key)?.mask as Mask, r)
+      return n
+    }
+    creditBox = corners.reduce((best, r) => (busy(r) < busy(best) ? r : best))
+    obstacles.push({ rect: creditBox, key: 'credit' })
+  }
+  // Small highlighted countries stay visible: other labels keep off them.
+  for (const c of spec.countries) {
+    const s = shapes.get(c.key)
+    if (!s || s.rings.length === 0 || s.area > 2500) continue
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity]
+    for (const r of s.rings) for (const [x, y] of r) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)]
+    obstacles.push({ rect: { x0, y0, x1, y1 }, key: `country:${c.key}` })
+  }
+
+  // What to label: place names, sea names, free labels, highlighted and context countries.
+  const placeRequests: LabelRequest[] = []
+  const freeRequests: LabelRequest[] = []
+  const blocks = new Map<string, { block: Block; cls: string; texts: string[] }>()
+  spec.places.forEach((p, i) => {
+    const key = `place:${i}`
+    const b = block([{ text: p.name, size: MAP_SIZES.place, cls: 'fig-map-place', bold: true }, ...noteLines(p.note, MAP_SIZES.note)])
+    blocks.set(key, { block: b, cls: '', texts: [p.name, ...(p.note ? [p.note] : [])] })
+    placeRequests.push({ key, width: b.width, height: b.height, anchor: pointsXY[i]?.at as Point, mode: 'point', avoid: namedMask, avoidWeight: 6 })
+  })
+  const countryRequests: LabelRequest[] = []
+  for (const c of spec.countries) {
+    const s = shapes.get(c.key)
+    if (!s?.anchor) continue
+    const key = `country:${c.key}`
+    const b = block([
+      { text: c.name.toUpperCase(), size: MAP_SIZES.country, cls: `fig-map-country fig-ink-${c.colour}`, bold: true, spacing: MAP_SIZES.country * 0.06 },
+      ...noteLines(c.note, MAP_SIZES.note),
+    ])
+    blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
+    countryRequests.push({ key, width: b.width, height: b.height, anchor: s.anchor, mode: 'area', mask: s.mask, maxDistance: 240, optional: true, avoid: namedMask, avoidWeight: 80 })
+  }
+  for (const [i, s] of spec.seas.entries()) {
+    const key = `sea:${i}`
+    const words = wrapBalanced(s.name, MAP_SIZES.sea, 110)
+    const b = block([...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })), ...noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))])
+    blocks.set(key, { block: b, cls: 'fig-label-water', texts: [s.name, ...(s.note ? [s.note] : [])] })
+    freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(s.at) as Point, mode: 'free', avoid: landMask })
+  }
+  for (const [i, l] of spec.labels.entries()) {
+    const key = `label:${i}`
+    const b = block([{ text: l.name, size: MAP_SIZES.label, cls: 'fig-map-text', bold: false }, ...noteLines(l.note, MAP_SIZES.note)])
+    blocks.set(key, { block: b, cls: '', texts: [l.name, ...(l.note ? [l.note] : [])] })
+    freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(l.at) as Point, mode: 'free' })
+  }
+  const contextRequests: LabelRequest[] = []
+  for (const c of spec.context) {
+    const s = shapes.get(c.key)
+    if (!s?.anchor) continue
+    const key = `context:${c.key}`
+    const b = block([{ text: c.name, size: MAP_SIZES.context, cls: 'fig-map-context', bold: true }, ...noteLines(c.note, MAP_SIZES.note)])
+    blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
+    contextRequests.push({ key, width: b.width, height: b.height, anchor: s.anchor, mode: 'area', mask: s.mask, maxDistance: 120, optional: true, minInside: 0.4 })
+  }
+  // Greedy order: highlighted names inside their country (the map's subject, needing the most
+  // room), places, seas and labels, context names on their country; then the names that need a leader.
+  const inside = (r: LabelRequest): LabelRequest => ({ ...r, insideOnly: true })
+  const requests = [...countryRequests.map(inside), ...placeRequests, ...freeRequests, ...contextRequests.map(inside), ...countryRequests, ...contextRequests]
+
+  const placed = placeLabels({ frame: { x0: 0, y0: 0, x1: panelWidth, y1: MAP_HEIGHT }, inset: 4, points: pointsXY, obstacles, labels: requests })
+  const placedKeys = new Set(placed.map((p) => p.key))
+  for (const p of placed) {
+    if (p.leader) {
+      const [[x1, y1], [x2, y2]] = p.leader
+      parts.push(`<path class="fig-leader" d="M${num(x1)} ${num(y1)}L${num(x2)} ${num(y2)}"/>`)
+    }
+  }
+  for (const p of pointsXY) parts.push(`<circle${attrs({ class: 'fig-point', cx: p.at[0], cy: p.at[1], r: POINT_R })}/>`)
+  for (const p of placed) {
+    const b = blocks.get(p.key)
+    if (!b) continue
+    parts.push(drawBlock(b.block, p.box, p.align, b.cls))
+    drawn.push(...b.texts)
+  }
+  parts.push(`<rect${attrs({ class: 'fig-frame', x: 0.5, y: 0.5, width: panelWidth - 1, height: MAP_HEIGHT - 1 })}/>`)
+
+  if (creditBox) {
+    parts.push(drawBlock(creditBlock, creditBox, 'end', 'fig-credit'))
+  }
+  if (keyWidth > 0) {
+    const x = panelWidth + KEY_GAP
+    let y = 8
+    parts.push('<g class="fig-key">')
+    for (const entry of baseKey) {
+      const lines = keyTextLines(entry.text)
+      const lh = LINE(MAP_SIZES.key)
+      if (entry.swatch === 'marker') parts.push(`<circle${attrs({ class: 'fig-point', cx: x + KEY_SWATCH / 2, cy: y + lh / 2, r: POINT_R })}/>`)
+      else parts.push(`<rect${attrs({ class: `fig-swatch fig-hl-${entry.swatch}`, x, y: y + lh / 2 - 11, width: KEY_SWATCH, height: 22, rx: 3 })}/>`)
+      const b = block(lines.map((text) => ({ text, size: MAP_SIZES.key, cls: 'fig-key-text', bold: false })))
+      parts.push(drawBlock(b, { x0: x + KEY_SWATCH + 12, y0: y - 2, x1: x + KEY_SWATCH + 12 + b.width, y1: y - 2 + b.height }, 'start', ''))
+      drawn.push(entry.text)
+      y += lines.length * lh + 16
+    }
+    parts.push(drawBlock(creditBlock, { x0: x, y0: MAP_HEIGHT - creditBlock.height - 4, x1: x + creditBlock.width, y1: MAP_HEIGHT - 4 }, 'start', 'fig-credit'))
+    parts.push('</g>')
+  }
+  drawn.push(CREDIT.join(' '))
+  const inKey = spec.countries.filter((c) => !placedKeys.has(`country:${c.key}`)).map((c) => c.key)
+  return { svg: parts.join(''), drawn, labels: placed, width, panelWidth, inKey }
+}

@@ -1,0 +1,54 @@
+/**
+ * The map's measures: its height, widths and type sizes, the credit line, and text blocks
+ * measured for placement.
+ */
+import { SLIDE_FIGURE_BOX, textWidth, wrapBalanced } from '../svg.ts'
+import type { Colour } from './spec.ts'
+
+/** The figure is drawn at the slide's figure box height, so 1 unit shows as 1 slide px. */
+export const MAP_HEIGHT = SLIDE_FIGURE_BOX.height
+export const MAX_WIDTH = SLIDE_FIGURE_BOX.width
+export const MIN_ASPECT = 1.9
+/** Type sizes in units (= slide px), all at least 3 % of the slide height. */
+export const MAP_SIZES = { country: 26, place: 24, note: 23, sea: 24, context: 23, label: 23, key: 23, credit: 23 } as const
+export const LINE = (size: number) => Math.round(size * 1.18)
+export const POINT_R = 6
+export const NOTE_WIDTH = 250
+export const KEY_GAP = 26
+export const KEY_SWATCH = 28
+export const CELL = 6
+export const CREDIT = ['Borders: Natural Earth 1:50m', 'via world-atlas']
+
+export interface Line {
+  text: string
+  size: number
+  cls: string
+  bold: boolean
+  /** Extra width per character (letter-spacing), in units. */
+  spacing?: number
+}
+
+export interface Block {
+  lines: Line[]
+  width: number
+  height: number
+}
+
+export function block(lines: Line[]): Block {
+  let width = 0
+  for (const l of lines) width = Math.max(width, textWidth(l.text, l.size, l.bold) + (l.spacing ?? 0) * Math.max(0, [...l.text].length - 1))
+  const height = lines.reduce((h, l) => h + LINE(l.size), 0) + 4
+  return { lines, width: Math.ceil(width) + 2, height: Math.ceil(height) }
+}
+
+export const noteLines = (note: string | undefined, size: number, width = NOTE_WIDTH): Line[] =>
+  note ? wrapBalanced(note, size, width).map((text) => ({ text, size, cls: 'fig-map-note', bold: false })) : []
+
+export interface KeyEntry {
+  swatch: Colour | 'marker'
+  text: string
+}
+
+export function keyTextLines(text: string): string[] {
+  return wrapBalanced(text, MAP_SIZES.key, 250)
+}

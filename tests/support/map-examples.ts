@@ -1,0 +1,71 @@
+// Example maps and helpers shared by the map figure's tests (src/figures/map/*.test.ts).
+import { expect } from 'vitest'
+import { parse } from 'yaml'
+import type { FigureIssue } from '../../src/figures/kinds.ts'
+import { mapFigure, type MapSpec } from '../../src/figures/map/index.ts'
+
+/** Validates a YAML map body; fails the test with the issues when it is invalid. */
+export function specOf(yaml: string): MapSpec {
+  const { spec, issues } = mapFigure.validate(parse(yaml))
+  if (!spec) throw new Error(`invalid spec: ${JSON.stringify(issues)}`)
+  return spec
+}
+
+/** The issues of a YAML map body that must not validate. */
+export function issuesOf(yaml: string): FigureIssue[] {
+  const { spec, issues } = mapFigure.validate(parse(yaml))
+  expect(spec).toBeUndefined()
+  return issues
+}
+
+export const MEKONG = `
+title: "The Mekong: dams upstream, farmers downstream"
+countries: [China, Laos, Thailand, Cambodia, Vietnam]
+places:
+  - { name: Xayaburi, at: [101.82, 19.25], note: "dam, 2019" }
+  - { name: Phnom Penh, at: [104.92, 11.56] }
+`
+
+export const LITHIUM = `
+title: "The lithium triangle"
+countries: [Argentina, BOL, CL]          # a name, an alpha-3 and an alpha-2 code
+context: [Peru, Brazil, Paraguay]
+places:
+  - { name: Salar de Uyuni, at: [-67.49, -20.13], note: "largest salt flat" }
+  - { name: Salar de Atacama, at: [-68.25, -23.5] }
+  - { name: Buenos Aires, at: [-58.38, -34.6] }
+seas:
+  - { name: Pacific Ocean, at: [-78, -30] }
+`
+
+export const SAHEL = `
+title: "Lake Chad is shrinking"
+countries:
+  - { name: Chad, group: "Lake Chad Basin Commission" }
+  - { name: NER, group: "Lake Chad Basin Commission" }
+  - { name: 566, group: "Lake Chad Basin Commission" }
+  - { name: Cameroon, group: "Lake Chad Basin Commission" }
+  - { name: Sudan, colour: purple, note: "outside the basin" }
+places:
+  - { name: N'Djamena, at: [15.04, 12.13] }
+  - { name: Maiduguri, at: [13.16, 11.83] }
+labels:
+  - { name: Lake Chad, at: [14.1, 13.2] }
+marker: "City on the lake's shore"
+`
+
+/** A big country, a mid-sized one and a small one with a note, by the sea, with context (made up). */
+export const PLATE = `
+title: "Brazil and Argentina share the River Plate basin"
+countries:
+  - Brazil
+  - Argentina
+  - { name: Uruguay, note: "between the two" }
+context: [Paraguay, Bolivia, Chile]
+seas:
+  - { name: Atlantic Ocean, at: [-42, -32], note: "the basin's outlet" }
+places:
+  - { name: Buenos Aires, at: [-58.38, -34.6], note: "the main port" }
+  - { name: Brasília, at: [-47.88, -15.79] }
+marker: "Place named in the report"
+`

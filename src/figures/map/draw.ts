@@ -131,7 +131,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     if (d) parts.push(`<path${attrs({ class: `fig-country fig-hl-${c.colour}`, 'data-key': c.key, d })}/>`)
   }
   const landMask = rasterise(screenRings(projection, land), panelWidth, MAP_HEIGHT)
-    const namedMask: Mask = { ...landMask, bits: new Uint8Array(landMask.bits.length) }
+  const namedMask: Mask = { ...landMask, bits: new Uint8Array(landMask.bits.length) }
   for (const c of [...spec.countries, ...spec.context]) {
     const m = shapes.get(c.key)?.mask
     if (m) m.bits.forEach((v, i) => v && (namedMask.bits[i] = 1))

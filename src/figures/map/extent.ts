@@ -8,14 +8,16 @@ import type { MapSpec } from './spec.ts'
 
 /** [west, south, east, north] with east ≥ west (east may exceed 180). */
 export type Box = [number, number, number, number]
-
+/** Bounds as a box whose east is past its west (+360 across the 180° meridian). */
 export const unwrapBox = ([[w, s], [e, n]]: Bounds): Box => [w, s, e < w ? e + 360 : e, n]
+/** The box moved by whole turns of longitude to lie nearest `ref`. */
 export const shiftNear = (b: Box, ref: number): Box => {
   const mid = (b[0] + b[2]) / 2
   const k = Math.round((ref - mid) / 360) * 360
   return [b[0] + k, b[1], b[2] + k, b[3]]
 }
 const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]
+/** Where two boxes overlap, if they do. */
 export const intersect = (a: Box, b: Box): Box | undefined => {
   const r: Box = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])]
   return r[0] <= r[2] && r[1] <= r[3] ? r : undefined
@@ -33,10 +35,6 @@ const toBounds = (b: Box): Bounds => {
     [wrap(b[0]), b[1]],
     [b[2] - b[0] >= 360 ? wrap(b[0]) + 360 : wrap(b[2]) === -180 && b[2] > b[0] ? 180 : wrap(b[2]), b[3]],
   ]
-}
-
-function grow(b: Bounds, f: number): Bounds {
-  return toBounds(growBox(unwrapBox(b), f))
 }
 
 /**

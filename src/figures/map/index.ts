@@ -24,6 +24,7 @@ import { mapText } from './text.ts'
 
 export type { MapSpec } from './spec.ts'
 
+/** Renders a valid spec: the SVG document, its text equivalent and claims, and (for tests) where its labels went. */
 export function renderMapSpec(spec: MapSpec, id: string): FigureRender & { labels: PlacedLabel[]; width: number; panelWidth: number } {
   const d = drawMap(spec)
   const text = mapText(spec)
@@ -33,6 +34,7 @@ export function renderMapSpec(spec: MapSpec, id: string): FigureRender & { label
   return { svg, text, claims: [...new Set([spec.title, ...d.drawn.filter((t) => t !== credit)])], labels: d.labels, width: d.width, panelWidth: d.panelWidth }
 }
 
+/** The `map` figure kind. */
 export const mapFigure: FigureKind<MapSpec> = {
   name: 'map',
   keys: MAP_KEYS,

@@ -9,6 +9,7 @@ import { unwrapBox } from './extent.ts'
 import type { Mask } from './labels.ts'
 import { CELL, MAP_HEIGHT } from './layout.ts'
 
+/** Conic conformal for a region on one side of the equator, else azimuthal equal-area, centred on the extent. */
 export function projectionFor(extent: Bounds): GeoProjection {
   const [w, s, e, n] = unwrapBox(extent)
   const lon0 = (w + e) / 2
@@ -83,6 +84,7 @@ export function rasterise(rings: readonly Point[][], width: number, height: numb
   return { cell: CELL, cols, rows, bits }
 }
 
+/** A ring's area (shoelace), in square units. */
 export function ringArea(ring: readonly Point[]): number {
   let a = 0
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ((ring[j] as Point)[0] + (ring[i] as Point)[0]) * ((ring[j] as Point)[1] - (ring[i] as Point)[1])

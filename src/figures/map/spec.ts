@@ -8,9 +8,11 @@ import type { Point } from '../geo.ts'
 import { Issues, isRecord, record, str, type Path } from '../validate.ts'
 import { autoExtent, distanceOutside, fitExtent, intersect, shiftNear, size, unwrapBox } from './extent.ts'
 
+/** Highlight colours, named as the deck's theme names them (fig-hl-<colour>). */
 export const PALETTE = ['blue', 'red', 'ochre', 'green', 'purple', 'teal', 'brown', 'pink'] as const
 export type Colour = (typeof PALETTE)[number]
 
+/** A country the map names, resolved to its world-atlas shape. */
 export interface MapCountry {
   /** world-atlas key (ISO 3166-1 numeric id, or the name for shapes without one). */
   key: string
@@ -20,11 +22,13 @@ export interface MapCountry {
   bounds: Bounds
 }
 
+/** A highlighted country, with its colour (given, its group's, or the next free one). */
 export interface HighlightCountry extends MapCountry {
   colour: Colour
   group?: string
 }
 
+/** A place, sea or free label at a point. */
 export interface MapPoint {
   name: string
   /** [longitude, latitude] in degrees. */
@@ -32,6 +36,7 @@ export interface MapPoint {
   note?: string
 }
 
+/** A valid map: what `validateMap` returns and the renderer draws. */
 export interface MapSpec {
   title: string
   countries: HighlightCountry[]
@@ -45,6 +50,7 @@ export interface MapSpec {
   marker?: string
 }
 
+/** Top-level keys of a map block. */
 export const MAP_KEYS = ['title', 'countries', 'context', 'places', 'seas', 'labels', 'extent', 'marker'] as const
 const COUNTRY_KEYS = ['name', 'label', 'note', 'colour', 'color', 'group'] as const
 const CONTEXT_KEYS = ['name', 'label', 'note'] as const
@@ -137,6 +143,7 @@ function extentOf(v: unknown, issues: Issues): Bounds | undefined {
   return [sw, ne]
 }
 
+/** Checks a map block's data into a spec, with every problem located at its path; a spec only when there are no errors. */
 export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
   const issues = new Issues()
   const top = record(data, [], MAP_KEYS, issues, 'a map')

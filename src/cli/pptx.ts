@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
-import { EXTRACT } from '../pptx/extract.ts'
+import { extractScript } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
 import { folderCache, pngKey, type PngCache } from '../pptx/png-cache.ts'
 import { slideSources } from '../compiler/load.ts'
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     await until(page, 'window.deck?.isReady() === true', 20_000, `${shown('index.html')}: reveal.js did not get ready within 20 s`)
     const info = deckInfo(record)
     step('reveal.js ready', started)
-    const extracted = await page.evaluate<ExtractedDeck>(`(${EXTRACT})(${JSON.stringify(info.slides.map((s) => s.id))})`)
+    const extracted = await page.evaluate<ExtractedDeck>(extractScript(info.slides.map((s) => s.id)))
     step('layout read', started)
     // The PNGs are drawn by Chromium (or found from the last run) while this process converts the slides.
     const cache = folderCache(join(toolRoot, 'node_modules/.cache/deck-pptx'))

@@ -1,0 +1,90 @@
+/**
+ * Reading figures and images in the deck's page: a figure's SVG made standalone (the page's
+ * computed styles copied onto each element, so it looks the same outside the page), an image as
+ * a PNG data URL. Installed on `window.__deckExtract` after `text.ts`. Runs in the page:
+ * self-contained (see src/browser/in-page-call.ts).
+ */
+import type { ExtractPage } from '../extract.ts'
+import type { Box, FigureBlock, ImageBlock } from '../model.ts'
+
+/** Installs `figureBlock` and `imageBlock` on `window.__deckExtract`. */
+export function installFigureReaders(): void {
+  const x = (window as unknown as { __deckExtract: ExtractPage }).__deckExtract
+
+  /** The SVG with its computed look written onto each element, so it needs no stylesheet. */
+  const PROPS = ['fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'letter-spacing', 'paint-order', 'visibility']
+  const standaloneSvg = (svg: SVGSVGElement): string => {
+    const clone = svg.cloneNode(true) as SVGSVGElement
+    const from = [svg, ...svg.querySelectorAll('*')]
+    const to = [clone, ...clone.querySelectorAll('*')]
+    const halos: Element[] = []
+    from.forEach((el, i) => {
+      const target = to[i] as Element
+      const tag = el.tagName.toLowerCase()
+      if (tag === 'title' || tag === 'desc' || tag === 'style' || tag === 'defs') return
+      const cs = getComputedStyle(el)
+      if (cs.display === 'none') {
+        target.setAttribute('display', 'none')
+        return
+      }
+      target.setAttribute('style', PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'))
+      target.removeAttribute('class')
+      // A halo drawn under the text (paint-order: stroke): as a separate copy beneath it, since
+      // PowerPoint's and Impress's SVG renderers draw the stroke on top.
+      if (tag === 'text' && /^stroke/.test(cs.paintOrder) && cs.stroke !== 'none' && parseFloat(cs.strokeWidth) > 0) halos.push(target)
+    })
+    for (const t of halos) {
+      const under = t.cloneNode(true) as Element
+      under.setAttribute('aria-hidden', 'true')
+      for (const el of [t, ...t.querySelectorAll('*')] as SVGElement[]) {
+        el.style.stroke = 'none'
+        el.style.paintOrder = 'normal'
+      }
+      for (const el of [under, ...under.querySelectorAll('*')] as SVGElement[]) el.style.paintOrder = 'normal'
+      t.parentNode?.insertBefore(under, t)
+    }
+    const vb = svg.viewBox.baseVal
+    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg')
+    if (vb && vb.width) {
+      clone.setAttribute('width', String(vb.width))
+      clone.setAttribute('height', String(vb.height))
+    }
+    for (const a of ['role', 'aria-labelledby', 'aria-hidden', 'focusable']) clone.removeAttribute(a)
+    return new XMLSerializer().serializeToString(clone)
+  }
+
+  x.figureBlock = (fig: Element): FigureBlock | ImageBlock | null => {
+    const svg = fig.querySelector('svg')
+    const caption = fig.querySelector('figcaption')
+    const desc = svg?.querySelector('desc')
+    const alt = (caption ? caption.textContent : desc ? desc.textContent : '')?.replace(/\s+/g, ' ').trim() ?? ''
+    if (!svg) {
+      const img = fig.querySelector('img')
+      return img ? x.imageBlock(img, alt) : null
+    }
+    const r = x.boxOf(svg)
+    const vb = svg.viewBox.baseVal
+    let box: Box = r
+    if (vb && vb.width && vb.height) {
+      const s = Math.min(r.w / vb.width, r.h / vb.height)
+      const w = vb.width * s
+      const h = vb.height * s
+      box = { x: r.x + (r.w - w) / 2, y: r.y + (r.h - h) / 2, w, h }
+    }
+    return { kind: 'figure', box, svg: standaloneSvg(svg), alt }
+  }
+
+  x.imageBlock = (img: HTMLImageElement, alt: string): ImageBlock => {
+    const c = document.createElement('canvas')
+    c.width = img.naturalWidth || 1
+    c.height = img.naturalHeight || 1
+    let data = ''
+    try {
+      (c.getContext('2d') as CanvasRenderingContext2D).drawImage(img, 0, 0)
+      data = c.toDataURL('image/png')
+    } catch {
+      data = ''
+    }
+    return { kind: 'image', box: x.boxOf(img), data, alt: alt || img.getAttribute('alt') || '' }
+  }
+}

@@ -7,7 +7,7 @@ import { chartFigure } from './chart/index.ts'
 import type { FigureKind } from './kinds.ts'
 import { mapFigure } from './map/index.ts'
 import { pillarsFigure } from './pillars.ts'
-import { timelineFigure } from './timeline.ts'
+import { timelineFigure } from './timeline/index.ts'
 
 export type { FigureIssue, FigureKind, FigureRender } from './kinds.ts'
 

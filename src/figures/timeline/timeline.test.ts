@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from './svg.ts'
-import { layoutTimeline, longDate, parseDate, shortDate, timelineFigure, type TimelineSpec } from './timeline.ts'
-import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from './xml-check.ts'
+import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from '../svg.ts'
+import { timelineFigure } from './index.ts'
+import { layoutTimeline } from './layout.ts'
+import { longDate, parseDate, shortDate } from './dates.ts'
+import type { TimelineSpec } from './spec.ts'
+import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from '../xml-check.ts'
 
 /** A made-up river basin, in the shape of a real briefing: two dated events, six undated. */
 const BASIN = {

@@ -11,7 +11,8 @@ export function installHelpers(_limits: PageLimits): void {
     getIndices(s: Element): { h: number; v?: number }
     nextFragment(): boolean
   }
-  const h: Partial<DeckCheckPage> = (w.__deckCheck ??= {})
+  w.__deckCheck ??= {}
+  const h = w.__deckCheck
 
   /** An element as `tag.class "its text…"`, for messages. */
   h.describe = (el: Element): string => {
@@ -62,7 +63,7 @@ export function installHelpers(_limits: PageLimits): void {
       .filter((s) => !s.querySelector('section'))
       .map((s) => {
         const i = w.deck.getIndices(s)
-        return { id: s.id, file: s.dataset.file || (s.parentElement && s.parentElement.dataset.file) || '', h: i.h, v: i.v || 0 }
+        return { id: s.id, file: s.dataset.file || s.parentElement?.dataset.file || '', h: i.h, v: i.v || 0 }
       })
 
   h.showAllFragments = (): void => {

@@ -11,7 +11,7 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
   const w = window as unknown as { __deckExtract: ExtractPage; deck?: { isReady(): boolean } }
   const x = w.__deckExtract
   const deck = w.deck
-  if (!deck || !deck.isReady()) throw new Error('the deck is not ready')
+  if (!deck?.isReady()) throw new Error('the deck is not ready')
   // Every declared face (italic and bold are otherwise fetched only when first shown).
   await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)))
   await document.fonts.ready

@@ -45,7 +45,7 @@ export function installFigureReaders(): void {
     }
     const vb = svg.viewBox.baseVal
     clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg')
-    if (vb && vb.width) {
+    if (vb?.width) {
       clone.setAttribute('width', String(vb.width))
       clone.setAttribute('height', String(vb.height))
     }
@@ -65,7 +65,7 @@ export function installFigureReaders(): void {
     const r = x.boxOf(svg)
     const vb = svg.viewBox.baseVal
     let box: Box = r
-    if (vb && vb.width && vb.height) {
+    if (vb?.width && vb.height) {
       const s = Math.min(r.w / vb.width, r.h / vb.height)
       const w = vb.width * s
       const h = vb.height * s

@@ -9,7 +9,8 @@ import type { Box, Paragraph, Rule, Run, TextBlock, TextStyle } from '../model.t
 /** Installs the text readers, and the state they share (`origin`, `scale`, `probe`), on `window.__deckExtract`. */
 export function installTextReaders(): void {
   const w = window as unknown as { __deckExtract?: ExtractPage }
-  const x = (w.__deckExtract ??= {} as ExtractPage)
+  w.__deckExtract ??= {} as ExtractPage
+  const x = w.__deckExtract
 
   const probe = document.createElement('span')
   document.body.append(probe)
@@ -33,7 +34,8 @@ export function installTextReaders(): void {
     const r = el.getBoundingClientRect()
     return { x: (r.left - x.origin.left) / x.scale, y: (r.top - x.origin.top) / x.scale, w: r.width / x.scale, h: r.height / x.scale }
   }
-  const px = (x.px = (v: string | null | undefined): number => (v && v !== 'normal' ? parseFloat(v) || 0 : 0))
+  const px = (v: string | null | undefined): number => (v && v !== 'normal' ? parseFloat(v) || 0 : 0)
+  x.px = px
   x.styleOf = (el: Element): TextStyle => {
     const cs = getComputedStyle(el)
     const size = parseFloat(cs.fontSize)
@@ -50,7 +52,8 @@ export function installTextReaders(): void {
       mono: /mono|courier|consolas|menlo/i.test(cs.fontFamily.split(',')[0] || ''),
     }
   }
-  const LISTS = (x.LISTS = new Set(['UL', 'OL']))
+  const LISTS = new Set(['UL', 'OL'])
+  x.LISTS = LISTS
   x.BLOCKS = new Set(['P', 'DIV', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'FIGURE', 'H3', 'H4', 'H5', 'H6', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'HR', 'LI'])
 
   /** The text of an element as runs; nested lists are left to their own paragraphs. */

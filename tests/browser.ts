@@ -8,7 +8,7 @@
 import { chromium, type Browser } from 'playwright-core'
 import { inject } from 'vitest'
 
-export { serveDir, type StaticServer } from '../src/cli/browser.ts'
+export { serveDir, type StaticServer } from '../src/browser/serve.ts'
 
 export async function sharedBrowser(): Promise<Browser> {
   const endpoint = inject('browserEndpoint')

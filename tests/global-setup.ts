@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserServer } from 'playwright-core'
 import type { TestProject } from 'vitest/node'
-import { CHROME_ARGS, requireChrome } from '../src/cli/cdp.ts'
+import { CHROME_ARGS, requireChrome } from '../src/browser/chromium.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck } from '../src/compiler/node.ts'
-import { readOutline } from '../src/reading/outline.ts'
+import { readOutline } from '../src/pdf/outline.ts'
 import { REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
 

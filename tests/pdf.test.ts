@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck } from '../src/compiler/node.ts'
-import { readOutline } from '../src/reading/outline.ts'
+import { readOutline } from '../src/pdf/outline.ts'
 import type { OutlineEntry } from '../src/reading/render.ts'
 import { builtDist } from './built.ts'
 

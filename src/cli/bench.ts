@@ -20,7 +20,8 @@ import { measureFirstSlide, measureHotUpdate, timeCommand, type FirstSlide } fro
 import { fmtKB, fmtMs, renderTable, replaceBetweenMarkers, type Row } from '../bench/report.ts'
 import { growthExponent, summarize, type Summary } from '../bench/stats.ts'
 import { plainCase, worstCases } from '../bench/worst.ts'
-import { chromePath, launchBrowser, serveDir } from './browser.ts'
+import { chromePath, launchBrowser } from '../browser/chromium.ts'
+import { serveDir } from '../browser/serve.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]

@@ -18,11 +18,11 @@ import { pathToFileURL } from 'node:url'
 
 const PRELOAD = {
   build: [],
-  pdf: ['playwright-core'],
+  pdf: ['playwright-core', 'pdf-lib'],
   new: [],
   check: ['playwright-core'],
   bench: ['vite', 'playwright-core'],
-  pptx: ['pptxgenjs'],
+  pptx: ['pptxgenjs', 'playwright-core'],
 }
 /**
  * Packages bundled into the CLI with our modules rather than imported from node_modules: the

@@ -19,24 +19,26 @@ import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
 import { extractScript } from '../pptx/extract.ts'
 import type { ExtractedDeck } from '../pptx/model.ts'
 import { folderCache, pngKey, type PngCache } from '../pptx/png-cache.ts'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../browser/chromium.ts'
+import { serveDir } from '../browser/serve.ts'
 import { slideSources } from '../compiler/load.ts'
 import { changedFiles, readRecord, type DeckRecord } from '../deck/record.ts'
-import { CdpBrowser, openPage, type CdpSession } from './cdp.ts'
-import { serveDir } from './serve.ts'
+import { parseCommandFlags } from './args.ts'
 
-const args = process.argv.slice(2)
-const root = resolve(args.find((a) => a.startsWith('--root='))?.slice(7) ?? process.cwd())
-const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist'))
-const out = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(dist, 'deck.pptx'))
-const verbose = args.includes('--verbose')
+const flags = parseCommandFlags('pptx', { dist: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean' }, 'no-cache': { type: 'boolean' } })
+const root = resolve(flags.root ?? process.cwd())
+const dist = resolve(flags.dist ?? join(root, 'dist'))
+const out = resolve(flags.out ?? join(dist, 'deck.pptx'))
+const verbose = flags.verbose === true
 /** Draw every figure's PNG again rather than reuse the last run's (they are kept all the same). */
-const noCache = args.includes('--no-cache')
+const noCache = flags['no-cache'] === true
 /** The tool's own folder (its node_modules holds the caches). */
 const toolRoot = resolve(import.meta.dirname, '../..')
 const step = (what: string, since: number): void => {
   if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms (this process's CPU so far: ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms)`)
 }
-const debug = args.includes('--debug')
+const debug = flags.debug === true
 const shown = (f: string) => relative(root, join(dist, f)) || join(dist, f)
 
 /** What the conversion needs of the compiled deck, from the build's record. */
@@ -53,21 +55,25 @@ async function main(): Promise<number> {
   // One tab, so Chromium's renderer, network and GPU work need no processes of their own: in one
   // process it starts and opens the deck 0.4-0.5 s sooner here (the same package, byte for byte
   // but for its timestamps). (Not for npm run pdf: its two documents print at once in two tabs.)
-  const launching = CdpBrowser.launch(['--single-process', '--no-zygote'])
+  const launching = launchBrowser(['--single-process', '--no-zygote'])
   launching.catch(() => undefined)
   const converter = import('../pptx/convert.ts')
   converter.catch(() => undefined)
   const server = await serveDir(dist)
-  let browser: CdpBrowser | undefined
+  let browser: Browser | undefined
   try {
     const changed = changedFiles(record, slideSources(root, record.slidesDir))
     if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to convert the current slides`)
     browser = await launching
     step('browser', started)
     const errors: string[] = []
-    const page = await openPage(browser, `${server.url}index.html`, { width: 1280, height: 720, errors })
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
+    page.on('pageerror', (e) => errors.push(e.stack ?? e.message))
+    await page.goto(`${server.url}index.html`)
     step('page loaded', started)
-    await until(page, 'window.deck?.isReady() === true', 20_000, `${shown('index.html')}: reveal.js did not get ready within 20 s`)
+    await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 20_000 }).catch(() => {
+      throw new Error(`${shown('index.html')}: reveal.js did not get ready within 20 s`)
+    })
     const info = deckInfo(record)
     step('reveal.js ready', started)
     const extracted = await page.evaluate<ExtractedDeck>(extractScript(info.slides.map((s) => s.id)))
@@ -88,9 +94,8 @@ async function main(): Promise<number> {
     console.log(`${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms${reused}`)
     return 0
   } finally {
-    browser ??= await launching.catch(() => undefined)
-    // Chromium shuts down (and removes its temporary profile) on its own after this process ends.
-    browser?.closeInBackground()
+    // Chromium shuts down (and removes its temporary profile) on its own: not waited for.
+    void launching.then((b) => b.close()).catch(() => undefined)
     await server.close()
   }
 }
@@ -106,7 +111,7 @@ async function main(): Promise<number> {
  */
 const PNG_SCALE = 1.5
 
-async function figurePngs(page: CdpSession, extracted: ExtractedDeck, browser: CdpBrowser, cache: PngCache): Promise<FigurePngs & { drawn: number }> {
+async function figurePngs(page: Page, extracted: ExtractedDeck, browser: Browser, cache: PngCache): Promise<FigurePngs & { drawn: number }> {
   const pngs = Object.assign(new Map() as FigurePngs, { drawn: 0 })
   const figures = extracted.slides.flatMap((s) =>
     s.blocks
@@ -114,7 +119,7 @@ async function figurePngs(page: CdpSession, extracted: ExtractedDeck, browser: C
       .map((b, i) => ({ key: `${s.id}#${i}`, svg: b.svg, background: s.background, w: Math.ceil(b.box.w * PNG_SCALE), h: Math.ceil(b.box.h * PNG_SCALE) })),
   )
   if (!figures.length) return pngs
-  const { product } = await browser.browser.send<{ product: string }>('Browser.getVersion')
+  const product = browser.version()
   const fonts = existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')).filter((f) => /\.(woff2?|ttf|otf)$/i.test(f)) : []
   const keyOf = (f: (typeof figures)[number]) => pngKey({ svg: f.svg, background: f.background, width: f.w, height: f.h, fonts, browser: product })
   const missing = figures.filter((f) => {
@@ -125,7 +130,7 @@ async function figurePngs(page: CdpSession, extracted: ExtractedDeck, browser: C
   if (!missing.length) return pngs
   // Room for the largest (the layout is read already).
   await page.evaluate(`(document.querySelector('.reveal')?.style.setProperty('display', 'none'), true)`)
-  await page.send('Emulation.setDeviceMetricsOverride', { width: Math.max(...missing.map((f) => f.w)), height: Math.max(...missing.map((f) => f.h)), deviceScaleFactor: 1, mobile: false })
+  await page.setViewportSize({ width: Math.max(...missing.map((f) => f.w)), height: Math.max(...missing.map((f) => f.h)) })
   for (const f of missing) {
     // The figure replaces the one before in a box on top of the page; the screenshot then
     // draws a new frame of its own, with it.
@@ -141,8 +146,7 @@ async function figurePngs(page: CdpSession, extracted: ExtractedDeck, browser: C
       el.firstElementChild?.setAttribute('style', 'display:block;width:100%;height:100%')
       return true
     })(${JSON.stringify(f.svg)}, ${f.w}, ${f.h}, ${JSON.stringify(f.background)})`)
-    const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: f.w, height: f.h, scale: 1 } })
-    const png = Buffer.from(data, 'base64')
+    const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: f.w, height: f.h } })
     pngs.set(f.key, png)
     pngs.drawn++
     cache.set(keyOf(f), png)
@@ -150,13 +154,6 @@ async function figurePngs(page: CdpSession, extracted: ExtractedDeck, browser: C
   return pngs
 }
 
-
-/** Wait until `condition` (a page expression) holds, checked every animation frame; fails after `ms`. */
-async function until(page: CdpSession, condition: string, ms: number, message: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  const holds = page.evaluate(`new Promise((ok) => { const f = () => (${condition}) ? ok(true) : requestAnimationFrame(f); f() })`)
-  await Promise.race([holds, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(message)), ms)))]).finally(() => clearTimeout(timer))
-}
 
 main().then(
   (code) => process.exit(code),

@@ -1,6 +1,6 @@
 /**
- * A static server on loopback for the built deck: what tests, `npm run pdf`, `npm run check` and
- * the benchmark open in Chromium. No dependencies beyond node:http.
+ * A static server on loopback for the built deck: what tests, `npm run pdf`, `npm run pptx`,
+ * `npm run check` and the benchmark open in Chromium. No dependencies beyond node:http.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'

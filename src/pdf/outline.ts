@@ -1,12 +1,10 @@
 /**
- * PDF outlines (bookmarks) with pdf-lib: written after Chromium prints, because Chromium's
- * own outline comes from headings and does not follow reveal.js's print layout. `npm run pdf`
- * appends the outline as an incremental update instead (outline-update.ts, far faster) and uses
- * `writeOutline` only for a file that update cannot read; tests read outlines back with
- * `readOutline`. Pure (operates on an in-memory PDFDocument).
+ * The PDF outline (bookmarks), title and language, written with pdf-lib after Chromium prints:
+ * Chromium's own outline comes from headings and does not follow the slides. Tests read
+ * outlines back with `readOutline`. Pure (bytes or an in-memory PDFDocument).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
-import type { OutlineEntry } from './render.ts'
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
+import type { OutlineEntry } from '../reading/render.ts'
 
 /**
  * Replace the document's outline: one entry per item, its children beneath (collapsed),
@@ -63,4 +61,25 @@ export function readOutline(pdf: PDFDocument): OutlineEntry[] {
     return out
   }
   return outlines ? walk(outlines.get(PDFName.of('First'))) : []
+}
+
+/** What a PDF says of itself. */
+export interface DocumentInfo {
+  title: string
+  /** BCP 47 language tag, e.g. "en". */
+  lang: string
+}
+
+/**
+ * `pdf` (e.g. as Chromium printed it) with the title, language and outline set; its page count.
+ * The rest of the file (a tagged PDF's structure tree too) is kept.
+ */
+export async function withOutline(pdf: Uint8Array, entries: readonly OutlineEntry[], info: DocumentInfo): Promise<{ pdf: Uint8Array; pages: number }> {
+  // Parsed and written in one go (pdf-lib otherwise yields every 50 objects), without object
+  // streams: compressing them more than doubles the time for a tenth of the size.
+  const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false })
+  doc.setTitle(info.title, { showInWindowTitleBar: true })
+  doc.setLanguage(info.lang)
+  writeOutline(doc, entries)
+  return { pdf: await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false }), pages: doc.getPageCount() }
 }

@@ -1,0 +1,115 @@
+/**
+ * Printing the built deck's handout.html with Chromium into both PDFs, one after the other from
+ * one tab: the handout (each slide scaled, its notes beneath, on portrait paper) and, with
+ * `deck-print` on <html>, the slides alone on 1280x720 pages (assets/handout.css). Before each,
+ * what the printout would lose (images that did not load, content cut off by the page) is read
+ * from the laid-out page. Waits on events, never on fixed sleeps.
+ */
+import type { Browser, Page } from 'playwright-core'
+
+export type Paper = 'A4' | 'Letter'
+
+/** What the page would lose in print, on one slide. */
+export interface Loss {
+  id: string
+  file: string
+  what: 'image' | 'cut'
+  detail: string
+}
+
+export interface Printed {
+  /** The slides the page holds, in order (one page of each PDF per slide). */
+  ids: string[]
+  deck: Uint8Array
+  handout: Uint8Array
+  losses: { pdf: 'deck.pdf' | 'handout.pdf'; loss: Loss }[]
+}
+
+/** Thrown when handout.html lacks the deck-print styles of the current tool. */
+export class StaleHandout extends Error {}
+
+/** How long both documents may take to load, lay out and print. */
+const PRINT_TIMEOUT_MS = 180_000
+
+/** The slides of handout.html. */
+const SLIDES = '.handout-slide section[id]'
+
+/**
+ * Print both PDFs from `url` (handout.html) in a new tab of `browser`. The page's uncaught
+ * errors are pushed to `errors`; a ceiling on the whole printout fails it when a tab crashes.
+ */
+export async function printBoth(browser: Browser, url: string, paper: Paper, errors: string[], mark: (what: string) => void = () => {}): Promise<Printed> {
+  // Screen media: the slides keep the deck's look (reveal.css's print rules would restyle them).
+  const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, reducedMotion: 'reduce' })
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message))
+  let watchdog: NodeJS.Timeout | undefined
+  const ceiling = new Promise<never>((_, fail) => {
+    watchdog = setTimeout(() => fail(new Error(`Chromium did not finish printing within ${PRINT_TIMEOUT_MS / 1000} s${errors.length ? `; the page reported:\n${errors.join('\n')}` : ''}`)), PRINT_TIMEOUT_MS)
+  })
+  try {
+    return await Promise.race([print(page, url, paper, mark), ceiling])
+  } finally {
+    clearTimeout(watchdog)
+  }
+}
+
+async function print(page: Page, url: string, paper: Paper, mark: (what: string) => void): Promise<Printed> {
+  await page.emulateMedia({ media: 'screen' })
+  await page.goto(url)
+  await page.evaluate('document.fonts.ready.then(() => true)')
+  mark('handout.html loaded')
+  const ids = await page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(SLIDES)})].map((s) => s.id)`)
+  const losses: Printed['losses'] = (await printLosses(page)).map((loss) => ({ pdf: 'handout.pdf', loss }))
+  mark('printing handout')
+  const margin = { top: '0', bottom: '0', left: '0', right: '0' }
+  const handout = await page.pdf({ format: paper, printBackground: true, tagged: true, margin })
+  const deckPrint = await page.evaluate<boolean>(
+    "(document.documentElement.classList.add('deck-print'), getComputedStyle(document.querySelector('.handout-page') ?? document.body).page === 'slide')",
+  )
+  // A dist/ built before handout.css knew the deck's page would print the handout again.
+  if (!deckPrint) throw new StaleHandout('handout.html has no deck-print styles (built by an older version of the tool)')
+  await page.evaluate('document.fonts.ready.then(() => true)')
+  losses.push(...(await printLosses(page)).map((loss) => ({ pdf: 'deck.pdf' as const, loss })))
+  mark('printing deck')
+  const deck = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, margin })
+  return { ids, deck, handout, losses }
+}
+
+/** One line for a loss, naming the PDF, the slide, its file and what is lost. */
+export function describeLoss(pdf: string, l: Loss): string {
+  const where = `${l.file ? `${l.file} ` : ''}#/${l.id}`
+  return l.what === 'image' ? `${pdf}: ${where}: the image ${l.detail} did not load and prints as a broken image: check the file` : `${pdf}: ${where}: ${l.detail} cut off by the page: shorten the slide or split it with a "--" sub-slide`
+}
+
+/**
+ * What the printout loses: images that failed to load, and content that reaches past its
+ * slide's box (`.handout-slide`, 1280x720 in both documents), which the page clips.
+ */
+function printLosses(page: Page): Promise<Loss[]> {
+  return page.evaluate(`(${lossesInPage.toString()})(${JSON.stringify(SLIDES)}, '.handout-slide')`)
+}
+
+/** Runs in the page (sent as its source text): keep it free of imports and helpers. */
+function lossesInPage(slideSel: string, boxSel: string): Loss[] {
+  const out: Loss[] = []
+  for (const slide of document.querySelectorAll<HTMLElement>(slideSel)) {
+    const file = slide.closest<HTMLElement>('[data-file]')?.dataset.file ?? ''
+    for (const img of slide.querySelectorAll('img')) {
+      if (img.complete && img.naturalWidth === 0) {
+        const src = img.getAttribute('src') ?? ''
+        out.push({ id: slide.id, file, what: 'image', detail: `"${img.alt}"${src.startsWith('data:') ? '' : ` (${src})`}` })
+      }
+    }
+    const box = (slide.closest(boxSel) ?? slide).getBoundingClientRect()
+    const cut = [...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote')].filter((el) => {
+      if (el.closest('aside.notes')) return false
+      const r = el.getBoundingClientRect()
+      return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)
+    })
+    if (cut.length) {
+      const first = (cut[0]?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
+      out.push({ id: slide.id, file, what: 'cut', detail: `${cut.length} element${cut.length === 1 ? '' : 's'}${first ? ` (from "${first}")` : ''}` })
+    }
+  }
+  return out
+}

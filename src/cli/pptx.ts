@@ -53,8 +53,7 @@ async function main(): Promise<number> {
   const record = readRecord(dist)
   // Chromium starts first; the conversion (pptxgenjs) loads while it does.
   // One tab, so Chromium's renderer, network and GPU work need no processes of their own: in one
-  // process it starts and opens the deck 0.4-0.5 s sooner here (the same package, byte for byte
-  // but for its timestamps). (Not for npm run pdf: its two documents print at once in two tabs.)
+  // process it starts and opens the deck sooner (the same package, byte for byte).
   const launching = launchBrowser(['--single-process', '--no-zygote'])
   launching.catch(() => undefined)
   const converter = import('../pptx/convert.ts')

@@ -69,7 +69,7 @@ describe('the built deck', () => {
     expect(total).toBe(slides.length)
   })
 
-  it('moves with the keyboard: right for the next section, down into sub-slides', async () => {
+  it('moves with the keyboard: right to the next slide, down into sub-slides, left back one', async () => {
     await page.goto(`${server.url}#/title`)
     await page.reload()
     await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
@@ -80,6 +80,11 @@ describe('the built deck', () => {
     if (stack > 1) {
       await page.keyboard.press('ArrowDown')
       await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { v: number } } }).deck.getIndices().v === 1)
+    }
+    // ← goes back one slide, sub-slides included (navigationMode 'linear').
+    if (stack > 1) {
+      await page.keyboard.press('ArrowLeft')
+      await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number; v: number } } }).deck.getIndices().v === 0)
     }
     await page.keyboard.press('ArrowLeft')
     await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 0)

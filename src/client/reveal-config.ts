@@ -29,6 +29,9 @@ export function deckConfig(page: PageOptions, opts: { reducedMotion: boolean; pr
     minScale: 0.1,
     maxScale: 3,
     center: false,
+    // → and a clicker's "next" step through every slide, sub-slides included: in reveal's default
+    // mode → jumps to the next section and a presenter loses the sub-slides. ↓ still steps down.
+    navigationMode: 'linear',
     controls: true,
     controlsTutorial: false,
     progress: true,

@@ -43,14 +43,15 @@ void shown.then(loadOtherFonts)
 await new Promise<void>((drawn) => afterFirstFrame(drawn))
 const { default: Reveal } = await import('reveal.js')
 const deck = new Reveal(root, config as never)
-// The speaker view (reveal's notes plugin, which carries its own Markdown parser) downloads
-// once the first slide is up, not before it; `S` works a moment after the deck is ready.
+// The speaker view (reveal's notes plugin, which carries its own Markdown parser, dressed by
+// speaker-view.ts) downloads once the first slide is up, not before it; `S` works a moment
+// after the deck is ready.
 void deck
   .initialize()
   .then(async () => {
     if (receiver) listen()
     await shown
-    deck.registerPlugin((await import('reveal.js/plugin/notes')).default as never)
+    ;(await import('./speaker-view.ts')).registerSpeakerView(deck as never)
   })
 ;(window as unknown as { deck: typeof deck }).deck = deck
 

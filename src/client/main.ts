@@ -43,6 +43,9 @@ void shown.then(loadOtherFonts)
 await new Promise<void>((drawn) => afterFirstFrame(drawn))
 const { default: Reveal } = await import('reveal.js')
 const deck = new Reveal(root, config as never)
+// Not in the speaker view's slide previews (they load this page with `?receiver`).
+const readingLink = document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
+if (receiver) readingLink?.remove()
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser, dressed by
 // speaker-view.ts) downloads once the first slide is up, not before it; `S` works a moment
 // after the deck is ready.
@@ -50,15 +53,16 @@ void deck
   .initialize()
   .then(async () => {
     if (receiver) listen()
+    // What this deck adds, listed in the `?` help after reveal's keys (the speaker view's `S`
+    // joins them once it has loaded).
+    if (readingLink?.isConnected) deck.registerKeyboardShortcut('Link, top right', 'Reading edition at this slide: every slide with its notes')
+    deck.registerKeyboardShortcut('Address #/&lt;slide-id&gt;', 'Opens that slide: copy the address to share it')
     await shown
     ;(await import('./speaker-view.ts')).registerSpeakerView(deck as never)
   })
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
 // The link to the reading edition follows the slide: it opens read.html at the same slide.
-// Not in the speaker view's slide previews (they load this page with `?receiver`).
-const readingLink = document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
-if (receiver) readingLink?.remove()
 const followSlide = () => {
   const id = deck.getCurrentSlide()?.id
   if (readingLink) readingLink.href = `./read.html${id ? `#${id}` : ''}`

@@ -44,8 +44,8 @@ await new Promise<void>((drawn) => afterFirstFrame(drawn))
 const { default: Reveal } = await import('reveal.js')
 const deck = new Reveal(root, config as never)
 // Not in the speaker view's slide previews (they load this page with `?receiver`).
-const readingLink = document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
-if (receiver) readingLink?.remove()
+const readingLink = receiver ? null : document.querySelector<HTMLAnchorElement>('a.deck-edition-link')
+if (receiver) document.querySelector('a.deck-edition-link')?.remove()
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser, dressed by
 // speaker-view.ts) downloads once the first slide is up, not before it; `S` works a moment
 // after the deck is ready.
@@ -55,12 +55,41 @@ void deck
     if (receiver) listen()
     // What this deck adds, listed in the `?` help after reveal's keys (the speaker view's `S`
     // joins them once it has loaded).
-    if (readingLink?.isConnected) deck.registerKeyboardShortcut('Link, top right', 'Reading edition at this slide: every slide with its notes')
     deck.registerKeyboardShortcut('Address #/&lt;slide-id&gt;', 'Opens that slide: copy the address to share it')
+    void offerReadingEdition()
     await shown
     ;(await import('./speaker-view.ts')).registerSpeakerView(deck as never)
   })
 ;(window as unknown as { deck: typeof deck }).deck = deck
+
+/** The reading edition's link stays where read.html is beside the deck (not with deck.html alone). */
+async function offerReadingEdition(): Promise<void> {
+  if (!readingLink) return
+  if ((await readingEditionBeside()) === false) readingLink.remove()
+  else deck.registerKeyboardShortcut('Link, top right', 'Reading edition at this slide: every slide with its notes')
+  // Marked when settled, for whoever waits on it (the tests).
+  document.documentElement.dataset.editionLinks = 'checked'
+}
+
+/**
+ * Is read.html beside this page? What src/client/sibling.ts does for read.ts, written again: a
+ * module both pages imported would become a file of its own, and deck.html and read.html must
+ * each work alone (src/vite/standalone.ts cannot inline a statically imported chunk).
+ */
+function readingEditionBeside(): Promise<boolean | undefined> {
+  const url = new URL('./read.html', location.href).href
+  if (/^https?:$/.test(location.protocol)) return fetch(url, { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok, () => false)
+  if (location.protocol !== 'file:') return Promise.resolve(undefined)
+  return new Promise((answer) => {
+    // From disk a stylesheet that never applies (`media="not all"`) loads only if the file is there.
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', media: 'not all', href: url })
+    link.addEventListener('load', () => answer(true))
+    link.addEventListener('error', () => answer(false))
+    link.addEventListener('load', () => link.remove())
+    link.addEventListener('error', () => link.remove())
+    document.head.append(link)
+  })
+}
 
 // The link to the reading edition follows the slide: it opens read.html at the same slide.
 const followSlide = () => {

@@ -48,7 +48,7 @@ describe('renderReading', () => {
     for (const s of slides) {
       expect(html).toContain(`<article class="read-slide layout-${s.layout}" id="${s.id}"`)
       expect(html).toContain(`Notes of ${s.id}`)
-      expect(html).toContain(`href="./index.html#/${s.id}"`)
+      expect(html).toContain(`href="./deck.html#/${s.id}"`)
     }
     const order = slides.map((s) => html.indexOf(`id="${s.id}"`))
     expect([...order].sort((x, y) => x - y)).toEqual(order)

@@ -54,7 +54,11 @@ function readingLinks(html: string): string {
   return html.replace(/href="#\/([^"]*)"/g, 'href="#$1"')
 }
 
-/** `read.html`'s body: a header, the table of contents, and every slide followed by its notes. */
+/**
+ * `read.html`'s body: a header, the table of contents, and every slide followed by its notes.
+ * Its links to the deck go to deck.html, the deck that also runs from disk (src/client/read.ts
+ * takes them to index.html when served, and hides them when the reading edition came alone).
+ */
 export function renderReading(deck: Deck): string {
   const { config, slides } = deck
   const agenda = agendaHtml(slides)
@@ -75,12 +79,12 @@ export function renderReading(deck: Deck): string {
       const kicker = s.section && s.v === 0 ? `<p class="read-kicker">${escapeHtml(s.section)}</p>` : ''
       const body = (s.layout === 'agenda' ? agenda : '') + s.bodyHtml
       return [
-        `<article class="read-slide layout-${s.layout}" id="${s.id}" aria-labelledby="${s.id}-title">`,
+        `<article class="read-slide layout-${s.layout}" id="${s.id}" data-h="${s.h}" data-v="${s.v}" aria-labelledby="${s.id}-title">`,
         kicker,
         `<h2 class="read-title" id="${s.id}-title"><span class="read-number">${i + 1}.</span> ${escapeHtml(s.title)}</h2>`,
         body.trim() ? `<div class="read-body">${readingLinks(body)}</div>` : '',
         s.notesHtml.trim() ? `<div class="read-notes">${readingLinks(s.notesHtml)}</div>` : '',
-        `<p class="read-to-deck"><a href="./index.html#/${s.id}">Slide ${i + 1} in the deck</a></p>`,
+        `<p class="read-to-deck"><a class="read-deck-link" href="./deck.html#/${s.id}">Slide ${i + 1} in the deck</a></p>`,
         '</article>',
       ].join('')
     })
@@ -91,7 +95,7 @@ export function renderReading(deck: Deck): string {
     '<p class="read-edition">Reading edition</p>',
     `<h1>${escapeHtml(config.title)}</h1>`,
     config.subtitle ? `<p class="read-subtitle">${escapeHtml(config.subtitle)}</p>` : '',
-    `<p class="read-meta">${slides.length} slides with what the presenter says about each; about ${minutes} minutes when presented. <a href="./index.html">Present the deck</a></p>`,
+    `<p class="read-meta">${slides.length} slides with what the presenter says about each; about ${minutes} minutes when presented. <a class="read-deck-link read-present" href="./deck.html">Present the deck</a></p>`,
     '</header>',
     `<nav class="read-toc" aria-labelledby="read-toc-title"><h2 id="read-toc-title">Contents</h2><ol>${toc}</ol></nav>`,
     `<main class="read-main">\n${articles}\n</main>`,

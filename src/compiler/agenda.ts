@@ -7,8 +7,10 @@ import type { RenderedSlide } from './types.ts'
  * the build's main thread) does not load the Markdown compiler. Pure.
  */
 export function agendaHtml(slides: readonly RenderedSlide[]): string {
+  // Numbered by slide number, as the slide number, the reading edition and the handout count.
   const items = slides
-    .filter((s) => s.section && s.v === 0)
-    .map((s) => `<li><a href="#/${s.id}">${escapeHtml(s.section ?? '')}</a></li>`)
+    .map((s, i) => ({ s, n: i + 1 }))
+    .filter(({ s }) => s.section && s.v === 0)
+    .map(({ s, n }) => `<li value="${n}"><a href="#/${s.id}">${escapeHtml(s.section ?? '')}</a></li>`)
   return items.length ? `<ol class="agenda-list">${items.join('')}</ol>` : ''
 }

@@ -83,7 +83,7 @@ describe('compileDeck', () => {
     expect(fig?.claims).toEqual(expect.arrayContaining(['Dams came first', 'Apr 1995', 'Agreement signed', 'Talks on data']))
     expect(deck.slides[1]?.bodyHtml).toMatch(/<figure class="deck-figure figure-timeline"><svg[^]*<\/svg><figcaption class="figure-text">Dams came first\. Timeline[^<]*<\/figcaption><\/figure>/)
     expect(deck.slides[1]?.bodyHtml).not.toContain('<pre')
-    expect(deck.html).toContain('<ol class="agenda-list"><li><a href="#/dams">Geography</a></li></ol>')
+    expect(deck.html).toContain('<ol class="agenda-list"><li value="2"><a href="#/dams">Geography</a></li></ol>')
   })
 
   it('reports every problem at once, each located', () => {

@@ -65,12 +65,16 @@ export function renderReading(deck: Deck): string {
   const groups = slideGroups(slides)
   const minutes = Math.round(deck.totalSeconds / 60)
 
+  // One numbering everywhere: the slide numbers (the deck's, the articles', the agenda's). A
+  // section's entry is a heading over its numbered slides; a slide without one is numbered itself.
+  const number = new Map(slides.map((s, i) => [s, i + 1]))
   const toc = groups
     .map((g) => {
       const first = g.slides[0] as RenderedSlide
       const subs = subEntries(g)
-      const list = subs.length ? `<ol>${subs.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol>` : ''
-      return `<li><a href="#${first.id}">${escapeHtml(g.label)}</a>${list}</li>`
+      const list = subs.length ? `<ol>${subs.map((s) => `<li value="${number.get(s)}"><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol>` : ''
+      const link = `<a href="#${first.id}">${escapeHtml(g.label)}</a>`
+      return g.label === first.title ? `<li value="${number.get(first)}">${link}${list}</li>` : `<li class="read-toc-section">${link}${list}</li>`
     })
     .join('')
 

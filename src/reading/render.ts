@@ -116,11 +116,14 @@ export function slideSections(deck: Deck): Map<string, string> {
   return out
 }
 
-/** `handout.html`'s body: one page per slide, the slide (the deck's own markup) above its notes. */
+/**
+ * `handout.html`'s body: one page per slide, the slide (the deck's own markup) above its notes.
+ * The `#two-up` anchor lets the address choose the two-slides-a-page layout (assets/handout.css).
+ */
 export function renderHandout(deck: Deck): string {
   const sections = slideSections(deck)
   const total = deck.slides.length
-  return deck.slides
+  return '<span id="two-up" hidden></span>\n' + deck.slides
     .map((s, i) => {
       const section = sections.get(s.id) ?? ''
       return [

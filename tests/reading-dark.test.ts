@@ -4,29 +4,41 @@
  * meeting WCAG AA (axe-core's color-contrast rule), on a phone's width.
  */
 import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { builtDist } from './built.ts'
+import { scratchProject } from './cli.ts'
+import { buildForTests } from './global-setup.ts'
 
 const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 let browser: Browser
 let server: StaticServer
+/** The starter deck (`npm run new`), built: a deck with an agenda slide, whatever slides/ holds. */
+let starter: StaticServer
+let starterDist = ''
+const starterProject = scratchProject(resolve(import.meta.dirname, '../src/starter'))
 
 beforeAll(async () => {
   browser = await sharedBrowser()
   server = await serveDir(builtDist())
+  starterDist = await buildForTests(starterProject)
+  starter = await serveDir(starterDist)
 })
 
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  await starter?.close()
+  if (starterDist) rmSync(dirname(starterDist), { recursive: true, force: true })
+  rmSync(starterProject, { recursive: true, force: true })
 })
 
-async function open(scheme: 'light' | 'dark'): Promise<Page> {
+async function open(scheme: 'light' | 'dark', from: StaticServer = server): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: scheme })
-  await page.goto(`${server.url}read.html`)
+  await page.goto(`${from.url}read.html`)
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   return page
 }
@@ -43,7 +55,7 @@ async function contrast(page: Page): Promise<string[]> {
 
 describe('the reading edition', () => {
   it('numbers contents, articles and agenda by slide number', async () => {
-    const page = await open('light')
+    const page = await open('light', starter)
     const seen = await page.evaluate(() => {
       const articles = [...document.querySelectorAll<HTMLElement>('article.read-slide[id]')]
       const numberOf = new Map(articles.map((a) => [a.id, Number.parseInt(a.querySelector('.read-number')?.textContent ?? '', 10)]))

@@ -21,9 +21,11 @@ describe('bench report', () => {
     expect(t).toContain('| pdf | no script | — |  | ≤ 2 s | not measured |')
     expect(t).toContain('| compile 100 | 40 ms | — |  |  | — |')
   })
-  it('replaces only the text between the markers', () => {
-    const doc = `# R\n\n## Performance\n\n${START}\nold\n${END}\n\n## Next\n`
-    expect(replaceBetweenMarkers(doc, 'new\n')).toBe(`# R\n\n## Performance\n\n${START}\nnew\n${END}\n\n## Next\n`)
-    expect(replaceBetweenMarkers('# R\n', 'x\n')).toBe(`# R\n\n${START}\nx\n${END}\n`)
+  it('replaces only the text between the markers of docs/performance.md, keeping the notes around them', () => {
+    const doc = `# Performance\n\nWhat the rows mean.\n\n${START}\nold\n${END}\n\n## What it is measured with\n`
+    expect(replaceBetweenMarkers(doc, 'new\n')).toBe(`# Performance\n\nWhat the rows mean.\n\n${START}\nnew\n${END}\n\n## What it is measured with\n`)
+  })
+  it('appends a marked table to a document without the markers', () => {
+    expect(replaceBetweenMarkers('# Performance\n', 'x\n')).toBe(`# Performance\n\n${START}\nx\n${END}\n`)
   })
 })

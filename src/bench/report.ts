@@ -1,4 +1,4 @@
-/** The benchmark's table (Markdown) and where it goes in the README. Pure. */
+/** The benchmark's table (Markdown) and its place between the markers of docs/performance.md. Pure. */
 import type { Summary } from './stats.ts'
 
 export interface Row {

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: measures our deck against a plain reveal.js 6 + Vite deck built from the same
  * slide files (reveal's runtime Markdown plugin), alternating the two, several runs each. Prints
- * a table with the ratios and the issue's targets, and writes it to dist/bench.md and into the
- * README's "Performance" section. A benchmark, not a test: nothing here fails on a slow result.
+ * a table with the ratios and the targets, and writes it to dist/bench.md and between the bench
+ * markers of docs/performance.md. A benchmark, not a test: nothing here fails on a slow result.
  * Runs on whatever deck is in slides/ (the table names it). `npm run pdf` is timed against Marp's
  * `marp --pdf --pdf-notes` on the same slides in the same run (marp-cli installed once into
  * node_modules/.cache/, see src/bench/marp.ts); the compiler against its worst accepted inputs.
  *
- *   npm run bench [-- --runs=5] [-- --no-readme]
+ *   npm run bench [-- --runs=5] [-- --no-write]   (--no-write: leave docs/performance.md as it is)
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -22,11 +22,18 @@ import { growthExponent, summarize, type Summary } from '../bench/stats.ts'
 import { plainCase, worstCases } from '../bench/worst.ts'
 import { chromePath, launchBrowser } from '../browser/chromium.ts'
 import { serveDir } from '../browser/serve.ts'
+import { parseCommandFlags } from './args.ts'
 
 const root = resolve(import.meta.dirname, '../..')
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
-const RUNS = Math.max(1, Number(arg('runs') ?? 5))
-const writeReadme = !process.argv.includes('--no-readme')
+const flags = parseCommandFlags('bench', { runs: { type: 'string' }, 'no-write': { type: 'boolean' } })
+const RUNS = Number(flags.runs ?? 5)
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error(`bench: --runs takes a whole number of runs, 1 or more (got "${flags.runs}")`)
+  process.exit(2)
+}
+/** Where the table goes, between the bench markers (dist/bench.md gets it too, always). */
+const performanceDoc = join(root, 'docs/performance.md')
+const writeDoc = flags['no-write'] !== true
 const log = (s: string) => process.stderr.write(`${s}\n`)
 
 /** Copy the project (without node_modules, dist, git) into `dir`, its node_modules a link to ours. */
@@ -277,11 +284,12 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${table}`)
     mkdirSync(join(root, 'dist'), { recursive: true })
     writeFileSync(join(root, 'dist/bench.md'), `# Benchmark\n\n${table}`)
-    if (writeReadme) {
-      const readme = join(root, 'README.md')
-      writeFileSync(readme, replaceBetweenMarkers(readFileSync(readme, 'utf8'), table))
+    if (writeDoc) {
+      const doc = existsSync(performanceDoc) ? readFileSync(performanceDoc, 'utf8') : '# Performance\n'
+      mkdirSync(join(root, 'docs'), { recursive: true })
+      writeFileSync(performanceDoc, replaceBetweenMarkers(doc, table))
     }
-    log('written to dist/bench.md' + (writeReadme ? ' and README.md' : ''))
+    log(`written to dist/bench.md${writeDoc ? ' and docs/performance.md' : ''}`)
   } finally {
     for (const f of cleanup.reverse()) {
       try {

@@ -28,9 +28,13 @@ export default defineConfig(() => {
       rollupOptions: { input },
     },
     test: {
-      // slides/*.test.ts: the briefing's own tests, which go when its slides go.
-      include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'slides/**/*.test.ts'],
-      globalSetup: ['tests/global-setup.ts'],
+      // Two projects: `unit` (src/, no browser and no build: `npm run test:unit`, the inner loop)
+      // and `deck` (tests/ and slides/*.test.ts, the briefing's own tests, which go when its
+      // slides go: built once and driven in one shared Chromium by the global setup).
+      projects: [
+        { extends: true as const, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+        { extends: true as const, test: { name: 'deck', include: ['tests/**/*.test.ts', 'slides/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] } },
+      ],
       testTimeout: 180_000,
       hookTimeout: 300_000,
       // Two cores, so two test files at once. The browser tests share the one Chromium the global

@@ -39,16 +39,36 @@ const READY_PROBE = `document.addEventListener('ready', (e) => {
 
 /**
  * Records when the first slide's title is painted (largest-contentful-paint entries of a heading
- * inside the slides: with reveal.js's Markdown, only once its script has made the slide; ours
- * before any script), as ms since navigation start.
+ * inside a slide, `slide` a CSS selector: with reveal.js's Markdown, only once its script has made
+ * the slide; ours before any script), as ms since navigation start.
  */
-const PAINT_PROBE = `new PerformanceObserver((list) => {
+const paintProbe = (slide: string) => `new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     const el = e.element
-    if (window.__benchTitlePaint !== undefined || !el || !el.closest || !el.closest('.reveal .slides section')) continue
+    if (window.__benchTitlePaint !== undefined || !el || !el.closest || !el.closest(${JSON.stringify(slide)})) continue
     if (el.matches('h1, h2, h3, .slide-title') || el.closest('h1, h2, h3, .slide-title')) window.__benchTitlePaint = e.renderTime || e.startTime
   }
 }).observe({ type: 'largest-contentful-paint', buffered: true })`
+const PAINT_PROBE = paintProbe('.reveal .slides section')
+
+/**
+ * Open `url` in a fresh context (empty cache) and time its first slide's title painted, for a
+ * deck that is not reveal.js (Marp's HTML: each slide a `section` in an SVG); undefined when no
+ * paint of a title was recorded.
+ */
+export async function measureTitlePaint(browser: Browser, url: string, slide: string): Promise<number | undefined> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(paintProbe(slide))
+    await page.goto(url, { waitUntil: 'load' })
+    type Probed = Window & { __benchTitlePaint?: number }
+    await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { timeout: 5_000 }).catch(() => undefined)
+    return (await page.evaluate(() => (window as Probed).__benchTitlePaint)) ?? undefined
+  } finally {
+    await context.close()
+  }
+}
 
 export interface FirstSlide {
   /** Navigation start to the first slide's title painted (LCP of the title); undefined if never. */

@@ -1,5 +1,5 @@
 /**
- * The first slide is pre-rendered in the HTML and laid out by the stylesheet alone (README "The
+ * The first slide is pre-rendered in the HTML and laid out by the stylesheet alone (docs/performance.md "The
  * first slide is painted before any script"), so reveal.js (~120 kB) waits until that slide's
  * frame is drawn (`afterFirstFrame`), and what reveal does not need to get ready until the frame
  * is on screen (`afterFirstPaint`): nothing the slide does not need competes with painting it.

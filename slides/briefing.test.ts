@@ -8,14 +8,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { extractClaims, indexSource, isFound, normalizeText } from '../src/check/fidelity.ts'
 import { formatFinding } from '../src/check/findings.ts'
 import { runCheck } from '../src/check/run.ts'
-import { builtDist } from '../tests/built.ts'
 import { buildDeck } from '../src/compiler/node.ts'
-import { mapFigure, renderMapSpec, type MapSpec } from '../src/figures/map/index.ts'
+import { type MapSpec, mapFigure, renderMapSpec } from '../src/figures/map/index.ts'
 import { rectsOverlap } from '../src/figures/map/labels.ts'
-import { parse as parseYaml } from 'yaml'
+import { builtDist } from '../tests/built.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const { deck } = buildDeck(root)
@@ -39,7 +39,11 @@ const isContent = (s: (typeof slides)[number]) => s.section !== undefined
 const ROOM_ORDER = [SECTIONS[2], SECTIONS[6], SECTIONS[5], SECTIONS[1], SECTIONS[4], SECTIONS[3], SECTIONS[0], SECTIONS[7]]
 /** ICD 203's words of likelihood, longest first so "very likely" is not read as "likely". */
 const ESTIMATIVE = ['almost no chance', 'very unlikely', 'roughly even chance', 'almost certainly', 'very likely', 'unlikely', 'likely']
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ').replace(/\s+/g, ' ')
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/g, ' ')
+    .replace(/\s+/g, ' ')
 
 describe('the Iran and Russia briefing', () => {
   it('gives each article section its own file, numbered in the order that matters to the room', () => {
@@ -59,7 +63,12 @@ describe('the Iran and Russia briefing', () => {
     // Every section slide is linked from the appendix, in the article's own order.
     const linked = [...(last?.bodyHtml ?? '').matchAll(/href="#\/([^"]+)"/g)].map((m) => m[1])
     const sectionOf = (id: string | undefined) => slides.find((s) => s.id === id)?.section?.replace(/’/g, "'")
-    expect(linked.sort()).toEqual(slides.filter(isContent).map((s) => s.id).sort())
+    expect(linked.sort()).toEqual(
+      slides
+        .filter(isContent)
+        .map((s) => s.id)
+        .sort(),
+    )
     const rows = [...(last?.bodyHtml ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => /href="#\/([^"]+)"/.exec(m[1] ?? '')?.[1])
     const firstLinks = rows.filter((id) => id !== undefined).map(sectionOf)
     expect(firstLinks).toEqual(SECTIONS)
@@ -72,7 +81,10 @@ describe('the Iran and Russia briefing', () => {
     expect(rows.length).toBeLessThanOrEqual(4)
     for (const row of rows) {
       expect(row, row).toMatch(/\((article|briefer)\)/)
-      expect(ESTIMATIVE.some((w) => row.includes(w)), row).toBe(true)
+      expect(
+        ESTIMATIVE.some((w) => row.includes(w)),
+        row,
+      ).toBe(true)
       expect(row, row).toMatch(/\b(low|moderate|high)\b/)
     }
     const text = plain(bottom?.bodyHtml ?? '')
@@ -124,7 +136,8 @@ describe('the Iran and Russia briefing', () => {
     expect(issues).toEqual([])
     const out = renderMapSpec(spec as MapSpec, 'briefing-map')
     expect((spec as MapSpec).countries.map((c) => c.name)).toEqual(['Iran', 'Russia', 'Armenia'])
-    for (const c of (spec as MapSpec).countries) expect(out.svg).toMatch(new RegExp(`<path[^>]*data-key="${c.key}"[^>]*fig-hl-|<path[^>]*fig-hl-[^>]*data-key="${c.key}"`))
+    for (const c of (spec as MapSpec).countries)
+      expect(out.svg).toMatch(new RegExp(`<path[^>]*data-key="${c.key}"[^>]*fig-hl-|<path[^>]*fig-hl-[^>]*data-key="${c.key}"`))
     for (const l of out.labels) {
       expect(l.forced, l.key).toBeUndefined()
       expect(l.box.x0 >= 4 && l.box.x1 <= out.panelWidth - 4, l.key).toBe(true)
@@ -173,14 +186,25 @@ describe('its fidelity to the article named in deck.yaml', () => {
   it('carries every number, name and quote of the article into its slides or notes', () => {
     // A plain clone has no article beside it; CI has (the test above): there this one compares.
     if (!existsSync(article ?? '')) return expect(/^(true|1|yes)$/i.test(process.env.CI ?? ''), 'CI without the article').toBe(false)
-    const told = indexSource(readdirSync(resolve(root, 'slides')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(resolve(root, 'slides', f), 'utf8')).join('\n'))
+    const told = indexSource(
+      readdirSync(resolve(root, 'slides'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => readFileSync(resolve(root, 'slides', f), 'utf8'))
+        .join('\n'),
+    )
     // Sentences only: the title, the contents and the subheadings (lines without a full stop) are
     // the article's structure, which the agenda and the kickers carry in their own words.
     const sentences = readFileSync(article ?? '', 'utf8')
       .split('\n')
       .map((text, i) => ({ pos: { file: 'article', line: i + 1, column: 1 }, text: normalizeText(text), blockStart: true, notes: false }))
       .filter((l) => /[.!?]["”]?\s*$/.test(l.text))
-    const missing = [...new Set(extractClaims(sentences, 'article').filter((c) => !isFound(told, c)).map((c) => `${c.kind} "${c.text}" (article line ${c.line})`))]
+    const missing = [
+      ...new Set(
+        extractClaims(sentences, 'article')
+          .filter((c) => !isFound(told, c))
+          .map((c) => `${c.kind} "${c.text}" (article line ${c.line})`),
+      ),
+    ]
     expect(missing).toEqual([])
   })
 
@@ -189,7 +213,11 @@ describe('its fidelity to the article named in deck.yaml', () => {
     expect(r.findings.map(formatFinding)).toEqual([])
     const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
     expect(fidelity).toHaveLength(1)
-    if (existsSync(article ?? '')) expect(fidelity[0]).toMatch(/^fidelity: \d{3,} numbers, names and quotes checked against .*article\.txt; \d+ allowed by slides\/fidelity-allowlist\.yaml/)
-    else expect(fidelity[0]).toMatch(/^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/\.\.\/shared\/source\/article\.txt\) is not at \S+; the rest is checked$/)
+    if (existsSync(article ?? ''))
+      expect(fidelity[0]).toMatch(/^fidelity: \d{3,} numbers, names and quotes checked against .*article\.txt; \d+ allowed by slides\/fidelity-allowlist\.yaml/)
+    else
+      expect(fidelity[0]).toMatch(
+        /^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/\.\.\/shared\/source\/article\.txt\) is not at \S+; the rest is checked$/,
+      )
   })
 })

@@ -5,10 +5,10 @@
  * browser to the other files. When Chromium could not start, this fails with the reason (how to
  * install it): a browser test never skips itself.
  */
-import { chromium, type Browser } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 import { inject } from 'vitest'
 
-export { serveDir, type StaticServer } from '../src/browser/serve.ts'
+export { type StaticServer, serveDir } from '../src/browser/serve.ts'
 
 export async function sharedBrowser(): Promise<Browser> {
   const endpoint = inject('browserEndpoint')

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cacheKey } from '../src/vite/build-cache.ts'
-import { runBuild, scratchProject, snapshot, REPO } from './cli.ts'
+import { REPO, runBuild, scratchProject, snapshot } from './cli.ts'
 
 const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
 const dist = join(project, 'dist')

@@ -4,13 +4,13 @@
  * never writes into slides/ or assets/, and every built page carries a Content-Security-Policy
  * that Chromium enforces without blocking the deck (nor the speaker view, nor the single file).
  */
-import { mkdirSync, renameSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser } from './browser.ts'
 import { inlineScripts, sha256 } from '../src/vite/csp.ts'
+import { serveDir, sharedBrowser } from './browser.ts'
 import { REPO, runBuild, scratchProject, snapshot } from './cli.ts'
 
 const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))

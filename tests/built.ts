@@ -8,6 +8,7 @@ import { inject } from 'vitest'
 
 export function builtDist(): string {
   const dir = inject('distDir')
-  if (!dir || !existsSync(join(dir, 'index.html'))) throw new Error(`the test build is missing (${String(dir)}): tests/global-setup.ts builds slides/ before the tests`)
+  if (!dir || !existsSync(join(dir, 'index.html')))
+    throw new Error(`the test build is missing (${String(dir)}): tests/global-setup.ts builds slides/ before the tests`)
   return dir
 }

@@ -8,20 +8,20 @@
  * (tests/browser.ts); each test then waits for its own, so no test's time limit covers a queue.
  */
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { build, type Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatFinding } from '../src/check/findings.ts'
+import { type CheckResult, report, runCheck } from '../src/check/run.ts'
 import { loadSlides } from '../src/compiler/load.ts'
 import { compileLoaded } from '../src/compiler/node.ts'
 import type { Diagnostic } from '../src/deck/model.ts'
 import { deckRecord, writeRecord } from '../src/deck/record.ts'
-import { report, runCheck, type CheckResult } from '../src/check/run.ts'
-import { sharedBrowser } from './browser.ts'
 import { deckPlugin } from '../src/vite/plugin.ts'
+import { sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -33,7 +33,9 @@ let brokenCheck: Promise<CheckResult>
 beforeAll(async () => {
   browser = await sharedBrowser()
   // The tests' own build; the source is the one slides/deck.yaml names, where it is.
-  realCheck = two(() => runCheck({ root, distDir: builtDist(), screenshotDir: join(tmp, 'real-shots'), log: (l) => realProgress.push(l), sharedBrowser: browser }))
+  realCheck = two(() =>
+    runCheck({ root, distDir: builtDist(), screenshotDir: join(tmp, 'real-shots'), log: (l) => realProgress.push(l), sharedBrowser: browser }),
+  )
   brokenCheck = two(() => buildAndCheck('check-broken'))
   // A failure is reported by the test that waits for it.
   for (const p of [realCheck, brokenCheck]) p.catch(() => {})
@@ -135,7 +137,10 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     const r = await checkFixture('09-margin.md')
     const text = lines(r.findings)
     expect(r.findings.length, text).toBeGreaterThan(0)
-    expect(r.findings.every((f) => f.code === 'overflow'), text).toBe(true)
+    expect(
+      r.findings.every((f) => f.code === 'overflow'),
+      text,
+    ).toBe(true)
     expect(text).toMatch(/#\/margin: overflow: td "2024" reaches \d+px into the slide's bottom margin, the outer 5% that a projector may crop/)
     // Not outside the slide: this is the margin, not an overflow past the edge.
     expect(text).not.toMatch(/outside the slide/)
@@ -155,7 +160,10 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     const r = await checkFixture('03-faint.md')
     const text = lines(r.findings)
     expect(r.findings.length, text).toBeGreaterThan(0)
-    expect(r.findings.every((f) => f.code === 'accessibility'), text).toBe(true)
+    expect(
+      r.findings.every((f) => f.code === 'accessibility'),
+      text,
+    ).toBe(true)
     expect(text).toMatch(/#\/faint: accessibility: axe serious "color-contrast": .*This sentence is set in a pale grey/)
     expect(text).toMatch(/contrast of 1\.\d+/)
   })
@@ -163,7 +171,10 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
   it('text too small: body under 3% and a caption under 2.2% of the slide height; a 16px source line passes', async () => {
     const r = await checkFixture('04-tiny.md')
     const text = lines(r.findings)
-    expect(r.findings.every((f) => f.code === 'legibility'), text).toBe(true)
+    expect(
+      r.findings.every((f) => f.code === 'legibility'),
+      text,
+    ).toBe(true)
     expect(r.findings.map((f) => f.message)).toEqual([
       expect.stringMatching(/^p "This body text is set at 18px[^"]*" is 18\.0px \(2\.5% of the slide height\), below the 21\.6px minimum for body text/),
       expect.stringMatching(/^p\.caption "A caption at 14px[^"]*" is 14\.0px \(1\.9% of the slide height\), below the 15\.8px minimum for captions/),
@@ -175,7 +186,9 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     const text = lines(r.findings)
     const legibility = r.findings.filter((f) => f.code === 'legibility')
     expect(legibility, text).toHaveLength(1)
-    expect(legibility[0]?.message).toMatch(/^figure\.deck-figure\.figure-pillars: \d+ text labels below the 21\.6px minimum for text in figures \(3%\), from (1\d|20|21)\.\dpx \(2\.\d%\)/)
+    expect(legibility[0]?.message).toMatch(
+      /^figure\.deck-figure\.figure-pillars: \d+ text labels below the 21\.6px minimum for text in figures \(3%\), from (1\d|20|21)\.\dpx \(2\.\d%\)/,
+    )
   })
 
   it("text under the deck's navigation arrows: reported with the control and the overlap, in slide pixels", async () => {
@@ -197,7 +210,9 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     // --source given, and the source named in the fixture's deck.yaml: the same finding (both runs at once).
     // The build's record alone (no pages: --no-browser).
     const dist = recordOnly(root, 'tests/fixtures/check-fidelity/slides', join(tmp, 'fidelity-dist'))
-    const runs = await Promise.all([['--source', 'tests/fixtures/check-fidelity/source.txt'], []].map((source) => cli([`--dist=${dist}`, '--no-browser', ...source])))
+    const runs = await Promise.all(
+      [['--source', 'tests/fixtures/check-fidelity/source.txt'], []].map((source) => cli([`--dist=${dist}`, '--no-browser', ...source])),
+    )
     for (const { code, out } of runs) {
       expect(code, out).toBe(1)
       expect(out).toContain('tests/fixtures/check-fidelity/slides/01-port.md:6: fidelity: number "2019" is not in the source')
@@ -215,8 +230,14 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     recordOnly(project, 'slides', join(project, 'dist'))
     const r = await runCheck({ root: project, browser: false })
     expect(r.findings.map(formatFinding)).toEqual([expect.stringMatching(/^slides\/01-port\.md:1 #\/port: budget: 2 bullets, over the budget of 1/)])
-    const lines = report(r).split('\n').filter((l) => /fidelity/.test(l))
-    expect(lines).toEqual([expect.stringMatching(/^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/article-not-here\.txt\) is not at \S*article-not-here\.txt; the rest is checked$/)])
+    const lines = report(r)
+      .split('\n')
+      .filter((l) => /fidelity/.test(l))
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/article-not-here\.txt\) is not at \S*article-not-here\.txt; the rest is checked$/,
+      ),
+    ])
     // Asked for by --source and absent: that is a finding, not a note.
     const asked = await runCheck({ root: project, browser: false, source: join(project, 'nowhere.txt') })
     expect(asked.findings.map((f) => f.message)).toContain('the source article is not there: pass its path, --source <article.txt>')
@@ -231,7 +252,9 @@ describe('npm run check on made-broken decks', { timeout: 240_000 }, () => {
     expect((await runCheck({ root: project, browser: false })).findings.filter((f) => f.code === 'stale')).toEqual([])
     writeFileSync(join(project, 'slides/01-port.md'), `${readFileSync(join(project, 'slides/01-port.md'), 'utf8')}\nOne more line.\n`)
     const r = await runCheck({ root: project, browser: false })
-    expect(r.findings.filter((f) => f.code === 'stale').map(formatFinding)).toEqual(['dist: stale: slides/01-port.md changed after dist/ was built, so the check would read old slides: run "npm run build" again'])
+    expect(r.findings.filter((f) => f.code === 'stale').map(formatFinding)).toEqual([
+      'dist: stale: slides/01-port.md changed after dist/ was built, so the check would read old slides: run "npm run build" again',
+    ])
   })
 
   it('no build (no record): the check cannot run, and says to build', async () => {

@@ -19,7 +19,7 @@ describe('the deck in slides/', () => {
     expect(slides.length).toBeGreaterThan(0)
   })
 
-  it("keeps every slide within the budgets of its deck.yaml (words, bullets, notes) and the talk within its target", () => {
+  it('keeps every slide within the budgets of its deck.yaml (words, bullets, notes) and the talk within its target', () => {
     expect(checkBudgets(deck).map((f) => `${f.pos.file} #/${f.slide ?? ''}: ${f.message}`)).toEqual([])
   })
 

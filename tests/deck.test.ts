@@ -6,13 +6,15 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { gotoDeepLink } from '../src/check/browser.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const dist = builtDist()
-const slideFiles = readdirSync(resolve(root, 'slides')).filter((n) => n.endsWith('.md')).sort()
+const slideFiles = readdirSync(resolve(root, 'slides'))
+  .filter((n) => n.endsWith('.md'))
+  .sort()
 
 let browser: Browser
 let server: StaticServer

@@ -63,7 +63,11 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  console.log(`dev server, file write to DOM update: ${Object.entries(latencies).map(([k, v]) => `${k} ${v} ms`).join(', ')}`)
+  console.log(
+    `dev server, file write to DOM update: ${Object.entries(latencies)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}`,
+  )
   await browser?.close()
   await server?.close()
   rmSync(project, { recursive: true, force: true })
@@ -97,7 +101,10 @@ describe('dev server', () => {
   it('shows every error of a broken file, not just the first', async () => {
     const file = slide('03-closing.md')
     const good = readFileSync(file, 'utf8')
-    await edit(() => writeFileSync(file, good.replace('id: closing', 'id: middle').replace('---\n```timeline', '---\n![x](figure:nope)\n\n```timeline')), '!!document.querySelector("#deck-errors")')
+    await edit(
+      () => writeFileSync(file, good.replace('id: closing', 'id: middle').replace('---\n```timeline', '---\n![x](figure:nope)\n\n```timeline')),
+      '!!document.querySelector("#deck-errors")',
+    )
     const text = await page.locator('#deck-errors').innerText()
     expect(text).toContain('slides/03-closing.md:1:1 error id-duplicate')
     expect(text).toContain('slides/03-closing.md:5:1 error figure-unknown')

@@ -53,7 +53,10 @@ const deckReady = (p: Page) => p.waitForFunction(() => (window as unknown as { d
 beforeAll(async () => {
   const dist = builtDist()
   cpSync(dist, full, { recursive: true })
-  for (const [dir, file] of [[readAlone, 'read.html'], [deckAlone, 'deck.html']] as const) {
+  for (const [dir, file] of [
+    [readAlone, 'read.html'],
+    [deckAlone, 'deck.html'],
+  ] as const) {
     mkdirSync(dir)
     copyFileSync(join(dist, file), join(dir, file))
   }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MAX_FILE_BYTES } from '../src/compiler/load.ts'
-import { REPO, runBuild, snapshot, type CliRun } from './cli.ts'
+import { type CliRun, REPO, runBuild, snapshot } from './cli.ts'
 
 const fixture = (name: string) => join(REPO, 'tests/fixtures', name)
 
@@ -24,23 +24,59 @@ function expectContentFailure(run: CliRun, expected: RegExp[]): void {
 }
 
 const CASES: [string, string, RegExp[]][] = [
-  ['malformed YAML (an unclosed quote), at the quote', 'bad-yaml', [/^slides\/01-intro\.md:2:8 error frontmatter-yaml invalid YAML: the quoted value opened here is never closed: add the closing "/]],
-  ['an unknown frontmatter key, with the closest valid one', 'bad-unknown-key', [/^slides\/01-intro\.md:3:1 error meta-unknown-key unknown key "layuot": did you mean "layout"\? Valid keys: id, title/]],
-  ['a value of the wrong type, at the value', 'bad-type', [/^slides\/01-intro\.md:3:9 error meta-invalid "timing" must be a number of seconds above 0 and at most 1800; got string "soon"$/]],
-  ['an empty file and a file without a title', 'bad-empty', [
-    /^slides\/01-empty\.md:1:1 error file-empty the slide file is empty: add a frontmatter block with a title/,
-    /^slides\/02-untitled\.md:1:1 error meta-missing the slide has no title: add "title: /,
-  ]],
-  ['two slides with the same id, naming both files', 'bad-duplicate-id', [/^slides\/02-more-energy\.md:1:1 error id-duplicate the id "energy" is already used by slides\/01-energy\.md:1: give one of them another "id:"/]],
-  ['the notes marker used twice', 'bad-notes-twice', [/^slides\/01-intro\.md:9:1 error notes-duplicate a second notes marker in one slide \(the first is on line 6\): merge the notes/]],
-  ['an unclosed code fence, where it opens', 'bad-fence', [/^slides\/01-code\.md:6:1 error fence-unclosed this code block is never closed: add a line "```" after its last line$/]],
-  ['an unknown code language', 'bad-code-lang', [/^slides\/01-code\.md:4:1 error code-lang-unknown unknown code language "klingon": use a highlight\.js language name/]],
-  ['images and links to missing files and to files outside the project', 'bad-assets', [
-    /^slides\/01-pictures\.md:4:1 error asset-missing the image "\.\.\/assets\/missing\.png" points to assets\/missing\.png, which does not exist/,
-    /^slides\/01-pictures\.md:6:5 error asset-missing the link "\.\.\/assets\/annex\.pdf" points to assets\/annex\.pdf, which does not exist/,
-    /^slides\/01-pictures\.md:8:1 error asset-outside the image "\.\.\/\.\.\/\.\.\/etc\/passwd" points outside the project/,
-    /^slides\/01-pictures\.md:10:6 error asset-outside the link "\/etc\/hosts" points outside the project/,
-  ]],
+  [
+    'malformed YAML (an unclosed quote), at the quote',
+    'bad-yaml',
+    [/^slides\/01-intro\.md:2:8 error frontmatter-yaml invalid YAML: the quoted value opened here is never closed: add the closing "/],
+  ],
+  [
+    'an unknown frontmatter key, with the closest valid one',
+    'bad-unknown-key',
+    [/^slides\/01-intro\.md:3:1 error meta-unknown-key unknown key "layuot": did you mean "layout"\? Valid keys: id, title/],
+  ],
+  [
+    'a value of the wrong type, at the value',
+    'bad-type',
+    [/^slides\/01-intro\.md:3:9 error meta-invalid "timing" must be a number of seconds above 0 and at most 1800; got string "soon"$/],
+  ],
+  [
+    'an empty file and a file without a title',
+    'bad-empty',
+    [
+      /^slides\/01-empty\.md:1:1 error file-empty the slide file is empty: add a frontmatter block with a title/,
+      /^slides\/02-untitled\.md:1:1 error meta-missing the slide has no title: add "title: /,
+    ],
+  ],
+  [
+    'two slides with the same id, naming both files',
+    'bad-duplicate-id',
+    [/^slides\/02-more-energy\.md:1:1 error id-duplicate the id "energy" is already used by slides\/01-energy\.md:1: give one of them another "id:"/],
+  ],
+  [
+    'the notes marker used twice',
+    'bad-notes-twice',
+    [/^slides\/01-intro\.md:9:1 error notes-duplicate a second notes marker in one slide \(the first is on line 6\): merge the notes/],
+  ],
+  [
+    'an unclosed code fence, where it opens',
+    'bad-fence',
+    [/^slides\/01-code\.md:6:1 error fence-unclosed this code block is never closed: add a line "```" after its last line$/],
+  ],
+  [
+    'an unknown code language',
+    'bad-code-lang',
+    [/^slides\/01-code\.md:4:1 error code-lang-unknown unknown code language "klingon": use a highlight\.js language name/],
+  ],
+  [
+    'images and links to missing files and to files outside the project',
+    'bad-assets',
+    [
+      /^slides\/01-pictures\.md:4:1 error asset-missing the image "\.\.\/assets\/missing\.png" points to assets\/missing\.png, which does not exist/,
+      /^slides\/01-pictures\.md:6:5 error asset-missing the link "\.\.\/assets\/annex\.pdf" points to assets\/annex\.pdf, which does not exist/,
+      /^slides\/01-pictures\.md:8:1 error asset-outside the image "\.\.\/\.\.\/\.\.\/etc\/passwd" points outside the project/,
+      /^slides\/01-pictures\.md:10:6 error asset-outside the link "\/etc\/hosts" points outside the project/,
+    ],
+  ],
 ]
 
 describe.concurrent('build CLI on broken slides', () => {
@@ -71,7 +107,9 @@ describe.concurrent('build CLI on broken slides', () => {
     const body = `---\ntitle: A pasted dump\n---\n${nested}\n`
     writeFileSync(join(root, 'slides/01-dump.md'), body.repeat(Math.ceil(5_000_000 / body.length)))
     const run = await runBuild(root)
-    expectContentFailure(run, [new RegExp(`^slides/01-dump\\.md:1:1 error file-too-large the file is \\d{7} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it`)])
+    expectContentFailure(run, [
+      new RegExp(`^slides/01-dump\\.md:1:1 error file-too-large the file is \\d{7} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it`),
+    ])
     console.log(`5 MB slide file refused by the CLI in ${Math.round(run.ms)} ms (including Node start-up)`)
     // Under a second idle. Wall time, so the bound only tells "refused" from "compiled": a loaded
     // two-core machine (load 27) stretched runs of this suite ten times over.

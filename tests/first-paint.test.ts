@@ -7,15 +7,19 @@
 import { resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 // A slide well into the deck, whatever deck slides/ holds.
 const { slides } = buildDeck(resolve(import.meta.dirname, '..')).deck
 const deep = slides[Math.min(3, slides.length - 1)]?.id ?? ''
 
-type DeckWindow = Window & { deck?: { isReady(): boolean; getCurrentSlide(): HTMLElement }; __cls: number; __firstFrame?: { present: string[]; ready: boolean } }
+type DeckWindow = Window & {
+  deck?: { isReady(): boolean; getCurrentSlide(): HTMLElement }
+  __cls: number
+  __firstFrame?: { present: string[]; ready: boolean }
+}
 
 let browser: Browser
 let server: StaticServer
@@ -43,7 +47,10 @@ async function look(width: number, height: number, scripts: boolean, hash = '') 
       }).observe({ type: 'layout-shift', buffered: true })
       // What the first frame shows, before reveal.js starts (it waits for that frame).
       requestAnimationFrame(() => {
-        w.__firstFrame = { present: [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].map((s) => s.id), ready: !!document.querySelector('.reveal.ready') }
+        w.__firstFrame = {
+          present: [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].map((s) => s.id),
+          ready: !!document.querySelector('.reveal.ready'),
+        }
       })
     })
     await page.goto(`${server.url}index.html${hash}`)
@@ -55,7 +62,13 @@ async function look(width: number, height: number, scripts: boolean, hash = '') 
       const w = window as unknown as DeckWindow
       const title = document.querySelector('.reveal .slides section.present:not(.stack) .slide-title')
       const r = title?.getBoundingClientRect()
-      return { box: r ? [r.x, r.y, r.width, r.height] : [], text: title?.textContent ?? '', cls: w.__cls, firstFrame: w.__firstFrame, current: w.deck?.getCurrentSlide().id }
+      return {
+        box: r ? [r.x, r.y, r.width, r.height] : [],
+        text: title?.textContent ?? '',
+        cls: w.__cls,
+        firstFrame: w.__firstFrame,
+        current: w.deck?.getCurrentSlide().id,
+      }
     })
     return { ...state, png: (await page.screenshot()).toString('base64') }
   } finally {
@@ -67,23 +80,28 @@ async function look(width: number, height: number, scripts: boolean, hash = '') 
 async function pixelDiff(a: string, b: string): Promise<number> {
   const page = await browser.newPage()
   try {
-    return await page.evaluate(async ([x, y]) => {
-      const load = async (b64: string) => {
-        const img = new Image()
-        img.src = `data:image/png;base64,${b64}`
-        await img.decode()
-        const c = document.createElement('canvas')
-        c.width = img.width
-        c.height = img.height
-        const ctx = c.getContext('2d') as CanvasRenderingContext2D
-        ctx.drawImage(img, 0, 0)
-        return ctx.getImageData(0, 0, img.width, img.height).data
-      }
-      const [p, q] = await Promise.all([load(x as string), load(y as string)])
-      let diff = 0
-      for (let i = 0; i < p.length; i += 4) if (Math.max(Math.abs((p[i] ?? 0) - (q[i] ?? 0)), Math.abs((p[i + 1] ?? 0) - (q[i + 1] ?? 0)), Math.abs((p[i + 2] ?? 0) - (q[i + 2] ?? 0))) > 24) diff++
-      return diff / (p.length / 4)
-    }, [a, b])
+    return await page.evaluate(
+      async ([x, y]) => {
+        const load = async (b64: string) => {
+          const img = new Image()
+          img.src = `data:image/png;base64,${b64}`
+          await img.decode()
+          const c = document.createElement('canvas')
+          c.width = img.width
+          c.height = img.height
+          const ctx = c.getContext('2d') as CanvasRenderingContext2D
+          ctx.drawImage(img, 0, 0)
+          return ctx.getImageData(0, 0, img.width, img.height).data
+        }
+        const [p, q] = await Promise.all([load(x as string), load(y as string)])
+        let diff = 0
+        for (let i = 0; i < p.length; i += 4)
+          if (Math.max(Math.abs((p[i] ?? 0) - (q[i] ?? 0)), Math.abs((p[i + 1] ?? 0) - (q[i + 1] ?? 0)), Math.abs((p[i + 2] ?? 0) - (q[i + 2] ?? 0))) > 24)
+            diff++
+        return diff / (p.length / 4)
+      },
+      [a, b],
+    )
   } finally {
     await page.close()
   }
@@ -101,7 +119,7 @@ describe('the first slide before any script', () => {
       expect(off.text.length, 'a title is painted with scripts off').toBeGreaterThan(3)
       expect(off.text).toBe(on.text)
       expect(off.box.length).toBe(4)
-      off.box.forEach((v, i) => expect(Math.abs(v - (on.box[i] ?? NaN)), `title box [x, y, w, h][${i}]`).toBeLessThan(1))
+      for (const [i, v] of off.box.entries()) expect(Math.abs(v - (on.box[i] ?? Number.NaN)), `title box [x, y, w, h][${i}]`).toBeLessThan(1)
       // reveal's own furniture (slide number, arrows) is all that differs.
       expect(await pixelDiff(off.png, on.png)).toBeLessThan(0.01)
       expect(on.cls, 'layout shift while reveal takes over').toBeLessThan(0.01)
@@ -138,7 +156,9 @@ describe('a deep link before the script that marks its slide', () => {
       const page = await context.newPage()
       await page.addInitScript(() => {
         requestAnimationFrame(() => {
-          const shown = [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].filter((s) => getComputedStyle(s).visibility !== 'hidden').map((s) => s.id)
+          const shown = [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')]
+            .filter((s) => getComputedStyle(s).visibility !== 'hidden')
+            .map((s) => s.id)
           ;(window as unknown as { __shown: string[] }).__shown = shown
         })
       })
@@ -175,7 +195,9 @@ describe('what the first paint waits for', () => {
         const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload][as=font]')].map((l) => l.href)
         return {
           fcp,
-          before: resources.filter((r) => r.startTime <= frame1).map((r) => ({ name: r.name, size: r.decodedBodySize, script: r.initiatorType === 'script' || /\.m?js$/.test(r.name) })),
+          before: resources
+            .filter((r) => r.startTime <= frame1)
+            .map((r) => ({ name: r.name, size: r.decodedBodySize, script: r.initiatorType === 'script' || /\.m?js$/.test(r.name) })),
           fonts: resources.filter((r) => /\.(woff2?|ttf|otf)$/.test(r.name)).map((r) => ({ name: r.name, early: r.startTime < fcp })),
           preloaded,
         }
@@ -183,11 +205,18 @@ describe('what the first paint waits for', () => {
       expect(seen.fcp, 'a first contentful paint').toBeGreaterThan(0)
       const scripts = seen.before.filter((r) => r.script)
       // The page's own entry (and Vite's preload polyfill): a few kB, not reveal.js (~120 kB).
-      expect(scripts.reduce((n, r) => n + r.size, 0), `scripts fetched before the first frame: ${scripts.map((r) => r.name).join(', ')}`).toBeLessThan(10_000)
+      expect(
+        scripts.reduce((n, r) => n + r.size, 0),
+        `scripts fetched before the first frame: ${scripts.map((r) => r.name).join(', ')}`,
+      ).toBeLessThan(10_000)
       const earlyFonts = seen.fonts.filter((f) => f.early).map((f) => f.name)
       for (const f of earlyFonts) expect(seen.preloaded, `${f} was fetched before the first paint without a preload`).toContain(f)
       // The other faces (reveal.css's italic, which the first slide does not use) load a moment later.
-      await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.style} ${f.weight}`)), { timeout: 60_000 }).toEqual([])
+      await expect
+        .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.style} ${f.weight}`)), {
+          timeout: 60_000,
+        })
+        .toEqual([])
     } finally {
       await context.close()
     }

@@ -4,10 +4,11 @@
  * from a browser): on A4 it takes about half the pages of the one-slide-a-page handout, and
  * every slide still prints with the start of its notes on the same page.
  */
-import type { Browser, Page } from 'playwright-core'
+
 import { PDFDocument } from 'pdf-lib'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 let browser: Browser
@@ -46,20 +47,22 @@ describe('the handout, two slides to a page', () => {
     await page.evaluate(() => document.documentElement.classList.add('handout-two-up'))
     await page.emulateMedia({ media: 'print' })
     const apart = await page.evaluate(() =>
-      [...document.querySelectorAll('.handout-page')].filter((p) => {
-        const slide = p.querySelector('.handout-slide')?.getBoundingClientRect()
-        const notes = p.querySelector('.handout-notes')
-        if (!slide || !notes?.textContent?.trim()) return true
-        // The notes' first line: beside the slide, level with its top.
-        const walker = document.createTreeWalker(notes, NodeFilter.SHOW_TEXT)
-        let text = walker.nextNode()
-        while (text && !text.textContent?.trim()) text = walker.nextNode()
-        if (!text) return true
-        const range = document.createRange()
-        range.selectNodeContents(text)
-        const first = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0)
-        return !first || first.left < slide.right || first.top > slide.top + 40 || first.bottom < slide.top
-      }).map((p) => p.id),
+      [...document.querySelectorAll('.handout-page')]
+        .filter((p) => {
+          const slide = p.querySelector('.handout-slide')?.getBoundingClientRect()
+          const notes = p.querySelector('.handout-notes')
+          if (!slide || !notes?.textContent?.trim()) return true
+          // The notes' first line: beside the slide, level with its top.
+          const walker = document.createTreeWalker(notes, NodeFilter.SHOW_TEXT)
+          let text = walker.nextNode()
+          while (text && !text.textContent?.trim()) text = walker.nextNode()
+          if (!text) return true
+          const range = document.createRange()
+          range.selectNodeContents(text)
+          const first = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0)
+          return !first || first.left < slide.right || first.top > slide.top + 40 || first.bottom < slide.top
+        })
+        .map((p) => p.id),
     )
     expect(apart).toEqual([])
   })

@@ -3,11 +3,11 @@
  * stay literal in every built page; a slide file's name, however hostile, is written escaped;
  * and each warning is printed once per build, not once per page or Vite build.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createServer } from 'vite'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createServer } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { REPO, runBuild, scratchProject, type CliRun } from './cli.ts'
+import { type CliRun, REPO, runBuild, scratchProject } from './cli.ts'
 
 const project = scratchProject(join(REPO, 'tests/fixtures/hostile-text'))
 const PAGES = ['index.html', 'deck.html', 'read.html', 'handout.html']
@@ -146,7 +146,9 @@ describe.concurrent('projects of their own', () => {
       expect(r.code, r.stderr).toBe(1)
       const lines = r.stderr.split('\n').filter((l) => l.includes(' error '))
       expect(lines).toEqual([
-        expect.stringMatching(/^slides\/05-leak\.md:4:1 error asset-outside the image "\.\.\/assets\/pw\.png" leads to \/etc\/passwd, outside the folders a slide may use/),
+        expect.stringMatching(
+          /^slides\/05-leak\.md:4:1 error asset-outside the image "\.\.\/assets\/pw\.png" leads to \/etc\/passwd, outside the folders a slide may use/,
+        ),
         expect.stringMatching(/^slides\/05-leak\.md:6:\d+ error asset-outside the image "\.\.\/secret\.txt" leads to secret\.txt, outside/),
         expect.stringMatching(/^slides\/05-leak\.md:8:1 error asset-outside the image "\.\.\/assets\/etc\/hostname" leads to \/etc\/hostname/),
       ])

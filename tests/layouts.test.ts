@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
-import { REPO, runBuild, runCli, scratchProject, type CliRun } from './cli.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
+import { type CliRun, REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
 interface DeckApi {
   isReady(): boolean
@@ -30,7 +30,6 @@ let page: Page
 let pdfRun: CliRun
 const errors: string[] = []
 
-
 function poppler(tool: string, args: string[]): Buffer {
   try {
     return execFileSync(tool, args, { maxBuffer: 64 << 20 })
@@ -39,13 +38,20 @@ function poppler(tool: string, args: string[]): Buffer {
     throw err
   }
 }
-const norm = (t: string) => t.replace(/[-\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+const norm = (t: string) =>
+  t
+    .replace(/[-\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 const pageTexts = (file: string) => poppler('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').split('\f').slice(0, -1).map(norm)
 
 /** The bounding box of the fixture picture's green border on a PDF page rasterised by pdftoppm, and the page size. */
 function greenBox(file: string, pageNo: number): { page: { w: number; h: number }; box: { x0: number; y0: number; x1: number; y1: number } | null } {
   const ppm = poppler('pdftoppm', ['-f', String(pageNo), '-l', String(pageNo), '-r', '40', file])
-  const header = ppm.subarray(0, 24).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)
+  const header = ppm
+    .subarray(0, 24)
+    .toString('latin1')
+    .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)
   if (!header) throw new Error('pdftoppm did not write a PPM image')
   const w = Number(header[1])
   const h = Number(header[2])
@@ -64,22 +70,26 @@ function greenBox(file: string, pageNo: number): { page: { w: number; h: number 
 
 const deck = (p: Page) => ({
   ready: () => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true),
-  go: (id: string) => p.evaluate((target) => {
-    const d = (window as unknown as { deck: DeckApi }).deck
-    const s = document.getElementById(target)
-    const stack = s?.parentElement?.classList.contains('stack') ? s.parentElement : s
-    const h = [...document.querySelectorAll('.reveal .slides > section')].indexOf(stack as Element)
-    const v = stack === s ? 0 : [...(stack?.children ?? [])].indexOf(s as Element)
-    d.slide(h, v, -1)
-  }, id),
+  go: (id: string) =>
+    p.evaluate((target) => {
+      const d = (window as unknown as { deck: DeckApi }).deck
+      const s = document.getElementById(target)
+      const stack = s?.parentElement?.classList.contains('stack') ? s.parentElement : s
+      const h = [...document.querySelectorAll('.reveal .slides > section')].indexOf(stack as Element)
+      const v = stack === s ? 0 : [...(stack?.children ?? [])].indexOf(s as Element)
+      d.slide(h, v, -1)
+    }, id),
 })
 
 type Rect = { left: number; top: number; right: number; bottom: number; width: number; height: number }
 const rectOf = (p: Page, selector: string): Promise<Rect> =>
-  p.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect()
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height }
-  })
+  p
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect()
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height }
+    })
 const inside = (inner: Rect, outer: Rect) =>
   inner.left >= outer.left - 0.5 && inner.top >= outer.top - 0.5 && inner.right <= outer.right + 0.5 && inner.bottom <= outer.bottom + 0.5
 
@@ -115,7 +125,7 @@ describe('images fit the slide', () => {
     expect(img.top).toBeGreaterThanOrEqual(title.bottom)
     const rendered = await page.locator('#image img').evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, fit: getComputedStyle(el).objectFit }))
     expect(rendered).toEqual({ w: 1200, fit: 'contain' })
-    expect(img.width / img.height, 'the box keeps the picture\'s 2:1 shape').toBeCloseTo(2, 1)
+    expect(img.width / img.height, "the box keeps the picture's 2:1 shape").toBeCloseTo(2, 1)
   })
 
   it('a sized raw <img> keeps its width and stays in the slide', async () => {
@@ -146,7 +156,7 @@ describe('images fit the slide', () => {
         // The printed page is the 1280x720 slide, scaled: the picture stays in the body, under the title.
         const scale = size.h / 720
         expect(box.y0, 'deck.pdf: under the title').toBeGreaterThanOrEqual(Math.floor(body.top * scale) - 1)
-        expect(box.y1, 'deck.pdf: above the slide\'s bottom margin').toBeLessThanOrEqual(Math.ceil(body.bottom * scale) + 1)
+        expect(box.y1, "deck.pdf: above the slide's bottom margin").toBeLessThanOrEqual(Math.ceil(body.bottom * scale) + 1)
       }
     }
   })
@@ -155,10 +165,12 @@ describe('images fit the slide', () => {
 describe('layouts', () => {
   it('two columns sit side by side, each with its content', async () => {
     await deck(page).go('columns')
-    const cols = await page.locator('#columns .column').evaluateAll((els) => els.map((el) => {
-      const r = el.getBoundingClientRect()
-      return { left: r.left, right: r.right, top: r.top, text: (el as HTMLElement).innerText.trim().slice(0, 20), img: el.querySelector('img') !== null }
-    }))
+    const cols = await page.locator('#columns .column').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect()
+        return { left: r.left, right: r.right, top: r.top, text: (el as HTMLElement).innerText.trim().slice(0, 20), img: el.querySelector('img') !== null }
+      }),
+    )
     expect(cols).toHaveLength(2)
     const [a, b] = cols
     expect(a?.right).toBeLessThanOrEqual(b?.left ?? 0)
@@ -195,7 +207,10 @@ describe('layouts', () => {
 })
 
 describe('builds', () => {
-  const visible = (p: Page) => p.locator('#builds li.fragment').evaluateAll((els) => els.filter((el) => getComputedStyle(el).visibility === 'visible' && getComputedStyle(el).opacity === '1').length)
+  const visible = (p: Page) =>
+    p
+      .locator('#builds li.fragment')
+      .evaluateAll((els) => els.filter((el) => getComputedStyle(el).visibility === 'visible' && getComputedStyle(el).opacity === '1').length)
 
   it('step one bullet at a time when presenting', async () => {
     await deck(page).go('builds')
@@ -225,7 +240,9 @@ describe('builds', () => {
     for (const file of ['handout.html', 'read.html']) {
       const p = await browser.newPage({ viewport: { width: 900, height: 1200 } })
       await p.goto(`${server.url}${file}`)
-      const shown = await p.locator('[id$="builds"] li').evaluateAll((els) => els.map((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })))
+      const shown = await p
+        .locator('[id$="builds"] li')
+        .evaluateAll((els) => els.map((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })))
       expect(shown, file).toEqual([true, true, true])
       await p.close()
     }
@@ -250,7 +267,9 @@ describe('a raw <img> whose file is missing', () => {
     try {
       const r = await runBuild(bad)
       expect(r.code).not.toBe(0)
-      expect(r.stderr + r.stdout).toMatch(/^slides\/01-missing\.md:6:1 error asset-missing the image "img\/missing\.png" points to slides\/img\/missing\.png, which does not exist/m)
+      expect(r.stderr + r.stdout).toMatch(
+        /^slides\/01-missing\.md:6:1 error asset-missing the image "img\/missing\.png" points to slides\/img\/missing\.png, which does not exist/m,
+      )
       expect(r.stderr).not.toMatch(/\n\s+at /)
     } finally {
       rmSync(bad, { recursive: true, force: true })

@@ -13,8 +13,8 @@ import { REPO, runCli, snapshot } from './cli.ts'
 
 const STARTER = join(REPO, 'src/starter')
 
-
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd, stdio: 'pipe', encoding: 'utf8' })
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd, stdio: 'pipe', encoding: 'utf8' })
 
 /** A project folder in git with one committed slide. */
 function committedProject(): string {
@@ -72,7 +72,9 @@ describe('npm run new', () => {
     const before = snapshot(join(dir, 'slides'))
     const r = await runCli('new', dir)
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^new: slides\/ has files git could not bring back \(slides\/01-mine\.md, slides\/02-new\.md\): commit them first, or write the starter elsewhere/)
+    expect(r.stderr).toMatch(
+      /^new: slides\/ has files git could not bring back \(slides\/01-mine\.md, slides\/02-new\.md\): commit them first, or write the starter elsewhere/,
+    )
     expect(snapshot(join(dir, 'slides'))).toEqual(before)
   })
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { createServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { REPO, runBuild, scratchProject } from './cli.ts'
 
 /**
@@ -105,7 +105,9 @@ describe('a markup payload in every author field stays text', () => {
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
       await popup.waitForLoadState('load')
       // The speaker view shows the current slide's notes (their raw HTML sanitised away).
-      await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Notes with') ?? false, undefined, { timeout: 60_000 })
+      await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Notes with') ?? false, undefined, {
+        timeout: 60_000,
+      })
       expect(await popup.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
       expect(await popup.evaluate(() => document.querySelectorAll('[onerror], [onload]').length)).toBe(0)
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()

@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
-
 const lossy = scratchProject(join(REPO, 'tests/fixtures/pdf-losses'))
 cpSync(join(REPO, 'tests/fixtures/pdf-losses/assets/broken.png'), join(lossy, 'assets/broken.png'))
 
@@ -21,10 +20,15 @@ describe('npm run pdf reports what the printout loses', () => {
   it('names the slide with a broken image and the slide cut off, in both PDFs, and still prints', async () => {
     const r = await runCli('pdf', lossy)
     expect(r.code, r.stderr).toBe(0)
-    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning ')).sort()
+    const warnings = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('warning '))
+      .sort()
     expect(warnings).toEqual([
       'warning deck.pdf: slides/01-broken.md #/broken: the image "A picture that cannot be decoded" did not load and prints as a broken image: check the file',
-      expect.stringMatching(/^warning deck\.pdf: slides\/02-long\.md #\/long: \d+ elements \(from "Point number \d+ of a list far too long f"\) cut off by the page: shorten the slide or split it/),
+      expect.stringMatching(
+        /^warning deck\.pdf: slides\/02-long\.md #\/long: \d+ elements \(from "Point number \d+ of a list far too long f"\) cut off by the page: shorten the slide or split it/,
+      ),
       'warning handout.pdf: slides/01-broken.md #/broken: the image "A picture that cannot be decoded" did not load and prints as a broken image: check the file',
       expect.stringMatching(/^warning handout\.pdf: slides\/02-long\.md #\/long: \d+ elements .* cut off by the page/),
     ])

@@ -12,7 +12,6 @@ import { buildDeck } from '../src/compiler/node.ts'
 import { readOutline } from '../src/pdf/outline.ts'
 import { REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
-
 const project = scratchProject(join(REPO, 'tests/fixtures/good-small'))
 
 beforeAll(async () => {

@@ -22,7 +22,11 @@ const root = resolve(import.meta.dirname, '..')
 const out = mkdtempSync(join(tmpdir(), 'deck-pdf-a4-'))
 const { slides, config } = buildDeck(root).deck
 // pdftotext joins a word hyphenated at a line end ("long-\nterm" -> "longterm"): compare without hyphens.
-const norm = (t: string) => t.replace(/[-\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+const norm = (t: string) =>
+  t
+    .replace(/[-\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 const words = (t: string, n = 8) => norm(t).split(' ').slice(0, n).join(' ')
 const letterDir = mkdtempSync(join(tmpdir(), 'deck-pdf-letter-'))
 
@@ -79,7 +83,7 @@ describe('npm run pdf', () => {
     }
     const texts = pageTexts(join(out, 'deck.pdf'))
     expect(texts).toHaveLength(slides.length)
-    slides.forEach((s, i) => expect(texts[i], `page ${i + 1}`).toContain(norm(s.title)))
+    for (const [i, s] of slides.entries()) expect(texts[i], `page ${i + 1}`).toContain(norm(s.title))
   })
 
   it('deck.pdf: each page holds its slide alone, numbered at its foot as reveal numbers it: no notes, no handout header', () => {
@@ -88,12 +92,21 @@ describe('npm run pdf', () => {
     const boxes = poppler('pdftotext', ['-bbox', join(out, 'deck.pdf'), '-'])
       .split('<page ')
       .slice(1)
-      .map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] })))
+      .map((p) =>
+        [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+          x: Number(m[1]),
+          y: Number(m[2]),
+          text: m[3],
+        })),
+      )
     expect(boxes).toHaveLength(slides.length)
     slides.forEach((s, i) => {
       // reveal's print layout: 18px (13.5pt) at 22px from the left and 12px from the foot of its 719px page.
       const foot = boxes[i]?.filter((w) => w.x < 40 && w.y > 490) ?? []
-      expect(foot.map((w) => w.text), `page ${i + 1}: its number at the bottom left`).toEqual([String(i + 1)])
+      expect(
+        foot.map((w) => w.text),
+        `page ${i + 1}: its number at the bottom left`,
+      ).toEqual([String(i + 1)])
       expect(texts[i], `page ${i + 1}: the handout's header`).not.toContain(`Slide ${i + 1} of`)
       if (norm(s.notesText).split(' ').length >= 8) expect(texts[i], `page ${i + 1}: its notes`).not.toContain(words(s.notesText))
     })
@@ -102,7 +115,10 @@ describe('npm run pdf', () => {
   it('deck.pdf: prints the slide backgrounds (the title slide is dark)', () => {
     const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '12', '-gray', join(out, 'deck.pdf')])
     // Binary PGM: header "P5\n<w> <h>\n255\n", then one byte per pixel.
-    const header = pgm.subarray(0, 20).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)
+    const header = pgm
+      .subarray(0, 20)
+      .toString('latin1')
+      .match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)
     if (!header) throw new Error('pdftoppm did not write a PGM image')
     const pixels = pgm.subarray(header[0].length)
     const mean = pixels.reduce((sum, v) => sum + v, 0) / pixels.length
@@ -130,7 +146,10 @@ describe('npm run pdf', () => {
     const n = String(slides.length)
     const ppm = execFileSync('pdftoppm', ['-f', n, '-l', n, '-r', '20', join(out, 'handout.pdf')])
     // Binary PPM: header "P6\n<w> <h>\n255\n", then three bytes per pixel.
-    const header = ppm.subarray(0, 20).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)
+    const header = ppm
+      .subarray(0, 20)
+      .toString('latin1')
+      .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)
     if (!header) throw new Error('pdftoppm did not write a PPM image')
     const [w, h] = [Number(header[1]), Number(header[2])]
     const px = ppm.subarray(header[0].length)
@@ -158,7 +177,10 @@ describe('npm run pdf', () => {
     const sections = [...new Set(slides.flatMap((s) => (s.section ? [s.section] : [])))]
     // Any deck: the test needs one section at least (this briefing has eight, the starter three).
     expect(sections.length).toBeGreaterThan(0)
-    for (const [name, pdf] of [['deck.pdf', deck], ['handout.pdf', handout]] as const) {
+    for (const [name, pdf] of [
+      ['deck.pdf', deck],
+      ['handout.pdf', handout],
+    ] as const) {
       expect(pdf.getTitle(), name).toBe(config.title)
       expect(poppler('pdfinfo', [join(out, name)]), name).toMatch(/Tagged:\s+yes/)
       const outline = readOutline(pdf)
@@ -170,7 +192,12 @@ describe('npm run pdf', () => {
         expect([s?.title, s?.section], `${name}: "${e.title}"`).toContain(e.title)
       }
       // Every slide title is in the outline, once.
-      expect(flat(outline).filter((e) => slides[e.page]?.title === e.title).map((e) => e.page).sort((a, b) => a - b)).toEqual(slides.map((_, i) => i))
+      expect(
+        flat(outline)
+          .filter((e) => slides[e.page]?.title === e.title)
+          .map((e) => e.page)
+          .sort((a, b) => a - b),
+      ).toEqual(slides.map((_, i) => i))
     }
   })
 })

@@ -9,7 +9,7 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -36,9 +36,20 @@ interface Case {
 }
 const cases: Case[] = []
 
-const norm = (t: string) => t.replace(/[\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+const norm = (t: string) =>
+  t
+    .replace(/[\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 const squash = (t: string) => t.replace(/[\s\u00ad-]+/g, '')
-const unxml = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&')
+const unxml = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&')
 const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unxml(m[1] ?? ''))
 
 function tool(name: string, args: string[], pkg: string): string {
@@ -59,12 +70,15 @@ async function impressToPdf(pptxs: string[]): Promise<string[]> {
   const profile = mkdtempSync(join(work, 'lo-profile-'))
   const outDir = mkdtempSync(join(work, 'impress-pdf-'))
   try {
-    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...pptxs], { timeout: 300_000 })
+    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...pptxs], {
+      timeout: 300_000,
+    })
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('soffice not found: install LibreOffice Impress (apt-get install -y libreoffice-impress); .ci/run does')
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('soffice not found: install LibreOffice Impress (apt-get install -y libreoffice-impress); .ci/run does')
     throw err
   }
-  return pptxs.map((pptx) => join(outDir, pptx.split('/').pop()!.replace(/\.pptx$/, '.pdf')))
+  return pptxs.map((pptx) => join(outDir, basename(pptx).replace(/\.pptx$/, '.pdf')))
 }
 
 /** `npm run pptx` on a built deck: the file, what the command printed, and the slides it came from. */
@@ -72,7 +86,8 @@ async function pptxOf(name: string, root: string, dist: string): Promise<Omit<Ca
   const pptx = join(work, `${name}.pptx`)
   let stdout = ''
   try {
-    stdout = (await run(process.execPath, ['src/cli/launch.mjs', 'pptx', `--root=${root}`, `--dist=${dist}`, `--out=${pptx}`], { cwd: REPO, timeout: 300_000 })).stdout
+    stdout = (await run(process.execPath, ['src/cli/launch.mjs', 'pptx', `--root=${root}`, `--dist=${dist}`, `--out=${pptx}`], { cwd: REPO, timeout: 300_000 }))
+      .stdout
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string }
     throw new Error(`npm run pptx failed on ${name}: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`)
@@ -87,7 +102,13 @@ let fixtureDist = ''
 
 beforeAll(async () => {
   project = scratchProject(FIXTURE)
-  const made = await Promise.all([pptxOf('deck', REPO, builtDist()), buildForTests(project).then((dist) => pptxOf('fixture', project, (fixtureDist = dist)))])
+  const made = await Promise.all([
+    pptxOf('deck', REPO, builtDist()),
+    buildForTests(project).then((dist) => {
+      fixtureDist = dist
+      return pptxOf('fixture', project, dist)
+    }),
+  ])
   const pdfs = await impressToPdf(made.map((c) => c.pptx))
   cases.push(...made.map((c, i) => ({ ...c, pdf: pdfs[i] ?? '' })))
 }, 900_000)
@@ -273,7 +294,8 @@ describe("the figures' PNGs, kept between runs", () => {
   const media = async (file: string) => {
     const zip = await JSZip.loadAsync(readFileSync(file))
     const out: Record<string, string> = {}
-    for (const f of Object.keys(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f)).sort()) out[f] = Buffer.from(await zip.file(f)!.async('uint8array')).toString('base64')
+    const pngs = Object.values(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f.name))
+    for (const f of pngs.sort((a, b) => a.name.localeCompare(b.name))) out[f.name] = Buffer.from(await f.async('uint8array')).toString('base64')
     return out
   }
   it('are drawn with --no-cache, reused by the next run, and the same pictures either way', async () => {

@@ -3,12 +3,13 @@
  * articles and its agenda; a dark mode for a system that asks for one, with every text colour
  * meeting WCAG AA (axe-core's color-contrast rule), on a phone's width.
  */
-import { createRequire } from 'node:module'
+
 import { readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 import { scratchProject } from './cli.ts'
 import { buildForTests } from './global-setup.ts'
@@ -47,7 +48,9 @@ async function open(scheme: 'light' | 'dark', from: StaticServer = server): Prom
 async function contrast(page: Page): Promise<string[]> {
   await page.evaluate(axe)
   return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run
+    const run = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { nodes: { target: string[]; failureSummary?: string }[] }[] }> } }
+    ).axe.run
     const r = await run(document, { runOnly: ['color-contrast'] })
     return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`))
   })
@@ -83,7 +86,11 @@ describe('the reading edition', () => {
     const dark = await open('dark')
     const ground = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor)
     const bg = await ground(dark)
-    const lum = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3
+    const lum = (rgb: string) =>
+      (rgb.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0) / 3
     expect(lum(bg)).toBeLessThan(60)
     expect(await contrast(dark)).toEqual([])
     await dark.close()

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 let browser: Browser
@@ -125,7 +125,7 @@ describe.each(['read.html', 'handout.html'])('%s opened alone from disk', (name)
 })
 
 describe.each(['read.html', 'handout.html'])('%s, read on screen', (name) => {
-  it('scrolls with the mouse wheel and the keyboard (the deck\'s first-slide rules do not reach it)', async () => {
+  it("scrolls with the mouse wheel and the keyboard (the deck's first-slide rules do not reach it)", async () => {
     // The deck page holds <html> still until reveal.js is ready; handout.html shows its slides in
     // `.reveal` boxes that never become ready, and those rules once held it still too: a reader
     // saw its first page and could not scroll (2026-11-30).

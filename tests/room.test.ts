@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 interface DeckApi {
@@ -122,7 +122,11 @@ describe('the room sees only the slide', () => {
     await page.waitForFunction(() => Number.parseFloat(getComputedStyle(document.querySelector('.reveal .slide-number') as Element).fontSize) < 18)
     const phone = await chrome(page)
     expect(phone.titleLine).toBeGreaterThan(0)
-    for (const [what, h] of [['slide number', phone.number], ['arrow', phone.arrow], ['edition link', phone.link]] as const) {
+    for (const [what, h] of [
+      ['slide number', phone.number],
+      ['arrow', phone.arrow],
+      ['edition link', phone.link],
+    ] as const) {
       expect(h, what).toBeGreaterThan(0)
       expect(h, what).toBeLessThanOrEqual(phone.titleLine * 1.5)
     }

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sharedBrowser } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -17,7 +17,9 @@ const file = join(builtDist(), 'deck.html')
 const { slides } = buildDeck(root).deck
 const words = (t: string, n = 8) => t.replace(/\s+/g, ' ').trim().split(' ').slice(0, n).join(' ')
 
-type DeckWindow = Window & { deck: { isReady(): boolean; slide(h: number, v: number): void; getCurrentSlide(): HTMLElement; getIndices(): { h: number; v: number } } }
+type DeckWindow = Window & {
+  deck: { isReady(): boolean; slide(h: number, v: number): void; getCurrentSlide(): HTMLElement; getIndices(): { h: number; v: number } }
+}
 
 let browser: Browser
 let context: BrowserContext

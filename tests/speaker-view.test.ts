@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveDir, sharedBrowser, type StaticServer } from './browser.ts'
 import { buildDeck } from '../src/compiler/node.ts'
+import { type StaticServer, serveDir, sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 
 const { slides } = buildDeck(resolve(import.meta.dirname, '..')).deck
@@ -58,7 +58,7 @@ const layout = (speaker: Page) =>
   speaker.evaluate(() => {
     const inView = (sel: string) => {
       const el = document.querySelector<HTMLElement>(sel)
-      if (!el || !el.checkVisibility()) return false
+      if (!el?.checkVisibility()) return false
       const r = el.getBoundingClientRect()
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
       return r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && !!hit && el.contains(hit)
@@ -117,7 +117,12 @@ describe('the speaker view, for reading aloud', () => {
     const speaker = await openSpeaker(page, server.url)
     const boxes = await speaker.evaluate(() => {
       const rect = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().toJSON() as DOMRect
-      return { label: rect('#upcoming-slide .label'), frame: rect('#upcoming-slide iframe'), layout: rect('#speaker-layout'), current: rect('#current-slide iframe') }
+      return {
+        label: rect('#upcoming-slide .label'),
+        frame: rect('#upcoming-slide iframe'),
+        layout: rect('#speaker-layout'),
+        current: rect('#current-slide iframe'),
+      }
     })
     expect(boxes.label.bottom).toBeLessThanOrEqual(boxes.frame.top)
     // The layout menu no longer sits on a preview either.

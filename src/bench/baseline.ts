@@ -2,7 +2,7 @@
  * The baseline the issue compares against: the same slide files as a plain reveal.js 6 deck
  * with reveal's runtime Markdown plugin (Markdown parsed in the browser), built by Vite.
  */
-import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { escapeHtml } from '../text/escape.ts'
@@ -34,7 +34,10 @@ export function toBaselineMarkdown(source: string): string {
   // A figure is shown by its title in the baseline (plain reveal.js has no figure kinds).
   const body = (m ? text.slice(m[0].length) : text)
     .replace(/!\[([^\]]*)\]\(figure:[a-z0-9-]+\)/g, '*$1*')
-    .replace(/^```(?:map|timeline|chart|pillars)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm, (_, yaml: string) => `*${/^title:\s*"?(.*?)"?\s*$/m.exec(yaml)?.[1] ?? 'Figure'}*`)
+    .replace(
+      /^```(?:map|timeline|chart|pillars)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm,
+      (_, yaml: string) => `*${/^title:\s*"?(.*?)"?\s*$/m.exec(yaml)?.[1] ?? 'Figure'}*`,
+    )
   const title = typeof meta.title === 'string' ? meta.title : ''
   const section = typeof meta.section === 'string' ? meta.section : ''
   const heading = title ? `${meta.layout === 'title' ? '#' : '##'} ${title}\n\n` : ''
@@ -45,10 +48,7 @@ export function toBaselineMarkdown(source: string): string {
 /** The baseline's index.html: one `<section data-markdown>` with a `<textarea data-template>` per slide file. Pure. */
 export function baselineIndexHtml(title: string, slides: readonly string[]): string {
   const sections = slides
-    .map(
-      (md) =>
-        `<section data-markdown data-separator-vertical="\\r?\\n--\\r?\\n">\n<textarea data-template>\n${escapeHtml(md)}</textarea>\n</section>`,
-    )
+    .map((md) => `<section data-markdown data-separator-vertical="\\r?\\n--\\r?\\n">\n<textarea data-template>\n${escapeHtml(md)}</textarea>\n</section>`)
     .join('\n')
   return `<!doctype html>
 <html lang="en">

@@ -7,8 +7,25 @@ import type { SourceFile } from '../deck/model.ts'
 
 /** A small figure of each kind, drawn from data in a fenced block. */
 const FIGURES = [
-  (i: number) => ['```timeline', `title: "Generated timeline ${i}"`, 'events:', '  - { date: "1991", label: "A dated event" }', `  - { date: "20${String(i % 25).padStart(2, '0')}-03", label: "Another, later" }`, '  - { label: "An undated event", note: "in the order given" }', '```'],
-  (i: number) => ['```pillars', `title: "Generated pillars ${i}"`, 'roof: "What is held up"', 'pillars:', '  - { name: One, points: ["A first point", "A second"] }', '  - { name: Two, points: ["A third point"] }', 'foundation: "What it rests on"', '```'],
+  (i: number) => [
+    '```timeline',
+    `title: "Generated timeline ${i}"`,
+    'events:',
+    '  - { date: "1991", label: "A dated event" }',
+    `  - { date: "20${String(i % 25).padStart(2, '0')}-03", label: "Another, later" }`,
+    '  - { label: "An undated event", note: "in the order given" }',
+    '```',
+  ],
+  (i: number) => [
+    '```pillars',
+    `title: "Generated pillars ${i}"`,
+    'roof: "What is held up"',
+    'pillars:',
+    '  - { name: One, points: ["A first point", "A second"] }',
+    '  - { name: Two, points: ["A third point"] }',
+    'foundation: "What it rests on"',
+    '```',
+  ],
   (i: number) => ['```chart', `title: "Generated chart ${i}"`, 'unit: "ships"', `data: { "2019": ${i % 17}, "2020": 12, "2021": 30 }`, '```'],
 ] as const
 
@@ -28,7 +45,8 @@ export function generateSlides(n: number, { codeEvery = 10, figureEvery = 50 } =
         '- Point three: "a quoted phrase" and `inline code`',
         '- Point four, with a number: 42%',
       )
-      if (codeEvery > 0 && i % codeEvery === 0) body.push('', '```ts', `const slide${i}: number = ${i} // highlighted at build time`, 'export function f(x: string) { return x.length }', '```')
+      if (codeEvery > 0 && i % codeEvery === 0)
+        body.push('', '```ts', `const slide${i}: number = ${i} // highlighted at build time`, 'export function f(x: string) { return x.length }', '```')
     }
     const notes = `Speaker notes for slide ${i}. ${'The analyst explains the point in plain words, with the numbers the article gives and what they mean for the room. '.repeat(6)}`
     files.push({
@@ -39,5 +57,11 @@ export function generateSlides(n: number, { codeEvery = 10, figureEvery = 50 } =
   // Pacing scales with the slide count, within what deck.yaml accepts (240 ± 120 minutes; a
   // longer generated deck only gets the pacing warning).
   const minutes = Math.max(1, Math.round(n * 0.95))
-  return { files, deckFile: { path: 'slides/deck.yaml', text: `title: "Generated deck"\nlang: en\ntargetMinutes: ${Math.min(240, minutes)}\ntoleranceMinutes: ${Math.min(120, minutes)}\n` } }
+  return {
+    files,
+    deckFile: {
+      path: 'slides/deck.yaml',
+      text: `title: "Generated deck"\nlang: en\ntargetMinutes: ${Math.min(240, minutes)}\ntoleranceMinutes: ${Math.min(120, minutes)}\n`,
+    },
+  }
 }

@@ -100,7 +100,10 @@ export async function measureFirstSlide(browser: Browser, url: string): Promise<
       if (/^https?:$/.test(u.protocol) && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) external.push(req.url())
     })
     page.on('response', (res) => {
-      bodies.set(res.url(), res.body().catch(() => null))
+      bodies.set(
+        res.url(),
+        res.body().catch(() => null),
+      )
     })
     await page.goto(url, { waitUntil: 'load' })
     // (Predicates as functions: a string one is run with eval while polling, which the deck's

@@ -37,7 +37,9 @@ export function renderTable(rows: readonly Row[], header: string): string {
     '',
     '| metric | ours: median (min–max) | baseline: median (min–max) | ratio / figure | target | result |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${[r.metric, r.ours, r.baseline, r.ratio, r.target, verdict(r.met, r.target !== '') + (r.note ? ` — ${r.note}` : '')].map(esc).join(' | ')} |`),
+    ...rows.map(
+      (r) => `| ${[r.metric, r.ours, r.baseline, r.ratio, r.target, verdict(r.met, r.target !== '') + (r.note ? ` — ${r.note}` : '')].map(esc).join(' | ')} |`,
+    ),
   ]
   return `${lines.join('\n')}\n`
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_FILE_BYTES } from '../compiler/load.ts'
 import { compileDeck } from '../compiler/deck.ts'
+import { MAX_FILE_BYTES } from '../compiler/load.ts'
 import { nodeEnv } from '../compiler/node.ts'
-import { plainCase, worstCases, type WorstCase } from './worst.ts'
+import { plainCase, type WorstCase, worstCases } from './worst.ts'
 
 const env = nodeEnv(process.cwd())
 const errors = (c: WorstCase, text: string) =>
-  compileDeck({ files: [{ path: c.files[0]?.path ?? 'slides/01-worst.md', text }], deckFile: c.deckFile, env }).diagnostics.filter((d) => d.severity === 'error')
+  compileDeck({ files: [{ path: c.files[0]?.path ?? 'slides/01-worst.md', text }], deckFile: c.deckFile, env }).diagnostics.filter(
+    (d) => d.severity === 'error',
+  )
 /** The file cut after its first three slides (and 30 KB): the same constructs at the same density, cheap to compile. */
 const head = (text: string) => text.split('\n--\n').slice(0, 3).join('\n--\n').slice(0, 30_000)
 

@@ -71,7 +71,11 @@ export function worstCases(): WorstCase[] {
   const nest = MAX_NESTING
   // A table row of 10 cells has 11 pipes; as many rows as the marker limit allows.
   const tableRows = Math.floor(MARKERS / 11) - 2
-  const table = ['| a | b | c | d | e | f | g | h | i | j |', '|---|---|---|---|---|---|---|---|---|---|', ...Array.from({ length: tableRows }, (_, r) => `| ${r} | b | c | d | e | f | g | h | i | j |`)].join('\n')
+  const table = [
+    '| a | b | c | d | e | f | g | h | i | j |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...Array.from({ length: tableRows }, (_, r) => `| ${r} | b | c | d | e | f | g | h | i | j |`),
+  ].join('\n')
   /** `block` first, then prose to the size limit. */
   const thenProse = (name: string, title: string, block: string) => {
     const head = `${FRONT(title)}${block}\n\n`
@@ -84,7 +88,13 @@ export function worstCases(): WorstCase[] {
     thenProse('`[a` ×1,990, then prose', 'Brackets then prose', lines('[a', MARKERS)),
     thenProse('`<i>a</i>` ×995, then prose', 'Tags then prose', lines('<i>a</i>', MARKERS / 2)),
     thenProse('a table at the marker limit, then prose', 'A table then prose', table),
-    deck(`quotes ${nest} deep, every line`, subSlides('Deep quotes fill every sub-slide', () => Array.from({ length: 40 }, (_, k) => `${'>'.repeat(nest)} line ${k} of a deep quote`).join('\n'))),
-    deck(`lists ${nest} deep`, subSlides('Deep lists fill every sub-slide', () => Array.from({ length: nest }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n'))),
+    deck(
+      `quotes ${nest} deep, every line`,
+      subSlides('Deep quotes fill every sub-slide', () => Array.from({ length: 40 }, (_, k) => `${'>'.repeat(nest)} line ${k} of a deep quote`).join('\n')),
+    ),
+    deck(
+      `lists ${nest} deep`,
+      subSlides('Deep lists fill every sub-slide', () => Array.from({ length: nest }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n')),
+    ),
   ]
 }

@@ -3,7 +3,7 @@
  * `CHROME_PATH`) driven by playwright-core, with the project's flags. Nothing is downloaded.
  */
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 
 /**
  * Features switched off in every Chromium of the project. Headless Chromium loads the address

@@ -59,7 +59,9 @@ export async function build(opts: BuildOptions): Promise<number> {
     const result = compileLoaded(root, 'slides', loaded)
     for (const d of result.diagnostics) say(formatDiagnostic(d))
     if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
-      say(`note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`)
+      say(
+        `note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`,
+      )
     }
     if (hasErrors(result.diagnostics)) {
       const n = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -81,7 +83,7 @@ export async function build(opts: BuildOptions): Promise<number> {
     const cache = clientCache(root, toolRoot, ownConfig, result)
     const reused = !!cache && !opts.noCache && restore(cache, result.deck, tmpDir)
     if (!reused) {
-      const inputs = await runVite(root, toolRoot, ownConfig, tmpDir, result)
+      const inputs = await runVite(root, ownConfig, tmpDir, result)
       // 3. The editions that work alone: deck.html (index.html with everything it loads
       // inlined, to run from file://), and read.html and handout.html opened from disk.
       makeStandalone(tmpDir, 'index.html', 'deck.html')
@@ -95,7 +97,9 @@ export async function build(opts: BuildOptions): Promise<number> {
     markOutput(tmpDir)
     swap(tmpDir, outDir)
     const { slides, totalSeconds } = result.deck
-    console.log(`built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms${reused ? ' (client build reused: only the slides changed)' : ''}`)
+    console.log(
+      `built ${slides.length} slides (${(totalSeconds / 60).toFixed(1)} min planned) into ${outName} in ${Math.round(performance.now() - started)} ms${reused ? ' (client build reused: only the slides changed)' : ''}`,
+    )
     return 0
   } finally {
     rmSync(tmpDir, { recursive: true, force: true })
@@ -125,7 +129,7 @@ function clientCache(root: string, toolRoot: string, ownConfig: boolean, result:
  * file again); a project's own vite.config.ts is read by Vite as usual, its deck plugin then
  * compiling the slides itself.
  */
-async function runVite(root: string, toolRoot: string, ownConfig: boolean, outDir: string, result: DeckResult): Promise<string[]> {
+async function runVite(root: string, ownConfig: boolean, outDir: string, result: DeckResult): Promise<string[]> {
   const { build: viteBuild, mergeConfig } = await import('vite')
   let inputs: string[] = []
   const recordInputs: Plugin = {

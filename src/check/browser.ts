@@ -10,7 +10,7 @@ import { launchBrowser } from '../browser/chromium.ts'
 import { serveDir } from '../browser/serve.ts'
 import type { Diagnostic } from '../deck/model.ts'
 import { finding } from './findings.ts'
-import { IN_PAGE_SOURCE, SLIDE_HEIGHT, SLIDE_WIDTH, type DocInspection, type Inspection, type SlideRef } from './in-page.ts'
+import { type DocInspection, IN_PAGE_SOURCE, type Inspection, SLIDE_HEIGHT, SLIDE_WIDTH, type SlideRef } from './in-page.ts'
 
 export const VIEWPORTS = [
   { name: 'native 1280×720', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, screenshots: true },
@@ -38,7 +38,13 @@ export interface BrowserCheckResult {
 }
 
 interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; inSlide: string | null; failureSummary?: string }[] }[]
+  violations: {
+    id: string
+    impact: string | null
+    help: string
+    helpUrl: string
+    nodes: { target: unknown[]; html: string; inSlide: string | null; failureSummary?: string }[]
+  }[]
 }
 
 const axeSource = (): string => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -75,7 +81,7 @@ async function axeViolations(page: Page, sectionSelector: string | null): Promis
           let inSlide: string | null = null
           try {
             const el = document.querySelector(String(n.target[n.target.length - 1]))
-            inSlide = el && current && current.contains(el) ? current.id : null
+            inSlide = el && current?.contains(el) ? current.id : null
           } catch {
             inSlide = null
           }
@@ -95,8 +101,14 @@ function axeMessage(v: AxeResult['violations'][number], n: AxeResult['violations
 async function checkFileLinks(page: Page, urls: readonly string[], file: string, slide: string | undefined, out: Diagnostic[]): Promise<void> {
   for (const url of new Set(urls)) {
     const res = await page.request.get(url).catch(() => null)
-    if (!res || res.status() !== 200)
-      out.push(finding('links', { file, ...(slide ? { slide } : {}) }, `link to ${url.replace(/^https?:\/\/[^/]+/, '')} leads nowhere (status ${res?.status() ?? 'no answer'}): fix the path or build the page it names`))
+    if (res?.status() !== 200)
+      out.push(
+        finding(
+          'links',
+          { file, ...(slide ? { slide } : {}) },
+          `link to ${url.replace(/^https?:\/\/[^/]+/, '')} leads nowhere (status ${res?.status() ?? 'no answer'}): fix the path or build the page it names`,
+        ),
+      )
   }
 }
 
@@ -107,7 +119,8 @@ async function openDeck(browser: Browser, url: string, width: number, height: nu
   await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 20_000 })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await inject(page, IN_PAGE_SOURCE)
-  if (!(await page.evaluate(() => '__deckCheck' in window))) throw new Error('the in-page measuring script did not load (a script error in src/check/in-page.ts)')
+  if (!(await page.evaluate(() => '__deckCheck' in window)))
+    throw new Error('the in-page measuring script did not load (a script error in src/check/in-page.ts)')
   return page
 }
 
@@ -199,15 +212,28 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
           const key = `${o.kind}:${o.what}`
           if (reported.has(key) || reported.size >= 3) continue
           reported.add(key)
-          findings.push(finding('overflow', at, o.kind === 'outside'
+          findings.push(
+            finding(
+              'overflow',
+              at,
+              o.kind === 'outside'
                 ? `at ${vp.name}: ${o.what} reaches ${Math.round(o.px)}px outside the slide (${o.side}): shorten the text, split the slide, or make the figure smaller`
-                : `at ${vp.name}: ${o.what} is cut off by ${Math.round(o.px)}px ${o.side}: shorten the text or give it room`))
+                : `at ${vp.name}: ${o.what} is cut off by ${Math.round(o.px)}px ${o.side}: shorten the text or give it room`,
+            ),
+          )
         }
-        if (worst.length > reported.size) findings.push(finding('overflow', at, `at ${vp.name}: ${worst.length - reported.size} more elements overflow on this slide`))
+        if (worst.length > reported.size)
+          findings.push(finding('overflow', at, `at ${vp.name}: ${worst.length - reported.size} more elements overflow on this slide`))
 
         // Under the deck's controls, at every viewport (they do not scale with the slide).
         for (const c of r.covered.slice(0, 3)) {
-          findings.push(finding('overflow', at, `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's corners free, shorten the text or make the figure smaller`))
+          findings.push(
+            finding(
+              'overflow',
+              at,
+              `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's corners free, shorten the text or make the figure smaller`,
+            ),
+          )
         }
         if (r.covered.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, ...r.covered.map((c) => Math.min(c.w, c.h))))
 
@@ -225,13 +251,31 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
             const most = sorted[sorted.length - 1]
             if (!least || !most) continue
             const pct = (px: number) => `${((px / SLIDE_HEIGHT) * 100).toFixed(1)}%`
-            findings.push(finding('legibility', at, `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (3%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`))
+            findings.push(
+              finding(
+                'legibility',
+                at,
+                `${figure}: ${ts.length} text label${ts.length === 1 ? '' : 's'} below the ${least.min.toFixed(1)}px minimum for text in figures (3%), from ${least.px.toFixed(1)}px (${pct(least.px)}) ${least.what.replace(/^\S+ /, '')} to ${most.px.toFixed(1)}px (${pct(most.px)}) ${most.what.replace(/^\S+ /, '')}: draw the figure larger on the slide or its labels larger`,
+              ),
+            )
           }
           for (const t of small.values())
-            findings.push(finding('legibility', at, `${t.what} is ${t.px.toFixed(1)}px (${((t.px / SLIDE_HEIGHT) * 100).toFixed(1)}% of the slide height), below the ${t.min.toFixed(1)}px minimum for ${t.tier === 'body' ? 'body text (3%)' : 'captions and source lines (2.2%)'}: make it larger in the theme, or cut text so it fits larger`))
+            findings.push(
+              finding(
+                'legibility',
+                at,
+                `${t.what} is ${t.px.toFixed(1)}px (${((t.px / SLIDE_HEIGHT) * 100).toFixed(1)}% of the slide height), below the ${t.min.toFixed(1)}px minimum for ${t.tier === 'body' ? 'body text (3%)' : 'captions and source lines (2.2%)'}: make it larger in the theme, or cut text so it fits larger`,
+              ),
+            )
           // Into the slide's margins (slide pixels: the same at any viewport), the three deepest.
           for (const m of r.margin.slice(0, 3)) {
-            findings.push(finding('overflow', at, `${m.what} reaches ${Math.round(m.px)}px into the slide's ${m.side} margin, the outer 5% that a projector may crop: shorten the text, split the slide, or make the figure smaller`))
+            findings.push(
+              finding(
+                'overflow',
+                at,
+                `${m.what} reaches ${Math.round(m.px)}px into the slide's ${m.side} margin, the outer 5% that a projector may crop: shorten the text, split the slide, or make the figure smaller`,
+              ),
+            )
           }
           if (r.margin.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, r.margin[0]?.px ?? 0))
           for (const m of r.missingText) findings.push(finding('accessibility', at, m))

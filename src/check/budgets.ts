@@ -8,7 +8,9 @@ import type { Deck, Diagnostic, RenderedSlide } from '../deck/model.ts'
 import { finding } from './findings.ts'
 
 /** What the budgets read of a deck: a compiled one, or the build's record of it. */
-export type BudgetedDeck = Pick<Deck, 'config' | 'totalSeconds'> & { slides: readonly Pick<RenderedSlide, 'id' | 'file' | 'line' | 'section' | 'bodyWords' | 'bullets' | 'notesWords'>[] }
+export type BudgetedDeck = Pick<Deck, 'config' | 'totalSeconds'> & {
+  slides: readonly Pick<RenderedSlide, 'id' | 'file' | 'line' | 'section' | 'bodyWords' | 'bullets' | 'notesWords'>[]
+}
 
 export function checkBudgets(deck: BudgetedDeck, deckFile = 'slides/deck.yaml'): Diagnostic[] {
   const out: Diagnostic[] = []
@@ -18,16 +20,46 @@ export function checkBudgets(deck: BudgetedDeck, deckFile = 'slides/deck.yaml'):
   for (const s of deck.slides) {
     const at = { file: s.file, line: s.line, slide: s.id }
     if (s.bodyWords > BUDGET.maxWords)
-      out.push(finding('budget', at, `${s.bodyWords} words on the slide, over the budget of ${BUDGET.maxWords}: cut the text, or move detail into the notes${raise('words')}`))
+      out.push(
+        finding(
+          'budget',
+          at,
+          `${s.bodyWords} words on the slide, over the budget of ${BUDGET.maxWords}: cut the text, or move detail into the notes${raise('words')}`,
+        ),
+      )
     if (s.bullets > BUDGET.maxBullets)
-      out.push(finding('budget', at, `${s.bullets} bullets, over the budget of ${BUDGET.maxBullets}: merge or drop bullets, or split the slide with a "--" sub-slide${raise('bullets')}`))
+      out.push(
+        finding(
+          'budget',
+          at,
+          `${s.bullets} bullets, over the budget of ${BUDGET.maxBullets}: merge or drop bullets, or split the slide with a "--" sub-slide${raise('bullets')}`,
+        ),
+      )
     if (s.section === undefined) continue
     if (s.notesWords === 0)
-      out.push(finding('budget', at, `a content slide without speaker notes: add a "Notes:" line and at least ${BUDGET.minNotesWords} words of what the presenter says`))
+      out.push(
+        finding(
+          'budget',
+          at,
+          `a content slide without speaker notes: add a "Notes:" line and at least ${BUDGET.minNotesWords} words of what the presenter says`,
+        ),
+      )
     else if (s.notesWords < BUDGET.minNotesWords)
-      out.push(finding('budget', at, `notes have ${s.notesWords} words, under the minimum of ${BUDGET.minNotesWords} for a content slide: say what the slide claims, and where the source supports it${raise('notesMin')}`))
+      out.push(
+        finding(
+          'budget',
+          at,
+          `notes have ${s.notesWords} words, under the minimum of ${BUDGET.minNotesWords} for a content slide: say what the slide claims, and where the source supports it${raise('notesMin')}`,
+        ),
+      )
     else if (s.notesWords > BUDGET.maxNotesWords)
-      out.push(finding('budget', at, `notes have ${s.notesWords} words, over the maximum of ${BUDGET.maxNotesWords}: trim them, or split the slide with a "--" sub-slide${raise('notesMax')}`))
+      out.push(
+        finding(
+          'budget',
+          at,
+          `notes have ${s.notesWords} words, over the maximum of ${BUDGET.maxNotesWords}: trim them, or split the slide with a "--" sub-slide${raise('notesMax')}`,
+        ),
+      )
   }
   const { targetMinutes, toleranceMinutes, wordsPerMinute } = deck.config
   const minutes = deck.totalSeconds / 60

@@ -41,12 +41,25 @@ export function checkLikelihood(lines: readonly CraftLine[], scale: readonly str
   const onScale = (phrase: string) => scale.some((w) => w.toLowerCase() === phrase.toLowerCase().replace(/^an? /, ''))
   for (const line of lines) {
     const vague = RE_VAGUE.exec(line.text)
-    if (vague) out.push(warn('hedge-vague', { ...line.pos, column: line.pos.column + vague.index }, `"${vague[0]}" hedges twice: say how likely with one term of the scale (${scale.join(', ')})`))
+    if (vague)
+      out.push(
+        warn(
+          'hedge-vague',
+          { ...line.pos, column: line.pos.column + vague.index },
+          `"${vague[0]}" hedges twice: say how likely with one term of the scale (${scale.join(', ')})`,
+        ),
+      )
     if (line.where === 'notes') continue
     for (const [re, instead] of OFF_SCALE) {
       const m = re.exec(line.text)
       if (!m || onScale(m[0])) continue
-      out.push(warn('likelihood-off-scale', { ...line.pos, column: line.pos.column + m.index }, `"${m[0]}" is not a word of the deck's likelihood scale: use ${instead} (the scale: ${scale.join(', ')})`))
+      out.push(
+        warn(
+          'likelihood-off-scale',
+          { ...line.pos, column: line.pos.column + m.index },
+          `"${m[0]}" is not a word of the deck's likelihood scale: use ${instead} (the scale: ${scale.join(', ')})`,
+        ),
+      )
     }
   }
   return out
@@ -68,7 +81,13 @@ const FRAME_LAYOUTS = new Set(['title', 'agenda', 'section', 'sources', 'appendi
 export function checkTitles(slides: readonly CraftSlide[]): Diagnostic[] {
   return slides
     .filter((s) => !FRAME_LAYOUTS.has(s.layout) && s.title.trim() !== '' && nlp(s.title).verbs().length === 0)
-    .map((s) => warn('title-topic', s.pos, `the title "${s.title}" names a topic: state the slide's point as a sentence with a verb (e.g. "Trade grows, but payments lag")`))
+    .map((s) =>
+      warn(
+        'title-topic',
+        s.pos,
+        `the title "${s.title}" names a topic: state the slide's point as a sentence with a verb (e.g. "Trade grows, but payments lag")`,
+      ),
+    )
 }
 
 /** The same bullet on several slides (after the first). */
@@ -77,7 +96,10 @@ export function checkRepeats(slides: readonly CraftSlide[]): Diagnostic[] {
   const out: Diagnostic[] = []
   for (const s of slides) {
     for (const b of s.bullets) {
-      const key = b.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+      const key = b.text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
       if (key.split(' ').length < 3) continue
       const seen = first.get(key)
       if (seen && seen !== s.id) out.push(warn('bullet-repeated', b.pos, `this bullet is also on the slide "${seen}": say it once, where it carries the point`))
@@ -91,5 +113,11 @@ export function checkRepeats(slides: readonly CraftSlide[]): Diagnostic[] {
 export function checkQuestionTime(plannedSeconds: number, targetMinutes: number, qaMinutes: number, pos: SourcePos): Diagnostic[] {
   if (qaMinutes <= 0 || plannedSeconds / 60 + qaMinutes <= targetMinutes + 0.05) return []
   const planned = plannedSeconds / 60
-  return [warn('pacing-no-questions', pos, `the slides take ${planned.toFixed(1)} of the ${targetMinutes} minutes, leaving ${Math.max(0, targetMinutes - planned).toFixed(1)} for the ${qaMinutes} minutes of questions asked for: cut about ${(planned + qaMinutes - targetMinutes).toFixed(1)} minutes of notes or slides`)]
+  return [
+    warn(
+      'pacing-no-questions',
+      pos,
+      `the slides take ${planned.toFixed(1)} of the ${targetMinutes} minutes, leaving ${Math.max(0, targetMinutes - planned).toFixed(1)} for the ${qaMinutes} minutes of questions asked for: cut about ${(planned + qaMinutes - targetMinutes).toFixed(1)} minutes of notes or slides`,
+    ),
+  ]
 }

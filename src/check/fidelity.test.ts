@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { compileDeck } from '../compiler/deck.ts'
 import { FIGURE_KINDS } from '../figures/index.ts'
-import { checkFidelity, extractClaims, indexSource, isFound, normWord, parseAllowlist, type AllowEntry } from './fidelity.ts'
+import { type AllowEntry, checkFidelity, extractClaims, indexSource, isFound, normWord, parseAllowlist } from './fidelity.ts'
 
 /** A slide file's prose as the build records it: the compiler's own reading of its Markdown. */
-const proseOf = (text: string, path = 'slides/01-x.md') => compileDeck({ files: [{ path, text }], env: { figureKinds: FIGURE_KINDS, assetExists: () => false } }).prose
+const proseOf = (text: string, path = 'slides/01-x.md') =>
+  compileDeck({ files: [{ path, text }], env: { figureKinds: FIGURE_KINDS, assetExists: () => false } }).prose
 
 const SOURCE = `The Harbour Report
 In 2014 the Port of Vilnor handled about 40 percent of the region’s grain. Its director, Anna Ferris, called the new quay “a door to the sea”. The U.S. Navy visited twice; the report may be revised in spring.
@@ -20,7 +21,7 @@ const messages = (body: string, allowlist: AllowEntry[] = []) => check(body, all
 describe('normalisation', () => {
   it('folds case, possessives, simple plurals and thousands separators', () => {
     expect(normWord('Russia’s')).toBe('russia')
-    expect(normWord("Pillars")).toBe('pillar')
+    expect(normWord('Pillars')).toBe('pillar')
     expect(normWord('countries')).toBe('country')
     expect(normWord('1,200')).toBe('1200')
     expect(normWord('1990s')).toBe('1990')
@@ -115,7 +116,10 @@ describe('the allowlist', () => {
   })
 
   it('parses the YAML file and refuses entries without a reason', () => {
-    const list = parseAllowlist('- term: "2020"\n  reason: "fact-check: signed in 2020"\n- term: [a, b]\n  reason: "two labels of a figure"\n  figure: map\n', 'allow.yaml')
+    const list = parseAllowlist(
+      '- term: "2020"\n  reason: "fact-check: signed in 2020"\n- term: [a, b]\n  reason: "two labels of a figure"\n  figure: map\n',
+      'allow.yaml',
+    )
     expect(list).toEqual([
       { terms: ['2020'], reason: 'fact-check: signed in 2020', line: 1 },
       { terms: ['a', 'b'], reason: 'two labels of a figure', figure: 'map', line: 3 },
@@ -128,7 +132,9 @@ describe('the allowlist', () => {
 describe('numbers with a magnitude word', () => {
   const SCALED = 'Output was 26,000 tonnes in 2020 and 44,000 tonnes in 2022. About 1.5 million people live there, and 44 thousand work in mines.'
   const run = (body: string, figureTexts: { file: string; line: number; figure: string; texts: string[] }[] = []) =>
-    checkFidelity({ source: SCALED, prose: proseOf(slide(body, 'Output')), figureTexts, allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => `${f.code}: ${f.message}`.replace(/ is not in the source.*/, ''))
+    checkFidelity({ source: SCALED, prose: proseOf(slide(body, 'Output')), figureTexts, allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) =>
+      `${f.code}: ${f.message}`.replace(/ is not in the source.*/, ''),
+    )
 
   it('finds 26 thousand as 26,000 in the source, and 1,500,000 as 1.5 million, and the other way round', () => {
     expect(run('- 26 thousand tonnes in 2020\n- 1,500,000 people\n- 44,000 work in mines, says the 44 thousand line')).toEqual([])
@@ -138,7 +144,9 @@ describe('numbers with a magnitude word', () => {
   it('a magnitude that labels a unit is not a claim; one that counts something is', () => {
     const source = 'Output rose to 44,000 tonnes.'
     const found = (body: string, title = 'Output') =>
-      checkFidelity({ source, prose: proseOf(slide(body, title)), allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) => `${f.code}: ${f.message}`.replace(/ is not in the source.*/, ''))
+      checkFidelity({ source, prose: proseOf(slide(body, title)), allowlist: [], allowlistPath: 'a.yaml' }).findings.map((f) =>
+        `${f.code}: ${f.message}`.replace(/ is not in the source.*/, ''),
+      )
     expect(found('- Shown in thousand tonnes', 'Output, thousand tonnes')).toEqual([])
     expect(found('- Output (million barrels) rose')).toEqual([])
     expect(found('- A thousand drones')).toEqual(['fidelity: number "thousand"'])
@@ -169,8 +177,16 @@ describe('numbers with a magnitude word', () => {
 describe('figure text', () => {
   it("checks a figure's claims at the line of its fence", () => {
     const texts = ['The Harbour Report', 'Vilnor & Oslo']
-    const r = checkFidelity({ source: SOURCE, prose: [], figureTexts: [{ file: 'slides/02-map.md', line: 6, figure: 'map', texts }], allowlist: [], allowlistPath: 'a.yaml' })
-    expect(r.findings.map((f) => `${f.pos.file}:${f.pos.line} ${f.code}: ${f.message.slice(0, 50)}`)).toEqual(['slides/02-map.md:6 fidelity: name "Oslo" (in the map figure) is not in the sour'])
+    const r = checkFidelity({
+      source: SOURCE,
+      prose: [],
+      figureTexts: [{ file: 'slides/02-map.md', line: 6, figure: 'map', texts }],
+      allowlist: [],
+      allowlistPath: 'a.yaml',
+    })
+    expect(r.findings.map((f) => `${f.pos.file}:${f.pos.line} ${f.code}: ${f.message.slice(0, 50)}`)).toEqual([
+      'slides/02-map.md:6 fidelity: name "Oslo" (in the map figure) is not in the sour',
+    ])
   })
 })
 
@@ -204,12 +220,16 @@ describe('code', () => {
     expect(proseOf(slide(body)).map((l) => l.text)).toEqual(['A fixture slide', 'The port grew.'])
     expect(messages(body)).toEqual([])
     // The same line outside the fence is prose, and its claims are checked.
-    expect(messages("Code says Zanzibar 1999.")).toEqual([expect.stringMatching(/^5 fidelity: number "1999"/), expect.stringMatching(/^5 fidelity: name "Zanzibar"/)])
+    expect(messages('Code says Zanzibar 1999.')).toEqual([
+      expect.stringMatching(/^5 fidelity: number "1999"/),
+      expect.stringMatching(/^5 fidelity: name "Zanzibar"/),
+    ])
   })
 })
 
 describe('tables', () => {
-  const TABLE = '| Year | Event | Trade Volume |\n| --- | :-- | --: |\n| 2014 | Quay opened at the Port of Vilnor | about 40 percent |\n| 2019 | Anna Ferris visits Oslo | — |'
+  const TABLE =
+    '| Year | Event | Trade Volume |\n| --- | :-- | --: |\n| 2014 | Quay opened at the Port of Vilnor | about 40 percent |\n| 2019 | Anna Ferris visits Oslo | — |'
 
   it('header cells are column headings, not names: "Year" and "Event" pass against a source without them', () => {
     expect(SOURCE).not.toMatch(/\bYear\b|\bEvent\b|\bVolume\b/)

@@ -114,7 +114,6 @@ export interface SourceIndex {
   values: Set<number>
 }
 
-
 /** The value of a number as written (`26,000`, `1.5`), or undefined for a year span, an ordinal or a decade (`1990s`). */
 export function numberValue(word: string): number | undefined {
   if (!/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(word)) return undefined
@@ -182,7 +181,9 @@ export function isFound(index: SourceIndex, claim: Claim): boolean {
 // Claims
 
 const NUMBER_WORDS = new Set(
-  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '),
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(
+    ' ',
+  ),
 )
 const UNIT_AFTER = /^\s+(percent|times)\b/i
 /** Capitalised words that are never names. */
@@ -263,17 +264,32 @@ function blockClaims(lines: readonly Line[], file: string, where?: string): Clai
     if (magnitude && next) {
       magnitudeWords.add(next)
       const shown = `${w.text} ${next.text.toLowerCase()}`
-      make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })), { value: scaled(value ?? 0, magnitude) })
+      make(
+        'number',
+        shown,
+        w.start,
+        shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })),
+        { value: scaled(value ?? 0, magnitude) },
+      )
     } else if (/^\p{N}/u.test(w.text)) {
       const shown = `${w.text}${unitText}`
-      make('number', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })), value !== undefined && !unitText ? { value } : {})
+      make(
+        'number',
+        shown,
+        w.start,
+        shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })),
+        value !== undefined && !unitText ? { value } : {},
+      )
     } else if (magnitudeWords.has(w)) {
-      continue
     } else if (isScaleLabel(w, words[k - 1], next, plain)) {
-      continue
     } else if (NUMBER_WORDS.has(w.text.toLowerCase())) {
       const shown = `${w.text.toLowerCase()}${unitText}`
-      make('number-word', shown, w.start, shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })))
+      make(
+        'number-word',
+        shown,
+        w.start,
+        shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })),
+      )
     }
   }
 
@@ -287,9 +303,14 @@ function blockClaims(lines: readonly Line[], file: string, where?: string): Clai
   }
   let run: { words: string[]; start: number; initial: boolean } | null = null
   const flush = (): void => {
-    if (run && run.words.length) {
+    if (run?.words.length) {
       const names = run.words
-      const wordParts = names.map((n) => n.split(RE_DASH).filter(Boolean).map((p) => ({ norm: normWord(p), cap: p !== 'of' })))
+      const wordParts = names.map((n) =>
+        n
+          .split(RE_DASH)
+          .filter(Boolean)
+          .map((p) => ({ norm: normWord(p), cap: p !== 'of' })),
+      )
       const parts = wordParts.flat()
       // At a sentence start the first word may be ordinary: check the rest (or, for one
       // hyphenated word, its other parts).
@@ -347,7 +368,9 @@ function wordsOf(text: string): string[] {
 
 /** Every claim in a file's prose lines (the build's record): blocks are cut at each block start. */
 export function extractClaims(prose: readonly ProseLine[], file: string, where?: string): Claim[] {
-  const lines = prose.map((l): Line => ({ line: l.pos.line, text: normalizeText(l.text), blockStart: l.blockStart, notes: l.notes, ...(l.heading ? { heading: true } : {}) }))
+  const lines = prose.map(
+    (l): Line => ({ line: l.pos.line, text: normalizeText(l.text), blockStart: l.blockStart, notes: l.notes, ...(l.heading ? { heading: true } : {}) }),
+  )
   const blocks: Line[][] = []
   for (const l of lines) {
     const last = blocks[blocks.length - 1]
@@ -420,7 +443,13 @@ export function checkFidelity(input: FidelityInput): FidelityResult {
   input.allowlist.forEach((e, i) => {
     for (const t of e.terms)
       if (!used.has(`${i}:${termKey(t)}`))
-        findings.push(finding('fidelity', { file: input.allowlistPath, line: e.line ?? 1 }, `allowlist term "${t}" matches nothing the source lacks${e.files ? ` in ${e.files.join(', ')}` : ''}: remove it, so the list stays small and current`))
+        findings.push(
+          finding(
+            'fidelity',
+            { file: input.allowlistPath, line: e.line ?? 1 },
+            `allowlist term "${t}" matches nothing the source lacks${e.files ? ` in ${e.files.join(', ')}` : ''}: remove it, so the list stays small and current`,
+          ),
+        )
   })
   return { findings, claims: claims.length, allowed }
 }
@@ -440,13 +469,16 @@ export function parseAllowlist(text: string, path: string): AllowEntry[] {
     const reason = e?.reason
     const label = terms.join(', ')
     if (!terms.length || terms.some((t) => !t.trim())) throw new Error(`${path}: entry ${i + 1} needs a "term" (a word, number or phrase, or a list of them)`)
-    if (typeof reason !== 'string' || reason.trim().length < 8) throw new Error(`${path}: entry ${i + 1} ("${label}") needs a "reason" saying why it may stand though the source lacks it`)
+    if (typeof reason !== 'string' || reason.trim().length < 8)
+      throw new Error(`${path}: entry ${i + 1} ("${label}") needs a "reason" saying why it may stand though the source lacks it`)
     const unknown = Object.keys(e ?? {}).filter((k) => !['term', 'reason', 'files', 'figure'].includes(k))
     if (unknown.length) throw new Error(`${path}: entry ${i + 1} ("${label}") has unknown key "${unknown[0]}": use term, reason, files, figure`)
     const files = e?.files
-    if (files !== undefined && !(Array.isArray(files) && files.every((f) => typeof f === 'string'))) throw new Error(`${path}: entry ${i + 1} ("${label}"): "files" must be a list of slide paths`)
+    if (files !== undefined && !(Array.isArray(files) && files.every((f) => typeof f === 'string')))
+      throw new Error(`${path}: entry ${i + 1} ("${label}"): "files" must be a list of slide paths`)
     const figure = e?.figure
-    if (figure !== undefined && typeof figure !== 'string') throw new Error(`${path}: entry ${i + 1} ("${label}"): "figure" must be a figure name such as timeline`)
+    if (figure !== undefined && typeof figure !== 'string')
+      throw new Error(`${path}: entry ${i + 1} ("${label}"): "figure" must be a figure name such as timeline`)
     const node = items[i]
     const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : -1
     const line = offset >= 0 ? text.slice(0, offset).split('\n').length : undefined

@@ -52,7 +52,11 @@ export function summaryTable(rows: readonly SummaryRow[], totalSeconds: number):
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)))
   const numeric = new Set([2, 3, 4, 5, 6, 7])
-  const fmt = (row: string[]) => row.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()
+  const fmt = (row: string[]) =>
+    row
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
   const rule = widths.map((w) => '-'.repeat(w)).join('  ')
   const totals = `${rows.length} slides, ${(totalSeconds / 60).toFixed(1)} min planned, ${rows.reduce((s, r) => s + r.words, 0)} words on slides, ${rows.reduce((s, r) => s + r.notesWords, 0)} in notes`
   return [fmt(head), rule, ...body.map(fmt), rule, totals].join('\n')

@@ -4,15 +4,15 @@
  * to it. Returns every finding; the CLI prints and sets the exit code.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
 import { join, relative, resolve, sep } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { loadSlides } from '../compiler/load.ts'
 import type { Diagnostic } from '../deck/model.ts'
-import { changedFiles, readRecord, type DeckRecord } from '../deck/record.ts'
+import { changedFiles, type DeckRecord, readRecord } from '../deck/record.ts'
 import { runBrowserChecks } from './browser.ts'
 import { checkBudgets } from './budgets.ts'
 import { checkFidelity, parseAllowlist } from './fidelity.ts'
-import { finding, formatFinding, summaryTable, type SummaryRow } from './findings.ts'
+import { finding, formatFinding, type SummaryRow, summaryTable } from './findings.ts'
 
 export interface CheckOptions {
   /** Project root. */
@@ -62,7 +62,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const loaded = loadSlides(root, slidesDir)
   const changed = changedFiles(deck, [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])])
   const built = posix(relative(root, distDir)) || 'dist'
-  if (changed.length) findings.push(finding('stale', { file: built }, `${changed.join(', ')} changed after ${built}/ was built, so the check would read old slides: run "npm run build" again`))
+  if (changed.length)
+    findings.push(
+      finding(
+        'stale',
+        { file: built },
+        `${changed.join(', ')} changed after ${built}/ was built, so the check would read old slides: run "npm run build" again`,
+      ),
+    )
   findings.push(...checkBudgets(deck, posix(join(slidesDir, 'deck.yaml'))))
 
   const named = deck.config.source
@@ -70,8 +77,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   else if (named !== undefined) {
     const path = resolve(root, slidesDir, named)
     if (existsSync(path)) findings.push(...fidelity(root, slidesDir, deck, path, opts.allowlist, notes))
-    else notes.push(`fidelity not checked: the source article named in ${posix(join(slidesDir, 'deck.yaml'))} (source: ${named}) is not at ${posix(relative(process.cwd(), path))}; the rest is checked`)
-  } else notes.push(`fidelity not checked: name the source article in ${posix(join(slidesDir, 'deck.yaml'))} (source: <path>) or pass --source <article> to check every number, name and quote against it`)
+    else
+      notes.push(
+        `fidelity not checked: the source article named in ${posix(join(slidesDir, 'deck.yaml'))} (source: ${named}) is not at ${posix(relative(process.cwd(), path))}; the rest is checked`,
+      )
+  } else
+    notes.push(
+      `fidelity not checked: name the source article in ${posix(join(slidesDir, 'deck.yaml'))} (source: <path>) or pass --source <article> to check every number, name and quote against it`,
+    )
 
   let overflow = new Map<string, number>()
   if (opts.browser === false) {
@@ -85,14 +98,22 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       ...(opts.sharedBrowser ? { browser: opts.sharedBrowser } : {}),
       screenshotDir: resolve(opts.screenshotDir ?? join(distDir, 'check')),
       onSlide: ({ index, total, slide, viewport, findings: n }) =>
-        log(`[${String(index + 1).padStart(String(total).length)}/${total}] ${viewport.padEnd(15)} ${slide.file} #/${slide.id}${n ? `  ${n} finding${n === 1 ? '' : 's'}` : '  ok'}`),
+        log(
+          `[${String(index + 1).padStart(String(total).length)}/${total}] ${viewport.padEnd(15)} ${slide.file} #/${slide.id}${n ? `  ${n} finding${n === 1 ? '' : 's'}` : '  ok'}`,
+        ),
     })
     findings.push(...b.findings)
     notes.push(...b.notes)
     overflow = b.overflow
     const shown = b.slides.map((s) => s.id)
     if (shown.join(' ') !== ids.join(' '))
-      findings.push(finding('build', { file: built }, `the built deck (${shown.length} slides) does not match its record (${ids.length}): run "npm run build" again before the check`))
+      findings.push(
+        finding(
+          'build',
+          { file: built },
+          `the built deck (${shown.length} slides) does not match its record (${ids.length}): run "npm run build" again before the check`,
+        ),
+      )
   }
 
   const rows: SummaryRow[] = deck.slides.map((s) => ({
@@ -133,7 +154,9 @@ function fidelity(root: string, slidesDir: string, deck: DeckRecord, sourcePath:
   // not coordinates), reported at the figure's fence.
   const figureTexts = deck.figures.map((f) => ({ file: f.file, line: f.line, figure: f.name, texts: f.claims }))
   const r = checkFidelity({ source: readFileSync(src, 'utf8'), prose: deck.prose, figureTexts, allowlist, allowlistPath: allowRel })
-  notes.push(`fidelity: ${r.claims} numbers, names and quotes checked against ${posix(relative(process.cwd(), src)) || sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`)
+  notes.push(
+    `fidelity: ${r.claims} numbers, names and quotes checked against ${posix(relative(process.cwd(), src)) || sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`,
+  )
   return r.findings
 }
 

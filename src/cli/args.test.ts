@@ -10,7 +10,9 @@ describe('parseFlags', () => {
 
   it('refuses a misspelt flag, naming the right one and every flag', () => {
     expect(() => parseFlags('build', ['--no-chache'], BUILD)).toThrow(UsageError)
-    expect(() => parseFlags('build', ['--no-chache'], BUILD)).toThrow(/^build: Unknown option '--no-chache'\. Did you mean --no-cache\? Flags: --root --debug --out --no-cache$/)
+    expect(() => parseFlags('build', ['--no-chache'], BUILD)).toThrow(
+      /^build: Unknown option '--no-chache'\. Did you mean --no-cache\? Flags: --root --debug --out --no-cache$/,
+    )
   })
 
   it('refuses a flag without its value, and a stray word', () => {

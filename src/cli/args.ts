@@ -3,7 +3,7 @@
  * flag is an error that names the flags the command has (`--no-chache` must not quietly reuse
  * the cache).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { closest } from '../text/did-you-mean.ts'
 
 export type Flags = NonNullable<ParseArgsConfig['options']>

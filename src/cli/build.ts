@@ -24,7 +24,10 @@ build({
   (code) => process.exit(code),
   (err: unknown) => {
     // Some tools put stack frames into the message itself: without --debug, keep only the words.
-    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')
+    const message = (err instanceof Error ? err.message : String(err))
+      .split('\n')
+      .filter((l) => !/^\s+at /.test(l))
+      .join('\n')
     console.error(debug && err instanceof Error ? err.stack : `build failed: ${message}${debug ? '' : '\n(run with --debug for the stack trace)'}`)
     rmSync(join(dirname(outDir), `.dist-tmp-${process.pid}`), { recursive: true, force: true })
     process.exit(2)

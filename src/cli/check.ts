@@ -12,7 +12,12 @@ import { resolve } from 'node:path'
 import { report, runCheck } from '../check/run.ts'
 import { parseCommandFlags } from './args.ts'
 
-const flags = parseCommandFlags('check', { source: { type: 'string' }, dist: { type: 'string' }, allowlist: { type: 'string' }, 'no-browser': { type: 'boolean' } })
+const flags = parseCommandFlags('check', {
+  source: { type: 'string' },
+  dist: { type: 'string' },
+  allowlist: { type: 'string' },
+  'no-browser': { type: 'boolean' },
+})
 
 async function main(): Promise<number> {
   const result = await runCheck({

@@ -12,8 +12,8 @@
 // TypeScript (under tsx from the start, every one of their modules goes through its hooks).
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const PRELOAD = {
@@ -93,7 +93,10 @@ async function bundle(command) {
           // Packages stay outside the bundle, but for the compiler's own (INLINE) and what they import.
           b.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.importer.includes('/node_modules/') || args.path.startsWith('node:')) return undefined
-            const pkg = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/')
+            const pkg = args.path
+              .split('/')
+              .slice(0, args.path.startsWith('@') ? 2 : 1)
+              .join('/')
             if (!INLINE.has(pkg)) return { external: true }
             // Node's entry of i18n-iso-countries loads every language's names; the compiler registers English itself.
             if (args.path === 'i18n-iso-countries') return { path: createRequire(join(args.resolveDir, 'x.js')).resolve('i18n-iso-countries/index.js') }
@@ -121,7 +124,8 @@ async function bundle(command) {
   const old = Date.now() - 3_600_000
   for (const f of readdirSync(dir)) {
     const p = join(dir, f)
-    if (f.startsWith(`${command}-`) && p !== out && (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(p, { recursive: true, force: true })
+    if (f.startsWith(`${command}-`) && p !== out && (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old)
+      rmSync(p, { recursive: true, force: true })
   }
   return entry
 }

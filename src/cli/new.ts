@@ -31,8 +31,15 @@ function uncommitted(dir: string): string[] | undefined {
   } catch {
     return undefined
   }
-  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--ignored', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-  return out.split('\n').filter(Boolean).map((l) => l.slice(3))
+  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--ignored', '--', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3))
 }
 
 function main(): number {
@@ -46,11 +53,15 @@ function main(): number {
   if (existing.length > 0) {
     const dirty = uncommitted(target)
     if (dirty === undefined) {
-      console.error(`new: ${shown}/ already holds ${existing.length} file${existing.length === 1 ? '' : 's'} and is not in git, so replacing it could lose work: write the starter elsewhere with \`npm run new -- --to=<empty folder>\`, or move ${shown}/ away first`)
+      console.error(
+        `new: ${shown}/ already holds ${existing.length} file${existing.length === 1 ? '' : 's'} and is not in git, so replacing it could lose work: write the starter elsewhere with \`npm run new -- --to=<empty folder>\`, or move ${shown}/ away first`,
+      )
       return 1
     }
     if (dirty.length > 0) {
-      console.error(`new: ${shown}/ has files git could not bring back (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit them first, or write the starter elsewhere with \`npm run new -- --to=<empty folder>\``)
+      console.error(
+        `new: ${shown}/ has files git could not bring back (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit them first, or write the starter elsewhere with \`npm run new -- --to=<empty folder>\``,
+      )
       return 1
     }
     for (const name of existing) rmSync(join(target, name), { recursive: true, force: true })

@@ -15,10 +15,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { launchBrowser } from '../browser/chromium.ts'
 import { serveDir } from '../browser/serve.ts'
+import { slideSources } from '../compiler/load.ts'
+import { changedFiles, type OutlineItem, readRecord } from '../deck/record.ts'
 import { describeLoss, printBoth, StaleHandout } from '../pdf/print.ts'
 import type { OutlineEntry } from '../reading/render.ts'
-import { slideSources } from '../compiler/load.ts'
-import { changedFiles, readRecord, type OutlineItem } from '../deck/record.ts'
 import { parseCommandFlags } from './args.ts'
 
 const flags = parseCommandFlags('pdf', { dist: { type: 'string' }, out: { type: 'string' }, letter: { type: 'boolean' }, strict: { type: 'boolean' } })
@@ -62,7 +62,8 @@ async function main(): Promise<number> {
   outlining.catch(() => undefined)
   const server = await serveDir(dist)
   const changed = changedFiles(record, slideSources(root, record.slidesDir))
-  if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
+  if (changed.length)
+    console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
   const info = { title: record.config.title, lang: record.config.lang }
   const errors: string[] = []
   let printed: Awaited<ReturnType<typeof printBoth>>
@@ -79,7 +80,10 @@ async function main(): Promise<number> {
     await server.close()
   }
   const ids = record.slides.map((s) => s.id)
-  if (printed.ids.join(' ') !== ids.join(' ')) throw new Error(`${shown('handout.html')} and ${shown('deck.json')} hold different slides (${printed.ids.length} and ${ids.length}): run \`npm run build\` again`)
+  if (printed.ids.join(' ') !== ids.join(' '))
+    throw new Error(
+      `${shown('handout.html')} and ${shown('deck.json')} hold different slides (${printed.ids.length} and ${ids.length}): run \`npm run build\` again`,
+    )
   if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   mkdirSync(outDir, { recursive: true })
   const outline = toOutline(record.outline, ids)

@@ -15,15 +15,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
-import { extractScript } from '../pptx/extract.ts'
-import type { ExtractedDeck } from '../pptx/model.ts'
-import { folderCache, pngKey, type PngCache } from '../pptx/png-cache.ts'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../browser/chromium.ts'
 import { serveDir } from '../browser/serve.ts'
 import { slideSources } from '../compiler/load.ts'
-import { changedFiles, readRecord, type DeckRecord } from '../deck/record.ts'
+import { changedFiles, type DeckRecord, readRecord } from '../deck/record.ts'
+import type { DeckInfo, FigurePngs } from '../pptx/convert.ts'
+import { extractScript } from '../pptx/extract.ts'
+import type { ExtractedDeck } from '../pptx/model.ts'
+import { folderCache, type PngCache, pngKey } from '../pptx/png-cache.ts'
 import { parseCommandFlags } from './args.ts'
 
 const flags = parseCommandFlags('pptx', { dist: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean' }, 'no-cache': { type: 'boolean' } })
@@ -36,7 +36,10 @@ const noCache = flags['no-cache'] === true
 /** The tool's own folder (its node_modules holds the caches). */
 const toolRoot = resolve(import.meta.dirname, '../..')
 const step = (what: string, since: number): void => {
-  if (verbose) console.error(`  ${what}: ${Math.round(performance.now() - since)} ms (this process's CPU so far: ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms)`)
+  if (verbose)
+    console.error(
+      `  ${what}: ${Math.round(performance.now() - since)} ms (this process's CPU so far: ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms)`,
+    )
 }
 const debug = flags.debug === true
 const shown = (f: string) => relative(root, join(dist, f)) || join(dist, f)
@@ -44,7 +47,12 @@ const shown = (f: string) => relative(root, join(dist, f)) || join(dist, f)
 /** What the conversion needs of the compiled deck, from the build's record. */
 function deckInfo(record: DeckRecord): DeckInfo {
   const { title, subtitle, lang } = record.config
-  return { title, ...(subtitle ? { subtitle } : {}), lang, slides: record.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })) }
+  return {
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    lang,
+    slides: record.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })),
+  }
 }
 
 async function main(): Promise<number> {
@@ -62,7 +70,10 @@ async function main(): Promise<number> {
   let browser: Browser | undefined
   try {
     const changed = changedFiles(record, slideSources(root, record.slidesDir))
-    if (changed.length) console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to convert the current slides`)
+    if (changed.length)
+      console.error(
+        `warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to convert the current slides`,
+      )
     browser = await launching
     step('browser', started)
     const errors: string[] = []
@@ -79,7 +90,10 @@ async function main(): Promise<number> {
     step('layout read', started)
     // The PNGs are drawn by Chromium (or found from the last run) while this process converts the slides.
     const cache = folderCache(join(toolRoot, 'node_modules/.cache/deck-pptx'))
-    const pngs = figurePngs(page, extracted, browser, cache).then((p) => (step('figure PNGs', started), p))
+    const pngs = figurePngs(page, extracted, browser, cache).then((p) => {
+      step('figure PNGs', started)
+      return p
+    })
     pngs.catch(() => undefined)
     const { deckToPptx } = await converter
     const bytes = await deckToPptx(info, extracted, pngs)
@@ -90,7 +104,9 @@ async function main(): Promise<number> {
     const figures = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure').length, 0)
     const drawn = (await pngs).drawn
     const reused = figures && drawn < figures ? ` (${figures - drawn} figure PNG${figures - drawn === 1 ? '' : 's'} reused from the last run)` : ''
-    console.log(`${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms${reused}`)
+    console.log(
+      `${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms${reused}`,
+    )
     return 0
   } finally {
     // Chromium shuts down (and removes its temporary profile) on its own: not waited for.
@@ -153,11 +169,13 @@ async function figurePngs(page: Page, extracted: ExtractedDeck, browser: Browser
   return pngs
 }
 
-
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')
+    const message = (err instanceof Error ? err.message : String(err))
+      .split('\n')
+      .filter((l) => !/^\s+at /.test(l))
+      .join('\n')
     console.error(debug && err instanceof Error ? err.stack : `pptx failed: ${message}`)
     process.exit(2)
   },

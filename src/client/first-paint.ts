@@ -48,7 +48,10 @@ export function afterFirstPaint(start: () => void): void {
  * may not be on screen yet), or at once in a hidden tab.
  */
 export function afterFirstFrame(start: () => void): void {
-  if (document.visibilityState === 'hidden') return start()
+  if (document.visibilityState === 'hidden') {
+    start()
+    return
+  }
   requestAnimationFrame(() => setTimeout(start, 0))
 }
 

@@ -1,5 +1,5 @@
 import { afterFirstFrame, afterFirstPaint, loadOtherFonts } from './first-paint.ts'
-import { deckConfig, type DeckRevealConfig, type PageOptions } from './reveal-config.ts'
+import { type DeckRevealConfig, deckConfig, type PageOptions } from './reveal-config.ts'
 
 const root = document.querySelector<HTMLElement>('.reveal')
 const slides = root?.querySelector<HTMLElement>('.slides')
@@ -49,17 +49,15 @@ if (receiver) document.querySelector('a.deck-edition-link')?.remove()
 // The speaker view (reveal's notes plugin, which carries its own Markdown parser, dressed by
 // speaker-view.ts) downloads once the first slide is up, not before it; `S` works a moment
 // after the deck is ready.
-void deck
-  .initialize()
-  .then(async () => {
-    if (receiver) listen()
-    // What this deck adds, listed in the `?` help after reveal's keys (the speaker view's `S`
-    // joins them once it has loaded).
-    deck.registerKeyboardShortcut('Address #/&lt;slide-id&gt;', 'Opens that slide: copy the address to share it')
-    void offerReadingEdition()
-    await shown
-    ;(await import('./speaker-view.ts')).registerSpeakerView(deck as never)
-  })
+void deck.initialize().then(async () => {
+  if (receiver) listen()
+  // What this deck adds, listed in the `?` help after reveal's keys (the speaker view's `S`
+  // joins them once it has loaded).
+  deck.registerKeyboardShortcut('Address #/&lt;slide-id&gt;', 'Opens that slide: copy the address to share it')
+  void offerReadingEdition()
+  await shown
+  ;(await import('./speaker-view.ts')).registerSpeakerView(deck as never)
+})
 ;(window as unknown as { deck: typeof deck }).deck = deck
 
 /** The reading edition's link stays where read.html is beside the deck (not with deck.html alone). */
@@ -78,7 +76,11 @@ async function offerReadingEdition(): Promise<void> {
  */
 function readingEditionBeside(): Promise<boolean | undefined> {
   const url = new URL('./read.html', location.href).href
-  if (/^https?:$/.test(location.protocol)) return fetch(url, { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok, () => false)
+  if (/^https?:$/.test(location.protocol))
+    return fetch(url, { method: 'HEAD', cache: 'no-store' }).then(
+      (r) => r.ok,
+      () => false,
+    )
   if (location.protocol !== 'file:') return Promise.resolve(undefined)
   return new Promise((answer) => {
     // From disk a stylesheet that never applies (`media="not all"`) loads only if the file is there.

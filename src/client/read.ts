@@ -6,6 +6,7 @@
  * go where a deck is: index.html when served, deck.html from disk; none when this file came alone.
  */
 import { siblingExists } from './sibling.ts'
+
 const articles = [...document.querySelectorAll<HTMLElement>('article.read-slide[id]')]
 const visible = new Set<HTMLElement>()
 

@@ -159,10 +159,14 @@ function fontFaces(): string {
     const base = sheet.href ?? document.baseURI
     for (const rule of list) {
       if (!(rule instanceof CSSFontFaceRule)) continue
-      rules.push(rule.cssText.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (m, _q: string, ref: string) => (ref.startsWith('data:') ? m : `url("${new URL(ref, base).href}")`)))
+      rules.push(
+        rule.cssText.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (m, _q: string, ref: string) =>
+          ref.startsWith('data:') ? m : `url("${new URL(ref, base).href}")`,
+        ),
+      )
     }
   }
-  return rules.join('\n') + '\n'
+  return `${rules.join('\n')}\n`
 }
 
 function button(doc: Document, text: string, label: string, className: string): HTMLButtonElement {

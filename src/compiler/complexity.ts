@@ -36,10 +36,18 @@ export function tooComplexFile(segments: readonly Segment[]): Diagnostic | undef
       comments += line.text.match(RE_COMMENT)?.length ?? 0
       const pos = { file: seg.start.file, line: seg.start.line + line.index, column: 1 }
       if (comments > MAX_COMMENT_OPENERS) {
-        return diag('markdown-too-complex', pos, `by this line the file has opened more than ${MAX_COMMENT_OPENERS} HTML comments ("<!--"): comments are removed from slides anyway, so delete them (or put the text in a \`\`\`text block)`)
+        return diag(
+          'markdown-too-complex',
+          pos,
+          `by this line the file has opened more than ${MAX_COMMENT_OPENERS} HTML comments ("<!--"): comments are removed from slides anyway, so delete them (or put the text in a \`\`\`text block)`,
+        )
       }
       if (markers > MAX_INLINE_MARKERS) {
-        return diag('markdown-too-complex', pos, `by this line the file's slides and notes hold more than ${MAX_INLINE_MARKERS.toLocaleString('en')} emphasis, code, link, image, escape, HTML and table markers (*, _, ~, \`, [, <, |, !, \\), which would stall the renderer: a slide needs a few dozen, so this looks pasted or generated; put it in a \`\`\`text block or split the file`)
+        return diag(
+          'markdown-too-complex',
+          pos,
+          `by this line the file's slides and notes hold more than ${MAX_INLINE_MARKERS.toLocaleString('en')} emphasis, code, link, image, escape, HTML and table markers (*, _, ~, \`, [, <, |, !, \\), which would stall the renderer: a slide needs a few dozen, so this looks pasted or generated; put it in a \`\`\`text block or split the file`,
+        )
       }
     }
   }
@@ -50,5 +58,9 @@ export function tooComplexFile(segments: readonly Segment[]): Diagnostic | undef
 export function tooManyParts(parts: readonly { pos: Diagnostic['pos'] }[]): Diagnostic | undefined {
   const over = parts[MAX_PARTS]
   if (!over) return undefined
-  return diag('markdown-too-complex', over.pos, `this file holds more than ${MAX_PARTS} slides (one per "--" line, plus the first): a section of a talk needs a handful, so split it into more files`)
+  return diag(
+    'markdown-too-complex',
+    over.pos,
+    `this file holds more than ${MAX_PARTS} slides (one per "--" line, plus the first): a section of a talk needs a handful, so split it into more files`,
+  )
 }

@@ -23,7 +23,8 @@ describe('compileDeck', () => {
   })
 
   it('sets type in titles, sections, body and notes, but not in code', () => {
-    const src = '---\ntitle: "The article\'s \\"limits\\""\nsection: "Russia\'s stance"\n---\n"Quoted" -- and `"code"`\n\n```text\nsay "hi"\n```\n\nNotes:\nIt\'s "said"...\n'
+    const src =
+      '---\ntitle: "The article\'s \\"limits\\""\nsection: "Russia\'s stance"\n---\n"Quoted" -- and `"code"`\n\n```text\nsay "hi"\n```\n\nNotes:\nIt\'s "said"...\n'
     const { deck, diagnostics } = compile(f('01-a.md', src))
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     const [slide] = deck.slides
@@ -74,14 +75,19 @@ describe('compileDeck', () => {
 
   it('renders figures from fenced data with their text equivalent and lists sections in the agenda', () => {
     const block = '```timeline\ntitle: "Dams came first"\nevents:\n  - { date: "1995-04", label: "Agreement signed" }\n  - { label: "Talks on data" }\n```\n'
-    const { deck, diagnostics } = compile(f('01-agenda.md', '---\ntitle: Plan\nlayout: agenda\n---\nNotes:\nn'), f('02-dams.md', `---\ntitle: Dams\nsection: Geography\nlayout: figure\n---\n${block}Notes:\nn`))
+    const { deck, diagnostics } = compile(
+      f('01-agenda.md', '---\ntitle: Plan\nlayout: agenda\n---\nNotes:\nn'),
+      f('02-dams.md', `---\ntitle: Dams\nsection: Geography\nlayout: figure\n---\n${block}Notes:\nn`),
+    )
     expect(diagnostics.filter((d) => d.code !== 'pacing-range')).toEqual([])
     const fig = deck.slides[1]?.figures[0]
     expect(fig?.name).toBe('timeline')
     expect(fig?.line).toBe(6)
     expect(fig?.alt).toMatch(/^Dams came first\. Timeline in two lanes\. .*April 1995: Agreement signed\..*1\. Talks on data\./)
     expect(fig?.claims).toEqual(expect.arrayContaining(['Dams came first', 'Apr 1995', 'Agreement signed', 'Talks on data']))
-    expect(deck.slides[1]?.bodyHtml).toMatch(/<figure class="deck-figure figure-timeline"><svg[^]*<\/svg><figcaption class="figure-text">Dams came first\. Timeline[^<]*<\/figcaption><\/figure>/)
+    expect(deck.slides[1]?.bodyHtml).toMatch(
+      /<figure class="deck-figure figure-timeline"><svg[\s\S]*<\/svg><figcaption class="figure-text">Dams came first\. Timeline[^<]*<\/figcaption><\/figure>/,
+    )
     expect(deck.slides[1]?.bodyHtml).not.toContain('<pre')
     expect(deck.html).toContain('<ol class="agenda-list"><li value="2"><a href="#/dams">Geography</a></li></ol>')
   })
@@ -108,13 +114,17 @@ describe('compileDeck', () => {
   it('shows a code block too long to highlight as plain text, with a warning at its fence', () => {
     const long = 'a'.repeat(64_000)
     const { diagnostics, deck } = compile(f('01-a.md', `---\ntitle: A\n---\nText.\n\n\`\`\`typescript\nconst ${long} = 1\n\`\`\`\nNotes:\nn`))
-    expect(diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^slides\/01-a\.md:6:1 warning code-unhighlighted this typescript block has a line over 1000 characters/))
+    expect(diagnostics.map(formatDiagnostic)).toContainEqual(
+      expect.stringMatching(/^slides\/01-a\.md:6:1 warning code-unhighlighted this typescript block has a line over 1000 characters/),
+    )
     expect(deck.html).toContain(`const ${long} = 1`)
     expect(deck.html).not.toMatch(/hljs-keyword">const/)
   })
 
   it('checks local images: present, missing, outside the project', () => {
-    const { diagnostics, deck } = compile(f('01-a.md', '---\ntitle: A\n---\n![photo](../assets/photo.png)\n![gone](../assets/gone.png)\n![up](../../etc/passwd)\nNotes:\nn'))
+    const { diagnostics, deck } = compile(
+      f('01-a.md', '---\ntitle: A\n---\n![photo](../assets/photo.png)\n![gone](../assets/gone.png)\n![up](../../etc/passwd)\nNotes:\nn'),
+    )
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pos.line])).toEqual([
       ['asset-missing', 5],
       ['asset-outside', 6],
@@ -141,6 +151,8 @@ describe('compileDeck', () => {
     const deckFile = f('deck.yaml', 'title: A deck\n---\nwordsPerMinute: 90\n')
     const { diagnostics } = compileDeck({ files: [HISTORY], deckFile, env })
     const errors = diagnostics.filter((d) => d.severity === 'error')
-    expect(errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/^slides\/deck\.yaml:2:1 error deck-config deck\.yaml holds one YAML document.*remove the line$/)])
+    expect(errors.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^slides\/deck\.yaml:2:1 error deck-config deck\.yaml holds one YAML document.*remove the line$/),
+    ])
   })
 })

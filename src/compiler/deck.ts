@@ -1,14 +1,14 @@
 import { escapeHtml } from '../text/escape.ts'
 import { agendaHtml } from './agenda.ts'
-import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { tooComplexFile, tooManyParts } from './complexity.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
+import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { paceInRange } from './pacing.ts'
 import { defaultId, parseSlideFile } from './parse.ts'
+import { at } from './position.ts'
 import { renderFile, sectionHtml } from './render.ts'
 import { DEFAULT_DECK, validateDeckConfig, validateMeta } from './schema.ts'
-import { at } from './position.ts'
 import type { DeckConfig, DeckResult, Diagnostic, ProseLine, RenderedSlide, SlideFile, SourceFile } from './types.ts'
 
 export interface CompileInput {
@@ -67,7 +67,12 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   const totalSeconds = slides.reduce((sum, s) => sum + s.seconds, 0)
   if (slides.length > 0 && !paceInRange(totalSeconds, config)) {
     diagnostics.push(
-      diag('pacing-range', deckFile ? at(deckFile.path, 1) : at('slides/deck.yaml', 1), `the notes add up to ${(totalSeconds / 60).toFixed(1)} minutes at ${config.wordsPerMinute} words a minute, outside the target of ${config.targetMinutes} ± ${config.toleranceMinutes}: trim or extend the notes, or change targetMinutes`, 'warning'),
+      diag(
+        'pacing-range',
+        deckFile ? at(deckFile.path, 1) : at('slides/deck.yaml', 1),
+        `the notes add up to ${(totalSeconds / 60).toFixed(1)} minutes at ${config.wordsPerMinute} words a minute, outside the target of ${config.targetMinutes} ± ${config.toleranceMinutes}: trim or extend the notes, or change targetMinutes`,
+        'warning',
+      ),
     )
   }
 
@@ -91,7 +96,13 @@ function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[], pro
   // deck.yaml is one YAML document: a `---` (or `...`) line would end it and silently drop the keys after it.
   const marker = deckFile.text.split('\n').findIndex((l) => /^(---|\.\.\.)[ \t]*$/.test(l))
   if (marker >= 0) {
-    out.push(diag('deck-config', at(deckFile.path, marker + 1), `deck.yaml holds one YAML document, so this "${deckFile.text.split('\n')[marker]?.trim()}" line would drop every key after it: remove the line`))
+    out.push(
+      diag(
+        'deck-config',
+        at(deckFile.path, marker + 1),
+        `deck.yaml holds one YAML document, so this "${deckFile.text.split('\n')[marker]?.trim()}" line would drop every key after it: remove the line`,
+      ),
+    )
     return DEFAULT_DECK
   }
   // deck.yaml is plain YAML; give it a fence so it shares the frontmatter reader and its positions.
@@ -117,7 +128,14 @@ function checkIds(slides: readonly RenderedSlide[]): Diagnostic[] {
   const out: Diagnostic[] = []
   for (const s of slides) {
     const first = seen.get(s.id)
-    if (first) out.push(diag('id-duplicate', at(s.file, s.line), `the id "${s.id}" is already used by ${first.file}:${first.line}: give one of them another "id:" in its frontmatter (or rename the file)`))
+    if (first)
+      out.push(
+        diag(
+          'id-duplicate',
+          at(s.file, s.line),
+          `the id "${s.id}" is already used by ${first.file}:${first.line}: give one of them another "id:" in its frontmatter (or rename the file)`,
+        ),
+      )
     else seen.set(s.id, s)
   }
   return out
@@ -126,12 +144,25 @@ function checkIds(slides: readonly RenderedSlide[]): Diagnostic[] {
 function checkNotes(slides: readonly RenderedSlide[]): Diagnostic[] {
   return slides
     .filter((s) => s.notesWords === 0)
-    .map((s) => diag('notes-missing', at(s.file, s.line), `slide "${s.id}" has no speaker notes: add a line "Notes:" followed by what the presenter should say`, 'warning'))
+    .map((s) =>
+      diag(
+        'notes-missing',
+        at(s.file, s.line),
+        `slide "${s.id}" has no speaker notes: add a line "Notes:" followed by what the presenter should say`,
+        'warning',
+      ),
+    )
 }
 
 function checkLinks(links: readonly InternalLink[], slides: readonly RenderedSlide[]): Diagnostic[] {
   const ids = new Set(slides.map((s) => s.id))
   return links
     .filter((l) => !ids.has(l.target))
-    .map((l) => diag('link-broken', l.pos, `the link "#/${l.target}" leads to no slide: use one of the slide ids (${[...ids].slice(0, 6).join(', ')}${ids.size > 6 ? ', …' : ''})`))
+    .map((l) =>
+      diag(
+        'link-broken',
+        l.pos,
+        `the link "#/${l.target}" leads to no slide: use one of the slide ids (${[...ids].slice(0, 6).join(', ')}${ids.size > 6 ? ', …' : ''})`,
+      ),
+    )
 }

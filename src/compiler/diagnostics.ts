@@ -16,10 +16,7 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
 
 /** Stable order: by file, then line, then column. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  return [...ds].sort(
-    (a, b) =>
-      a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.column - b.pos.column,
-  )
+  return [...ds].sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.column - b.pos.column)
 }
 
 /** Thrown only at the edges (CLI, Vite plugin) when a deck has errors. */

@@ -4,7 +4,7 @@
  * problem is located at the line and column of the key or value it is about inside the slide
  * file; a valid block is rendered (through `render`, which node.ts caches) into a <figure>.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml'
 import type { FigureIssue, FigureKind, FigureRender } from '../figures/kinds.ts'
 import { closest } from '../text/did-you-mean.ts'
 import { escapeHtml } from '../text/escape.ts'
@@ -43,7 +43,11 @@ export interface FigureBlockResult {
   figure?: FigureInfo
 }
 
-const firstLine = (s: string): string => s.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? s
+const firstLine = (s: string): string =>
+  s
+    .split('\n')[0]
+    ?.replace(/ at line \d+, column \d+:?$/, '')
+    .trim() ?? s
 
 /** The YAML node a path leads to, as deep as it exists, and whether it ends on the key of a pair. */
 function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node | null; key?: Node } {
@@ -73,17 +77,39 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
     return { file: fence.file, line: fence.line + line, column: col + indent }
   }
   const diagnostics: Diagnostic[] = []
-  const example = `\`\`\`${kind.name}\n    ${kind.keys.map((k) => `${k}: …`).slice(0, 2).join('\n    ')}\n    \`\`\``
+  const example = `\`\`\`${kind.name}\n    ${kind.keys
+    .map((k) => `${k}: …`)
+    .slice(0, 2)
+    .join('\n    ')}\n    \`\`\``
   for (const e of doc.errors) {
     const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined
     const open = quote ? body.lastIndexOf(quote, e.pos[0] - 1) : -1
-    if (quote && open >= 0) diagnostics.push(diag('figure-invalid', at(open), `${kind.name} figure: the quoted value opened here is never closed: add the closing ${quote} at the end of the value`))
-    else diagnostics.push(diag('figure-invalid', at(e.pos[0]), `${kind.name} figure: invalid YAML: ${firstLine(e.message)}. Check indentation, "key: value" pairs, and quotes around text containing ":" or "#"`))
+    if (quote && open >= 0)
+      diagnostics.push(
+        diag('figure-invalid', at(open), `${kind.name} figure: the quoted value opened here is never closed: add the closing ${quote} at the end of the value`),
+      )
+    else
+      diagnostics.push(
+        diag(
+          'figure-invalid',
+          at(e.pos[0]),
+          `${kind.name} figure: invalid YAML: ${firstLine(e.message)}. Check indentation, "key: value" pairs, and quotes around text containing ":" or "#"`,
+        ),
+      )
   }
   if (diagnostics.length) return { html: '', diagnostics }
   if (!isMap(doc.contents)) {
     const pos = doc.contents ? at(doc.contents.range[0]) : { ...fence }
-    return { html: '', diagnostics: [diag('figure-invalid', pos, `a \`\`\`${kind.name} block holds the figure's data as YAML keys (${kind.keys.join(', ')}), e.g.\n    ${example}\n  See README "Figures"`)] }
+    return {
+      html: '',
+      diagnostics: [
+        diag(
+          'figure-invalid',
+          pos,
+          `a \`\`\`${kind.name} block holds the figure's data as YAML keys (${kind.keys.join(', ')}), e.g.\n    ${example}\n  See README "Figures"`,
+        ),
+      ],
+    }
   }
   // Unknown top-level keys, with the closest valid one.
   const reported = new Set<string>()
@@ -93,7 +119,13 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
     const near = closest(key, kind.keys)
     reported.add(key)
     const range = (pair.key as Node).range ?? [0, 0, 0]
-    diagnostics.push(diag('figure-invalid', at(range[0]), `${kind.name} figure: unknown key "${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${kind.keys.join(', ')}`))
+    diagnostics.push(
+      diag(
+        'figure-invalid',
+        at(range[0]),
+        `${kind.name} figure: unknown key "${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${kind.keys.join(', ')}`,
+      ),
+    )
   }
   // JavaScript puts whole-number keys first, ascending: say so where that changes the author's order.
   visit(doc, {
@@ -101,7 +133,19 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
       const keys = map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean)
       const jsOrder = Object.keys(Object.fromEntries(keys.map((k) => [k, 0])))
       if (jsOrder.join('\0') !== keys.join('\0') && map.range) {
-        diagnostics.push(diag('figure-invalid', at(map.range[0]), `${kind.name} figure: keys that are whole numbers (${keys.filter((k) => /^\d+$/.test(k)).slice(0, 3).join(', ')}) are read in ascending order, not the order written: put them in that order, or use a list (e.g. "- { label: …, value: … }") to keep yours`, 'warning'))
+        diagnostics.push(
+          diag(
+            'figure-invalid',
+            at(map.range[0]),
+            `${kind.name} figure: keys that are whole numbers (${keys
+              .filter((k) => /^\d+$/.test(k))
+              .slice(0, 3)
+              .join(
+                ', ',
+              )}) are read in ascending order, not the order written: put them in that order, or use a list (e.g. "- { label: …, value: … }") to keep yours`,
+            'warning',
+          ),
+        )
       }
     },
   })
@@ -110,14 +154,15 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
     result = kind.validate(doc.toJS({ maxAliasCount: 100 }))
   } catch (err) {
     // An alias bomb or a kind's internal fault on odd data: report at the block, not as a crash.
-    if (err instanceof Error && /alias/i.test(err.message)) return { html: '', diagnostics: [...diagnostics, diag('figure-invalid', { ...fence, column: fence.column }, `${kind.name} figure: ${err.message}`)] }
+    if (err instanceof Error && /alias/i.test(err.message))
+      return { html: '', diagnostics: [...diagnostics, diag('figure-invalid', { ...fence, column: fence.column }, `${kind.name} figure: ${err.message}`)] }
     throw err
   }
   for (const issue of result.issues) {
     if (issue.path.length === 1 && reported.has(String(issue.path[0]))) continue
     const found = nodeAt(doc, issue.path)
     // An unknown key is shown at the key; anything else at its value.
-    const target = (/^unknown key/.test(issue.message) ? found.key ?? found.node : found.node ?? found.key) ?? null
+    const target = (/^unknown key/.test(issue.message) ? (found.key ?? found.node) : (found.node ?? found.key)) ?? null
     const pos = target?.range ? at(target.range[0]) : { ...fence }
     const where = issue.path.length ? ` ${pathText(issue.path)}:` : ''
     diagnostics.push(diag('figure-invalid', pos, `${kind.name} figure${where} ${issue.message}`, issue.severity ?? 'error'))

@@ -2,11 +2,21 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { FigureRender } from '../figures/kinds.ts'
 import { FIGURE_KINDS } from '../figures/index.ts'
-import { renderFigureBlock, type FigureBlockInput } from './figure-block.ts'
+import type { FigureRender } from '../figures/kinds.ts'
+import { type FigureBlockInput, renderFigureBlock } from './figure-block.ts'
+import {
+  cachedFigure,
+  cachedFigureBlock,
+  canonicalJson,
+  decodeBlock,
+  decodeEntry,
+  encodeBlock,
+  encodeEntry,
+  figureBlockKey,
+  figureCacheKey,
+} from './figure-cache.ts'
 import { figureSourceFiles } from './node.ts'
-import { cachedFigure, cachedFigureBlock, canonicalJson, decodeBlock, decodeEntry, encodeBlock, encodeEntry, figureBlockKey, figureCacheKey } from './figure-cache.ts'
 
 const R: FigureRender = { svg: '<svg xmlns="http://www.w3.org/2000/svg"><title>T</title></svg>', text: 'A text.', claims: ['T', '1991'] }
 const dirs: string[] = []
@@ -68,7 +78,14 @@ describe('figure cache', () => {
   it('keeps whole figure blocks: the same result back, keyed by everything it depends on', () => {
     const kind = FIGURE_KINDS.get('timeline')
     if (!kind) throw new Error('no timeline kind')
-    const input: FigureBlockInput = { kind, body: 'title: "T"\nevents:\n  - { date: "1991", label: "A" }\n  - { date: "1990", label: "B" }\n', fence: { file: 'slides/01-a.md', line: 5, column: 1 }, indent: 0, id: 's-fig-1', render: (k, spec, id) => k.render(spec, id) }
+    const input: FigureBlockInput = {
+      kind,
+      body: 'title: "T"\nevents:\n  - { date: "1991", label: "A" }\n  - { date: "1990", label: "B" }\n',
+      fence: { file: 'slides/01-a.md', line: 5, column: 1 },
+      indent: 0,
+      id: 's-fig-1',
+      render: (k, spec, id) => k.render(spec, id),
+    }
     const direct = renderFigureBlock(input)
     const bad = renderFigureBlock({ ...input, body: 'title: "T"\nevnts: []\n' })
     expect(direct.figure).toBeDefined()
@@ -80,7 +97,13 @@ describe('figure cache', () => {
       expect(decodeBlock(entry.slice(0, -5))).toBeUndefined()
     }
     const k = figureBlockKey('v', input)
-    for (const other of [{ ...input, body: `${input.body} ` }, { ...input, id: 'x' }, { ...input, indent: 2 }, { ...input, fence: { ...input.fence, line: 6 } }, { ...input, fence: { ...input.fence, file: 'slides/02-b.md' } }])
+    for (const other of [
+      { ...input, body: `${input.body} ` },
+      { ...input, id: 'x' },
+      { ...input, indent: 2 },
+      { ...input, fence: { ...input.fence, line: 6 } },
+      { ...input, fence: { ...input.fence, file: 'slides/02-b.md' } },
+    ])
       expect(figureBlockKey('v', other)).not.toBe(k)
     expect(figureBlockKey('w', input)).not.toBe(k)
     const dir = tmp()

@@ -15,7 +15,9 @@ const MAGIC = 'deck-figure-cache v1'
 /** JSON with object keys sorted at every level, so equal specs give equal text. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   )
 }
 
@@ -109,9 +111,17 @@ export function decodeBlock(entry: string): FigureBlockResult | undefined {
   try {
     const r = JSON.parse(payload) as Partial<FigureBlockResult>
     if (typeof r.html !== 'string' || !Array.isArray(r.diagnostics)) return undefined
-    const diagnosticsOk = r.diagnostics.every((d) => d && (d.severity === 'error' || d.severity === 'warning') && typeof d.code === 'string' && typeof d.message === 'string' && isPos(d.pos))
+    const diagnosticsOk = r.diagnostics.every(
+      (d) => d && (d.severity === 'error' || d.severity === 'warning') && typeof d.code === 'string' && typeof d.message === 'string' && isPos(d.pos),
+    )
     const f = r.figure
-    const figureOk = f === undefined || (typeof f.name === 'string' && typeof f.alt === 'string' && typeof f.line === 'number' && Array.isArray(f.claims) && f.claims.every((c) => typeof c === 'string'))
+    const figureOk =
+      f === undefined ||
+      (typeof f.name === 'string' &&
+        typeof f.alt === 'string' &&
+        typeof f.line === 'number' &&
+        Array.isArray(f.claims) &&
+        f.claims.every((c) => typeof c === 'string'))
     return diagnosticsOk && figureOk ? (r as FigureBlockResult) : undefined
   } catch {
     return undefined

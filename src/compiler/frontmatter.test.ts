@@ -59,7 +59,7 @@ describe('splitFrontmatter', () => {
     expect(fm.diagnostics[0]?.message).toMatch(/alias "\*alias" refers to no anchor "&alias"/)
   })
 
-  it('reads quoted, plain and numeric values with each value\'s column', () => {
+  it("reads quoted, plain and numeric values with each value's column", () => {
     const text = '---\ntitle: "Trade grows, slowly: 42%"\nid: gen-1\n\nsection:   \'Section 1\'\nminutes: 3\nlayout: quote\n---\nBody\n'
     const fm = splitFrontmatter(file(text))
     expect(fm.diagnostics).toEqual([])

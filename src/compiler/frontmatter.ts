@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, visit, type Alias } from 'yaml'
+import { type Alias, isMap, isScalar, parseDocument, visit } from 'yaml'
 import { diag } from './diagnostics.ts'
 import { at, lineColAt } from './position.ts'
 import type { Diagnostic, Segment, SourceFile, SourcePos } from './types.ts'
@@ -25,9 +25,7 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
     return {
       ...empty,
       body: { text: file.text, start: at(file.path, 1) },
-      diagnostics: [
-        diag('frontmatter-missing', dataPos, 'the file must start with a frontmatter block: a line "---", then at least "title: ...", then "---"'),
-      ],
+      diagnostics: [diag('frontmatter-missing', dataPos, 'the file must start with a frontmatter block: a line "---", then at least "title: ...", then "---"')],
     }
   }
   const close = lines.findIndex((l, i) => i > 0 && RE_FENCE_LINE.test(l))
@@ -55,9 +53,17 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
         const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined
         const open = quote ? yamlText.lastIndexOf(quote, e.pos[0] - 1) : -1
         if (quote && open >= 0) {
-          return diag('frontmatter-yaml', toPos(open), `invalid YAML: the quoted value opened here is never closed: add the closing ${quote} at the end of the value`)
+          return diag(
+            'frontmatter-yaml',
+            toPos(open),
+            `invalid YAML: the quoted value opened here is never closed: add the closing ${quote} at the end of the value`,
+          )
         }
-        return diag('frontmatter-yaml', toPos(e.pos[0]), `invalid YAML: ${firstLine(e.message)}. Check indentation, "key: value" pairs and quotes around values containing ":" or "#"`)
+        return diag(
+          'frontmatter-yaml',
+          toPos(e.pos[0]),
+          `invalid YAML: ${firstLine(e.message)}. Check indentation, "key: value" pairs and quotes around values containing ":" or "#"`,
+        )
       }),
     }
   }
@@ -83,7 +89,13 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
       return {
         ...empty,
         body,
-        diagnostics: [diag('frontmatter-yaml', toPos(bad?.range?.[0] ?? 0), `invalid YAML: the alias "*${name}" refers to no anchor "&${name}" set before it: write the value out, or put "&${name}" on an earlier value`)],
+        diagnostics: [
+          diag(
+            'frontmatter-yaml',
+            toPos(bad?.range?.[0] ?? 0),
+            `invalid YAML: the alias "*${name}" refers to no anchor "&${name}" set before it: write the value out, or put "&${name}" on an earlier value`,
+          ),
+        ],
       }
     }
   }

@@ -5,8 +5,8 @@
  * size limit in bounded time; raw HTML that gets removed is reported, located.
  */
 import fc from 'fast-check'
-import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
 import { FIGURE_KINDS } from '../figures/index.ts'
 import { compileDeck } from './deck.ts'
 import { MAX_FILE_BYTES } from './load.ts'
@@ -20,32 +20,123 @@ const env: MarkdownEnv = {
 }
 
 const CODES: readonly DiagnosticCode[] = [
-  'file-encoding', 'file-too-large', 'file-empty', 'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-yaml',
-  'meta-unknown-key', 'meta-invalid', 'meta-missing', 'id-duplicate', 'notes-duplicate', 'notes-missing',
-  'subslide-title-missing', 'fence-unclosed', 'code-lang-unknown', 'code-unhighlighted', 'file-refused', 'asset-missing', 'asset-outside', 'figure-unknown',
-  'link-broken', 'html-removed', 'markdown-too-deep', 'markdown-too-complex', 'deck-config', 'pacing-range', 'figure-invalid',
+  'file-encoding',
+  'file-too-large',
+  'file-empty',
+  'frontmatter-missing',
+  'frontmatter-unclosed',
+  'frontmatter-yaml',
+  'meta-unknown-key',
+  'meta-invalid',
+  'meta-missing',
+  'id-duplicate',
+  'notes-duplicate',
+  'notes-missing',
+  'subslide-title-missing',
+  'fence-unclosed',
+  'code-lang-unknown',
+  'code-unhighlighted',
+  'file-refused',
+  'asset-missing',
+  'asset-outside',
+  'figure-unknown',
+  'link-broken',
+  'html-removed',
+  'markdown-too-deep',
+  'markdown-too-complex',
+  'deck-config',
+  'pacing-range',
+  'figure-invalid',
 ]
 
 /** Markdown and HTML pieces authors (and pasted pages) produce, including hostile ones. */
 const FRAGMENTS = [
-  '# Heading', '## Sub heading', '- item', '  - nested', '1. first', '> quote', '---', '--', '***', '***bold*** _em_',
-  '```', '```ts', '```klingon', '~~~', '    indented code', 'Notes:', 'Note:', 'notes:', '| a | b |', '|---|---|',
-  '[link](#/history)', '[ext](https://example.org)', '[js](javascript:alert(1))', '[js2](JaVaScRiPt:alert(1))',
-  '![photo](../assets/photo.png)', '![gone](gone.png)', '![map](figure:map)', '![x](figure:nope)', '![r](https://e.com/a.png)',
-  '<script>alert(1)</script>', '<script src="https://e.com/x.js"></script>', '<iframe src="https://e.com"></iframe>',
-  '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', '<a href="javascript:alert(1)">a</a>',
-  '<a href="jav&#x61;script:alert(1)">b</a>', '<a href=" javascript:alert(1)">c</a>', '<a href="//evil.example">d</a>',
-  '<p onclick="x()" style="color:red">p</p>', '<object data="x"></object>', '<embed src="x">', '<form action="x"><input></form>',
-  '<base href="https://e.com/">', '<meta http-equiv="refresh" content="0;url=https://e.com">', '<link rel="stylesheet" href="https://e.com/x.css">',
-  '<style>body{}</style>', '<div class="x" data-y="1">div</div>', '<details><summary>s</summary>d</details>',
-  '<!-- comment', '-->', '<math><mi xlink:href="javascript:alert(1)">m</mi></math>', '<a href="data:text/html,<script>alert(1)</script>">e</a>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', '<svg><script>alert(1)</script></svg>', '&lt;script&gt;', '`<script>`',
-  '<javascript:alert(1)>', '<https://example.org>', 'plain text', '', '   ', '\t', 'Ünïcödé ✓ 🙂',
+  '# Heading',
+  '## Sub heading',
+  '- item',
+  '  - nested',
+  '1. first',
+  '> quote',
+  '---',
+  '--',
+  '***',
+  '***bold*** _em_',
+  '```',
+  '```ts',
+  '```klingon',
+  '~~~',
+  '    indented code',
+  'Notes:',
+  'Note:',
+  'notes:',
+  '| a | b |',
+  '|---|---|',
+  '[link](#/history)',
+  '[ext](https://example.org)',
+  '[js](javascript:alert(1))',
+  '[js2](JaVaScRiPt:alert(1))',
+  '![photo](../assets/photo.png)',
+  '![gone](gone.png)',
+  '![map](figure:map)',
+  '![x](figure:nope)',
+  '![r](https://e.com/a.png)',
+  '<script>alert(1)</script>',
+  '<script src="https://e.com/x.js"></script>',
+  '<iframe src="https://e.com"></iframe>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)>',
+  '<a href="javascript:alert(1)">a</a>',
+  '<a href="jav&#x61;script:alert(1)">b</a>',
+  '<a href=" javascript:alert(1)">c</a>',
+  '<a href="//evil.example">d</a>',
+  '<p onclick="x()" style="color:red">p</p>',
+  '<object data="x"></object>',
+  '<embed src="x">',
+  '<form action="x"><input></form>',
+  '<base href="https://e.com/">',
+  '<meta http-equiv="refresh" content="0;url=https://e.com">',
+  '<link rel="stylesheet" href="https://e.com/x.css">',
+  '<style>body{}</style>',
+  '<div class="x" data-y="1">div</div>',
+  '<details><summary>s</summary>d</details>',
+  '<!-- comment',
+  '-->',
+  '<math><mi xlink:href="javascript:alert(1)">m</mi></math>',
+  '<a href="data:text/html,<script>alert(1)</script>">e</a>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<svg><script>alert(1)</script></svg>',
+  '&lt;script&gt;',
+  '`<script>`',
+  '<javascript:alert(1)>',
+  '<https://example.org>',
+  'plain text',
+  '',
+  '   ',
+  '\t',
+  'Ünïcödé ✓ 🙂',
   // Figure blocks and the YAML that goes in them, broken or not.
-  '```timeline', '```chart', '```pillars', '```map', 'title: "A figure <script>alert(1)</script>"', 'title: [', 'title: "unclosed',
-  'events: [{ date: "1995-04", label: A }, { label: B }]', 'events: [{ date: "2013-13", lable: A }]', '  - { label: "x", note: "<b>y</b>" }',
-  'type: barr', 'data: { "2021": 40, "2019": 3, a: x }', 'data: [{ label: a, value: 1 }]', 'roof: R', 'foundation: F',
-  'pillars: [{ name: A, points: ["x"] }]', 'countries: [Laoss, 12]', 'places: [{ name: P, at: [500, 95] }]', '&a [1]', 'b: *a', 'b: *none', '? [a]',
+  '```timeline',
+  '```chart',
+  '```pillars',
+  '```map',
+  'title: "A figure <script>alert(1)</script>"',
+  'title: [',
+  'title: "unclosed',
+  'events: [{ date: "1995-04", label: A }, { label: B }]',
+  'events: [{ date: "2013-13", lable: A }]',
+  '  - { label: "x", note: "<b>y</b>" }',
+  'type: barr',
+  'data: { "2021": 40, "2019": 3, a: x }',
+  'data: [{ label: a, value: 1 }]',
+  'roof: R',
+  'foundation: F',
+  'pillars: [{ name: A, points: ["x"] }]',
+  'countries: [Laoss, 12]',
+  'places: [{ name: P, at: [500, 95] }]',
+  '&a [1]',
+  'b: *a',
+  'b: *none',
+  '? [a]',
 ]
 
 const line = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) })
@@ -66,13 +157,16 @@ const yamlBlock = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
 )
 const slideFile = fc.record({
-  frontmatter: fc.oneof({ weight: 6, arbitrary: yamlBlock.map((y) => `---\n${y}---\n`) }, { weight: 1, arbitrary: fc.constantFrom('', '---\n', 'no frontmatter\n') }),
+  frontmatter: fc.oneof(
+    { weight: 6, arbitrary: yamlBlock.map((y) => `---\n${y}---\n`) },
+    { weight: 1, arbitrary: fc.constantFrom('', '---\n', 'no frontmatter\n') },
+  ),
   body,
 })
 
-const filesArb = fc.array(slideFile, { minLength: 1, maxLength: 4 }).map((fs) =>
-  fs.map((f, i): SourceFile => ({ path: `slides/0${i}-s${i}.md`, text: `${f.frontmatter}${f.body}\n` })),
-)
+const filesArb = fc
+  .array(slideFile, { minLength: 1, maxLength: 4 })
+  .map((fs) => fs.map((f, i): SourceFile => ({ path: `slides/0${i}-s${i}.md`, text: `${f.frontmatter}${f.body}\n` })))
 
 function expectLocated(d: Diagnostic, files: readonly SourceFile[]): void {
   expect(CODES).toContain(d.code)
@@ -88,7 +182,11 @@ function expectLocated(d: Diagnostic, files: readonly SourceFile[]): void {
 /** Tags the deck may contain: the sanitiser's allowlist, plus the compiler's own wrappers and the test figure. */
 const TAGS = new Set<string>([...ALLOWED_TAGS, 'section', 'aside', 'h1', 'h2', 'svg', 'title', 'desc', 'g', 'path', 'rect', 'circle', 'line', 'text', 'tspan'])
 const decode = (s: string) =>
-  s.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  s
+    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 
 /** Every tag in `html` (text has its `<` escaped, so each `<` starts a real tag): allowed name, no handler, no script URL. */
 function forbiddenMarkup(html: string): string[] {
@@ -98,10 +196,13 @@ function forbiddenMarkup(html: string): string[] {
     if (!TAGS.has(name.toLowerCase())) problems.push(`tag ${tag}`)
     for (const a of attrs.matchAll(/([^\s="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
       const attr = (a[1] ?? '').toLowerCase()
-      const v = decode(a[2] ?? a[3] ?? a[4] ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase()
+      const v = decode(a[2] ?? a[3] ?? a[4] ?? '')
+        .replace(/[\s\u0000-\u001f]/g, '')
+        .toLowerCase()
       if (attr.startsWith('on')) problems.push(`handler ${attr} in ${tag}`)
       if (attr === 'style') problems.push(`style in ${tag}`)
-      if (['href', 'src', 'xlink:href', 'action', 'formaction', 'data'].includes(attr) && /^(javascript|vbscript|data|file):|^\/\//.test(v)) problems.push(`url ${attr}=${v} in ${tag}`)
+      if (['href', 'src', 'xlink:href', 'action', 'formaction', 'data'].includes(attr) && /^(javascript|vbscript|data|file):|^\/\//.test(v))
+        problems.push(`url ${attr}=${v} in ${tag}`)
     }
   }
   return problems
@@ -180,7 +281,8 @@ describe('compileDeck on arbitrary input (fast-check)', () => {
 
 describe('raw HTML that the sanitiser removes', () => {
   it('is reported as an html-removed warning at its line and column', () => {
-    const text = '---\ntitle: T\n---\nText <span onmouseover="x()">hover</span> here.\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) ![remote](https://e.com/a.png)\n\nNotes:\nn <img src=x onerror=alert(1)>\n'
+    const text =
+      '---\ntitle: T\n---\nText <span onmouseover="x()">hover</span> here.\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) ![remote](https://e.com/a.png)\n\nNotes:\nn <img src=x onerror=alert(1)>\n'
     const { diagnostics, deck } = compileDeck({ files: [{ path: 'slides/01-a.md', text }], env })
     expect(diagnostics.filter((d) => d.code === 'html-removed').map((d) => [d.severity, d.pos.line, d.pos.column, d.message])).toEqual([
       ['warning', 4, 6, expect.stringMatching(/^raw HTML outside the allowlist was removed from the slide: onmouseover on <span>\. .*README "Raw HTML"/)],
@@ -193,7 +295,8 @@ describe('raw HTML that the sanitiser removes', () => {
   })
 
   it('stays quiet for allowed HTML', () => {
-    const text = '---\ntitle: T\n---\n<div class="callout" data-fragment-index="1"><a href="https://example.org">ok</a> <abbr title="x">X</abbr></div>\n\nNotes:\nn\n'
+    const text =
+      '---\ntitle: T\n---\n<div class="callout" data-fragment-index="1"><a href="https://example.org">ok</a> <abbr title="x">X</abbr></div>\n\nNotes:\nn\n'
     expect(compileDeck({ files: [{ path: 'slides/01-a.md', text }], env }).diagnostics.filter((d) => d.code === 'html-removed')).toEqual([])
   })
 })
@@ -242,7 +345,12 @@ describe('pathological Markdown up to the file size limit', () => {
     ['nested divs', `${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}`, 'markdown-too-complex', 4],
     // Forty sub-slides of 1,990 markers each: each under any per-slide limit, the file far over.
     ['sixty sub-slides', Array.from({ length: 60 }, (_, i) => `${i ? `--\n## Part ${i}\n\n` : ''}x\n`).join('\n'), 'markdown-too-complex', 6 + 5 * 49],
-    ['markers spread over sub-slides', Array.from({ length: 40 }, (_, i) => `${i ? `--\n## Part ${i}\n\n` : ''}${'*a'.repeat(1990)}\n`).join('\n'), 'markdown-too-complex', 9],
+    [
+      'markers spread over sub-slides',
+      Array.from({ length: 40 }, (_, i) => `${i ? `--\n## Part ${i}\n\n` : ''}${'*a'.repeat(1990)}\n`).join('\n'),
+      'markdown-too-complex',
+      9,
+    ],
   ] as const)('%s: refused before rendering, at the line that crosses the limit', (_name, md, code, line) => {
     const r = compileDeck({ files: [{ path: 'slides/01-a.md', text: `---\ntitle: T\n---\n${md}\nNotes:\nn\n` }], env })
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ code, pos: expect.objectContaining({ line }) })])
@@ -267,7 +375,7 @@ describe('pathological Markdown up to the file size limit', () => {
   })
 
   it('ordinary nesting (a few levels, code indented in fences) passes', () => {
-    const text = '---\ntitle: T\n---\n- a\n  - b\n    - c\n      > d\n\n```\n' + ' '.repeat(300) + 'x\n```\n\nNotes:\nn\n'
+    const text = `---\ntitle: T\n---\n- a\n  - b\n    - c\n      > d\n\n\`\`\`\n${' '.repeat(300)}x\n\`\`\`\n\nNotes:\nn\n`
     expect(compileDeck({ files: [{ path: 'slides/01-a.md', text }], env }).diagnostics.filter((d) => d.severity === 'error')).toEqual([])
   })
 })

@@ -74,7 +74,11 @@ describe('raw <img src>: the same path rule as Markdown images', () => {
 
   // `<img/src=…>` passed the path check (a regex) and the sanitiser then made it a plain src:
   // /etc/passwd or .git/config ended up base64 in every page.
-  it.each([['<div><img/src="../../etc/passwd" alt="p"></div>'], ['<div><img alt="p"/src="../../.git/config"></div>'], ["<div><img\tsrc='../../.git/config'></div>"]])('never keeps a src its checks did not read: %s', (tag) => {
+  it.each([
+    ['<div><img/src="../../etc/passwd" alt="p"></div>'],
+    ['<div><img alt="p"/src="../../.git/config"></div>'],
+    ["<div><img\tsrc='../../.git/config'></div>"],
+  ])('never keeps a src its checks did not read: %s', (tag) => {
     const { html, errors } = compile(`Text\n\n${tag}`)
     expect(html).toMatch(/<img\b/)
     expect(html).not.toMatch(/src=/)
@@ -82,6 +86,8 @@ describe('raw <img src>: the same path rule as Markdown images', () => {
   })
 
   it('marks only paragraphs that hold nothing but images', () => {
-    expect(markImageParagraphs('<p><img src="a"> <img src="b"></p><p>x <img src="c"></p>')).toBe('<p class="deck-image"><img src="a"> <img src="b"></p><p>x <img src="c"></p>')
+    expect(markImageParagraphs('<p><img src="a"> <img src="b"></p><p>x <img src="c"></p>')).toBe(
+      '<p class="deck-image"><img src="a"> <img src="b"></p><p>x <img src="c"></p>',
+    )
   })
 })

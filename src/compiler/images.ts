@@ -61,7 +61,14 @@ export function imageOptions(attrs: string, pos: SourcePos): { extra: Record<str
       const size = /^(\d{1,4}(?:\.\d+)?)(%|px)?$/.exec(value)
       const n = Number(size?.[1])
       const max = size?.[2] === '%' ? 100 : key === 'width' ? 1280 : 720
-      if (!size || !(n > 0) || n > max) diagnostics.push(diag('meta-invalid', pos, `"${key}=${value}" after the image is not a size: use a percentage from 1% to 100% or pixels up to ${max}, e.g. ${key}=60% or ${key}=${key === 'width' ? 480 : 300}px`))
+      if (!size || !(n > 0) || n > max)
+        diagnostics.push(
+          diag(
+            'meta-invalid',
+            pos,
+            `"${key}=${value}" after the image is not a size: use a percentage from 1% to 100% or pixels up to ${max}, e.g. ${key}=60% or ${key}=${key === 'width' ? 480 : 300}px`,
+          ),
+        )
       else extra[key] = size[2] === '%' ? `${n}%` : String(n)
     } else {
       diagnostics.push(diag('meta-invalid', pos, `"${key ?? other ?? word}" is not understood after the image: ${HINT}`))
@@ -78,7 +85,9 @@ export const imageAttrsExtension: MarkedExtension = {
       const extra = (token as ImageToken).extra
       if (!extra || Object.keys(extra).length === 0) return false
       const title = token.title ? ` title="${attr(token.title)}"` : ''
-      const more = Object.entries(extra).map(([k, v]) => ` ${k}="${attr(v)}"`).join('')
+      const more = Object.entries(extra)
+        .map(([k, v]) => ` ${k}="${attr(v)}"`)
+        .join('')
       return `<img src="${attr(token.href)}" alt="${attr(token.text)}"${title}${more}>`
     },
   },

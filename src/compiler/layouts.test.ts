@@ -25,12 +25,14 @@ describe('builds', () => {
   })
 
   // `$&` in a class once expanded to the whole match: class words became attributes (an onmouseover ran).
-  it('keeps $ patterns in a list item\'s class literal', () => {
+  it("keeps $ patterns in a list item's class literal", () => {
     expect(withBuilds('<ul><li class="a $& $` onmouseover=x">b</li></ul>')).toBe('<ul><li class="a $& $` onmouseover=x fragment">b</li></ul>')
   })
 
   it('"build: true" in the frontmatter builds every slide of the file; a sub-slide may opt out', () => {
-    const { slides, errors } = compile('---\ntitle: T\nbuild: true\n---\n- a\n- b\n\nNotes:\nn\n--\n## Sub {build=false}\n\n- c\n\nNotes:\nn\n--\n## Third\n\n- d\n\nNotes:\nn\n')
+    const { slides, errors } = compile(
+      '---\ntitle: T\nbuild: true\n---\n- a\n- b\n\nNotes:\nn\n--\n## Sub {build=false}\n\n- c\n\nNotes:\nn\n--\n## Third\n\n- d\n\nNotes:\nn\n',
+    )
     expect(errors).toEqual([])
     expect(slides.map((s) => (s.bodyHtml.match(/class="fragment"/g) ?? []).length)).toEqual([2, 0, 1])
   })
@@ -42,7 +44,9 @@ describe('builds', () => {
   })
 
   it('"build" must be true or false', () => {
-    expect(compile('---\ntitle: T\nbuild: yes please\n---\nx\n\nNotes:\nn\n').errors).toEqual([expect.stringMatching(/^slides\/01-a\.md:3:8 error meta-invalid "build" must be true or false/)])
+    expect(compile('---\ntitle: T\nbuild: yes please\n---\nx\n\nNotes:\nn\n').errors).toEqual([
+      expect.stringMatching(/^slides\/01-a\.md:3:8 error meta-invalid "build" must be true or false/),
+    ])
   })
 })
 
@@ -51,7 +55,9 @@ describe('columns', () => {
     const { slides, errors } = compile('---\ntitle: T\n---\n- left\n\n|||\n\n![A photo](../assets/photo.png)\n\n```text\n|||\n```\n\nNotes:\nn\n')
     expect(errors).toEqual([])
     const html = slides[0]?.bodyHtml ?? ''
-    expect(html).toMatch(/^<div class="columns"><div class="column"><ul>\n<li>left<\/li>\n<\/ul>\n<\/div><div class="column"><p class="deck-image"><img src="\.\/assets\/photo\.png"[^>]*><\/p>\n<pre>/)
+    expect(html).toMatch(
+      /^<div class="columns"><div class="column"><ul>\n<li>left<\/li>\n<\/ul>\n<\/div><div class="column"><p class="deck-image"><img src="\.\/assets\/photo\.png"[^>]*><\/p>\n<pre>/,
+    )
     expect(html.match(/class="column"/g)).toHaveLength(2)
   })
 
@@ -64,7 +70,11 @@ describe('columns', () => {
     const first = run('|||\n- left\n|||\n> Quote.\n')
     expect(first.html.match(/class="column"/g)).toHaveLength(2)
     expect(first.html).toMatch(/^<div class="columns"><div class="column"><ul>/)
-    expect(first.warnings).toEqual([expect.stringMatching(/^slides\/01-a\.md:4:1 warning column-empty this "\|\|\|" line before the first column makes an empty column, left out: a "\|\|\|" line goes between two columns; remove this one$/)])
+    expect(first.warnings).toEqual([
+      expect.stringMatching(
+        /^slides\/01-a\.md:4:1 warning column-empty this "\|\|\|" line before the first column makes an empty column, left out: a "\|\|\|" line goes between two columns; remove this one$/,
+      ),
+    ])
     // Twice in a row, and last: each named at its own line.
     const twice = run('left\n|||\n|||\nright\n|||\n')
     expect(twice.html.match(/class="column"/g)).toHaveLength(2)
@@ -89,7 +99,9 @@ describe('quotes with an attribution', () => {
     const figure = '<div class="quote"><blockquote><p>Words.</p></blockquote><p class="attribution">— A. Name, role</p></div>'
     expect(withAttributions('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>— A. Name, role</p>\n')).toBe(`${figure}\n`)
     expect(withAttributions('<blockquote>\n<p>Words.</p>\n<p>— A. Name, role</p>\n</blockquote>\n')).toBe(`${figure}\n`)
-    expect(withAttributions('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>Not an attribution</p>')).toBe('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>Not an attribution</p>')
+    expect(withAttributions('<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>Not an attribution</p>')).toBe(
+      '<blockquote>\n<p>Words.</p>\n</blockquote>\n<p>Not an attribution</p>',
+    )
   })
 
   it('in a slide, "---" and "--" are typeset as dashes first', () => {
@@ -102,7 +114,9 @@ describe('quotes with an attribution', () => {
 
 describe('layouts', () => {
   it('section and big-number are layouts; a section divider is dark', () => {
-    const { html, errors } = compile('---\ntitle: Part two\nlayout: section\n---\nNotes:\nn\n--\n## Ninety {layout=big-number}\n\n90 %\n\nof goods\n\nNotes:\nn\n')
+    const { html, errors } = compile(
+      '---\ntitle: Part two\nlayout: section\n---\nNotes:\nn\n--\n## Ninety {layout=big-number}\n\n90 %\n\nof goods\n\nNotes:\nn\n',
+    )
     expect(errors).toEqual([])
     expect(html).toMatch(/<section id="a" class="slide layout-section"[^>]*data-background-color="#14263d"/)
     expect(html).toMatch(/<section id="a-2" class="slide layout-big-number"/)
@@ -159,6 +173,10 @@ describe('the sub-slide marker, as split and validated', () => {
   })
 
   it('reads quoted values and bare build', () => {
-    expect(validatePartAttrs({ text: 'layout="big-number" build .a', pos: { file: 'f', line: 1, column: 1 } }).options).toEqual({ layout: 'big-number', build: true, class: 'a' })
+    expect(validatePartAttrs({ text: 'layout="big-number" build .a', pos: { file: 'f', line: 1, column: 1 } }).options).toEqual({
+      layout: 'big-number',
+      build: true,
+      class: 'a',
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { readGated, refusalText } from '../files/read-gate.ts'
 import { join, relative, sep } from 'node:path'
+import { readGated, refusalText } from '../files/read-gate.ts'
 import { diag } from './diagnostics.ts'
 import { at, lineColAt } from './position.ts'
 import type { Diagnostic, SourceFile } from './types.ts'
@@ -23,7 +23,11 @@ export function loadSlides(root: string, slidesDir = 'slides'): LoadedSlides {
   const dir = join(root, slidesDir)
   const diagnostics: Diagnostic[] = []
   const files: SourceFile[] = []
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).sort() : []
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.md'))
+        .sort()
+    : []
   for (const name of names) {
     const file = readSource(root, dir, join(dir, name), diagnostics)
     if (file) files.push(file)
@@ -39,7 +43,13 @@ function readSource(root: string, dir: string, abs: string, out: Diagnostic[]): 
   // Deleted or renamed between listing and reading (an editor saving, the dev server watching): gone.
   if (read.reason === 'missing') return undefined
   if (read.reason === 'too-large') {
-    out.push(diag('file-too-large', at(path, 1), `the file is ${read.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it into several slide files or remove pasted material`))
+    out.push(
+      diag(
+        'file-too-large',
+        at(path, 1),
+        `the file is ${read.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a slide file: split it into several slide files or remove pasted material`,
+      ),
+    )
     return undefined
   }
   if (read.reason) {
@@ -63,7 +73,13 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceFile | { er
     const bad = firstInvalidUtf8(bytes)
     const good = new TextDecoder('utf-8').decode(bytes.subarray(0, bad))
     const { line, column } = lineColAt(good, good.length)
-    return { error: diag('file-encoding', at(path, line, column), `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}): save it as UTF-8 in your editor`) }
+    return {
+      error: diag(
+        'file-encoding',
+        at(path, line, column),
+        `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}): save it as UTF-8 in your editor`,
+      ),
+    }
   }
 }
 

@@ -1,18 +1,18 @@
-import type { HLJSApi } from 'highlight.js'
 import { createRequire } from 'node:module'
+import type { HLJSApi } from 'highlight.js'
 import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { markedSmartypants } from 'marked-smartypants'
 import type { FigureKind, FigureRender } from '../figures/kinds.ts'
+import { decodeHtml, escapeHtml, escapeMarkdownText } from '../text/escape.ts'
 import { tooComplex } from './complexity.ts'
 import { diag } from './diagnostics.ts'
-import { renderFigureBlock, type FigureBlockInput, type FigureBlockResult, type FigureInfo } from './figure-block.ts'
-import { attachImageAttrs, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources, type ImageToken } from './images.ts'
+import { type FigureBlockInput, type FigureBlockResult, type FigureInfo, renderFigureBlock } from './figure-block.ts'
+import { attachImageAttrs, type ImageToken, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources } from './images.ts'
 import { locator } from './position.ts'
 import { proseOf } from './prose.ts'
 import { ALLOWED_TAGS, CHECKED_LOCAL, removedByAllowlist } from './sanitize.ts'
 import { scanFences } from './split.ts'
-import { decodeHtml, escapeHtml, escapeMarkdownText } from '../text/escape.ts'
 import type { Diagnostic, ProseLine, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -122,7 +122,13 @@ const RE_SLOT = /<figure class="deck-figure-slot" data-slot="(\d+)"><\/figure>/g
  * Lex a segment, check what points outside it (code languages, images, figures, links),
  * and render it. `sanitize` runs on the rendered HTML before the trusted figure SVG goes in.
  */
-export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPrefix: string, sanitize: (html: string, dropped: (src: string) => void) => string): MarkdownResult {
+export function renderMarkdown(
+  md: Marked,
+  seg: Segment,
+  env: MarkdownEnv,
+  idPrefix: string,
+  sanitize: (html: string, dropped: (src: string) => void) => string,
+): MarkdownResult {
   const diagnostics: Diagnostic[] = []
   const slots: string[] = []
   const figures: FigureInfo[] = []
@@ -146,9 +152,16 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   const removedCache = new Map<string, string[]>()
   let reported = 0
   const htmlRemoved = (raw: string): string[] => {
-    if (RE_PLAIN_TAGS.test(raw) && [...raw.matchAll(/<\/?([a-z0-9]+)/gi)].every((m) => (ALLOWED_TAGS as readonly string[]).includes((m[1] ?? '').toLowerCase()))) return []
+    if (
+      RE_PLAIN_TAGS.test(raw) &&
+      [...raw.matchAll(/<\/?([a-z0-9]+)/gi)].every((m) => (ALLOWED_TAGS as readonly string[]).includes((m[1] ?? '').toLowerCase()))
+    )
+      return []
     let r = removedCache.get(raw)
-    if (!r) removedCache.set(raw, (r = removedByAllowlist(raw)))
+    if (!r) {
+      r = removedByAllowlist(raw)
+      removedCache.set(raw, r)
+    }
     return r
   }
   let offset = 0
@@ -167,7 +180,14 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     if (t.type === 'html') {
       const removed = htmlRemoved((t as Tokens.HTML | Tokens.Tag).raw)
       if (removed.length && reported++ < MAX_HTML_REPORTS) {
-        diagnostics.push(diag('html-removed', pos, `raw HTML outside the allowlist was removed from the slide: ${removed.join(', ')}. Use Markdown instead, or see README "Raw HTML" for the tags and attributes a slide may carry`, 'warning'))
+        diagnostics.push(
+          diag(
+            'html-removed',
+            pos,
+            `raw HTML outside the allowlist was removed from the slide: ${removed.join(', ')}. Use Markdown instead, or see README "Raw HTML" for the tags and attributes a slide may carry`,
+            'warning',
+          ),
+        )
       }
       checkRawImages(t as Tokens.HTML | Tokens.Tag, pos)
     } else if (t.type === 'code') {
@@ -177,17 +197,33 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         // A figure from data: drawn at build time; the token becomes the figure's slot.
         const code = t as Tokens.Code
         const indent = /^ */.exec(code.raw)?.[0].length ?? 0
-        const r = (env.figureBlock ?? renderFigureBlock)({ kind, body: code.text, fence: pos, indent, id: `${idPrefix}-fig-${slots.length + 1}`, render: env.renderFigure ?? ((k, spec, id) => k.render(spec, id)) })
+        const r = (env.figureBlock ?? renderFigureBlock)({
+          kind,
+          body: code.text,
+          fence: pos,
+          indent,
+          id: `${idPrefix}-fig-${slots.length + 1}`,
+          render: env.renderFigure ?? ((k, spec, id) => k.render(spec, id)),
+        })
         diagnostics.push(...r.diagnostics)
         if (r.figure) figures.push(r.figure)
         Object.assign(t, { type: 'html', block: true, pre: false, text: `<img src="deck-slot:${slots.length}">\n` })
         slots.push(r.html)
       } else if (lang && !hljs().getLanguage(lang)) {
-        diagnostics.push(diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`))
+        diagnostics.push(
+          diag('code-lang-unknown', pos, `unknown code language "${lang}": use a highlight.js language name (e.g. ts, js, json, yaml, bash, md) or "text"`),
+        )
       } else if (lang && lang !== 'text' && tooLongToHighlight((t as Tokens.Code).text)) {
         // highlight.js is quadratic in a token's length (a 64,000-letter identifier took 53 s).
         ;(t as Tokens.Code).lang = 'text'
-        diagnostics.push(diag('code-unhighlighted', pos, `this ${lang} block has a line over ${MAX_HIGHLIGHT_LINE} characters or is over ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} in all, so it is shown without colours: shorten it, or mark it \`\`\`text`, 'warning'))
+        diagnostics.push(
+          diag(
+            'code-unhighlighted',
+            pos,
+            `this ${lang} block has a line over ${MAX_HIGHLIGHT_LINE} characters or is over ${MAX_HIGHLIGHT_CHARS.toLocaleString('en')} in all, so it is shown without colours: shorten it, or mark it \`\`\`text`,
+            'warning',
+          ),
+        )
       }
     } else if (t.type === 'image') {
       const img = t as Tokens.Image
@@ -195,10 +231,23 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
         // Authors of older decks write figures as images; say what to write instead.
         const kinds = [...(env.figureKinds?.keys() ?? [])].join(', ')
         const example = '\n    ```chart\n    title: "What the figure shows"\n    data: { "1990s": 3, "2000s": 8 }\n    ```\n'
-        diagnostics.push(diag('figure-unknown', pos, `"![…](${img.href})" draws nothing: a figure is a fenced block whose language is its kind (${kinds}) and whose body is YAML, e.g.${example}  (README "Figures" lists each kind's keys)`))
+        diagnostics.push(
+          diag(
+            'figure-unknown',
+            pos,
+            `"![…](${img.href})" draws nothing: a figure is a fenced block whose language is its kind (${kinds}) and whose body is YAML, e.g.${example}  (README "Figures" lists each kind's keys)`,
+          ),
+        )
         Object.assign(t, { type: 'html', text: '' })
       } else if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(img.href)) {
-        diagnostics.push(diag('html-removed', pos, `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`, 'warning'))
+        diagnostics.push(
+          diag(
+            'html-removed',
+            pos,
+            `the image "${img.href}" was removed: the deck must work offline, so save the image in assets/ and link it with a relative path`,
+            'warning',
+          ),
+        )
       } else {
         const local = checkLocal(img.href, pos, 'image')
         if (local) img.href = `${CHECKED_LOCAL}${encodePath(local)}`
@@ -219,7 +268,14 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
       }
       const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(link.href)?.[1]?.toLowerCase()
       if ((scheme && !['http', 'https', 'mailto'].includes(scheme)) || link.href.startsWith('//')) {
-        diagnostics.push(diag('html-removed', pos, `the link target "${link.href}" was removed: links may point to http(s) or mailto addresses, #/slide-ids, or files in the project`, 'warning'))
+        diagnostics.push(
+          diag(
+            'html-removed',
+            pos,
+            `the link target "${link.href}" was removed: links may point to http(s) or mailto addresses, #/slide-ids, or files in the project`,
+            'warning',
+          ),
+        )
       }
       const local = checkLocal(link.href, pos, 'link')
       if (local) link.href = `./${encodePath(local)}`
@@ -248,9 +304,20 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) || href === '') return undefined
     reportedPaths.add(href)
     const path = resolveLocal(seg.start.file, href.split(/[?#]/)[0] ?? '')
-    if (path === null) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" points outside the project: keep files in assets/ and link them relatively`))
-    else if (!env.assetExists(path)) diagnostics.push(diag('asset-missing', pos, `the ${what} "${href}" points to ${path}, which does not exist: check the path (it is relative to the slide file)`))
-    else if (env.assetOutside?.(path)) diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" leads to ${env.assetOutside(path)}, outside the folders a slide may use (assets/ and slides/): copy the file into assets/ and link the copy`))
+    if (path === null)
+      diagnostics.push(diag('asset-outside', pos, `the ${what} "${href}" points outside the project: keep files in assets/ and link them relatively`))
+    else if (!env.assetExists(path))
+      diagnostics.push(
+        diag('asset-missing', pos, `the ${what} "${href}" points to ${path}, which does not exist: check the path (it is relative to the slide file)`),
+      )
+    else if (env.assetOutside?.(path))
+      diagnostics.push(
+        diag(
+          'asset-outside',
+          pos,
+          `the ${what} "${href}" leads to ${env.assetOutside(path)}, outside the folders a slide may use (assets/ and slides/): copy the file into assets/ and link the copy`,
+        ),
+      )
     else {
       reportedPaths.delete(href)
       return path
@@ -272,12 +339,21 @@ export function renderMarkdown(md: Marked, seg: Segment, env: MarkdownEnv, idPre
   }
   // A figure alone in a paragraph must not stay inside <p> (HTML would split the paragraph).
   const unwrapped = rendered.replace(/<p>\s*(<img src="deck-slot:\d+"[^>]*>)\s*<\/p>/g, '$1')
-  const html = sanitize(markImageParagraphs(unwrapped).replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))), (src) => {
-    // A picture the checks above did not see (HTML they could not read): never loaded. (One they
-    // reported, or with a scheme the allowlist warns about, is not reported again.)
-    if (reportedPaths.has(src) || /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(src) || src.trim() === '') return
-    diagnostics.push(diag('asset-outside', seg.start, `the picture "${src.length > 60 ? `${src.slice(0, 60)}…` : src}" was removed: write it as ![alt](path) or a plain <img src="path">, with a path relative to the slide file inside assets/ or slides/`))
-  })
+  const html = sanitize(
+    markImageParagraphs(unwrapped).replace(/<img src="deck-slot:(\d+)"[^>]*>/g, (_, n: string) => SLOT(Number(n))),
+    (src) => {
+      // A picture the checks above did not see (HTML they could not read): never loaded. (One they
+      // reported, or with a scheme the allowlist warns about, is not reported again.)
+      if (reportedPaths.has(src) || /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(src) || src.trim() === '') return
+      diagnostics.push(
+        diag(
+          'asset-outside',
+          seg.start,
+          `the picture "${src.length > 60 ? `${src.slice(0, 60)}…` : src}" was removed: write it as ![alt](path) or a plain <img src="path">, with a path relative to the slide file inside assets/ or slides/`,
+        ),
+      )
+    },
+  )
   return { html: html.replace(RE_SLOT, (_, n: string) => slots[Number(n)] ?? ''), diagnostics, figures, links, prose }
 }
 
@@ -306,7 +382,11 @@ function tooDeepLine(seg: Segment): Diagnostic | undefined {
     const prefix = RE_NEST_PREFIX.exec(line.text)?.[0] ?? ''
     const depth = Math.floor(indent / 2) + (prefix.match(RE_NEST_MARK) ?? []).length
     if (depth > MAX_NESTING) {
-      return diag('markdown-too-deep', { file: seg.start.file, line: seg.start.line + line.index, column: 1 }, `this line nests lists or quotes ${depth} levels deep, over the limit of ${MAX_NESTING}: a slide needs three or four levels, so flatten it`)
+      return diag(
+        'markdown-too-deep',
+        { file: seg.start.file, line: seg.start.line + line.index, column: 1 },
+        `this line nests lists or quotes ${depth} levels deep, over the limit of ${MAX_NESTING}: a slide needs three or four levels, so flatten it`,
+      )
     }
   }
   return undefined
@@ -319,7 +399,11 @@ function tooDeepLine(seg: Segment): Diagnostic | undefined {
  */
 function tooDeep(seg: Segment, err: unknown): Diagnostic {
   if (!(err instanceof RangeError)) throw err
-  return diag('markdown-too-deep', seg.start, 'this Markdown is nested too deeply to render (lists or quotes hundreds of levels inside each other): flatten it to a few levels')
+  return diag(
+    'markdown-too-deep',
+    seg.start,
+    'this Markdown is nested too deeply to render (lists or quotes hundreds of levels inside each other): flatten it to a few levels',
+  )
 }
 
 /** Depth-first walk; nested tokens get the offset of their raw text inside the parent's. */

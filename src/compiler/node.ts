@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +8,7 @@ import { compileDeck } from './deck.ts'
 import { renderFigureBlock } from './figure-block.ts'
 import { cachedFigure, cachedFigureBlock, figureBlockKey, figureCacheKey } from './figure-cache.ts'
 import { outsideServedFolders } from './folders.ts'
-import { loadSlides, type LoadedSlides } from './load.ts'
+import { type LoadedSlides, loadSlides } from './load.ts'
 import type { MarkdownEnv } from './markdown.ts'
 import type { DeckResult } from './types.ts'
 
@@ -79,7 +79,8 @@ function blockCodeVersion(): string {
   if (blockVersion !== undefined) return blockVersion
   const hash = createHash('sha256')
   try {
-    for (const name of ['figure-block.ts', 'diagnostics.ts', 'types.ts']) hash.update(name).update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))))
+    for (const name of ['figure-block.ts', 'diagnostics.ts', 'types.ts'])
+      hash.update(name).update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))))
     const st = statSync(createRequire(import.meta.url).resolve('yaml'))
     hash.update(`yaml:${st.size}:${st.mtimeMs}`)
     blockVersion = hash.digest('hex').slice(0, 16)

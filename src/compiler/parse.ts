@@ -9,7 +9,12 @@ const RE_ORDER = /^(\d+)[-_]/
 /** The deep-link id a file gets when its frontmatter sets none: `03-energy-ties.md` -> `energy-ties`. */
 export function defaultId(path: string): string {
   const base = (path.split('/').pop() ?? path).replace(/\.md$/i, '').replace(RE_ORDER, '')
-  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'slide'
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'slide'
+  )
 }
 
 /** Parse one slide file: frontmatter, then sub-slides and notes. Never throws. */
@@ -19,7 +24,9 @@ export function parseSlideFile(file: SourceFile): { parsed: ParsedFile; diagnost
   if (file.text.trim() === '') {
     return {
       parsed: { file: file.path, order, data: {}, keyPos: {}, dataPos: at(file.path, 1), dataOk: false, parts: [] },
-      diagnostics: [diag('file-empty', at(file.path, 1), 'the slide file is empty: add a frontmatter block with a title, a body and notes, or delete the file')],
+      diagnostics: [
+        diag('file-empty', at(file.path, 1), 'the slide file is empty: add a frontmatter block with a title, a body and notes, or delete the file'),
+      ],
     }
   }
   const fm = splitFrontmatter(file)

@@ -65,7 +65,10 @@ export function proseOf(tokens: readonly Token[], text: string, locate: (offset:
         case 'paragraph':
         case 'heading':
         case 'text':
-          block(inlineText((t as Tokens.Paragraph).tokens ?? [{ type: 'text', raw: (t as Tokens.Text).text, text: (t as Tokens.Text).text } as Tokens.Text]), at)
+          block(
+            inlineText((t as Tokens.Paragraph).tokens ?? [{ type: 'text', raw: (t as Tokens.Text).text, text: (t as Tokens.Text).text } as Tokens.Text]),
+            at,
+          )
           break
         case 'html':
           block(htmlText(t.raw), at)

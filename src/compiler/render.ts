@@ -1,7 +1,7 @@
 import type { Marked } from 'marked'
-import { diag } from './diagnostics.ts'
 import { escapeHtml } from '../text/escape.ts'
-import { countWords, renderMarkdown, textOf, type InternalLink, type MarkdownEnv } from './markdown.ts'
+import { diag } from './diagnostics.ts'
+import { countWords, type InternalLink, type MarkdownEnv, renderMarkdown, textOf } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
 import { validatePartAttrs } from './schema.ts'
@@ -9,7 +9,13 @@ import { scanFences } from './split.ts'
 import type { DeckConfig, Diagnostic, ProseLine, RenderedSlide, Segment, SlideFile } from './types.ts'
 
 /** Render one validated file into its slides (the first part, then its vertical sub-slides). */
-export function renderFile(file: SlideFile, h: number, md: Marked, env: MarkdownEnv, config: DeckConfig): { slides: RenderedSlide[]; diagnostics: Diagnostic[]; links: InternalLink[]; prose: ProseLine[] } {
+export function renderFile(
+  file: SlideFile,
+  h: number,
+  md: Marked,
+  env: MarkdownEnv,
+  config: DeckConfig,
+): { slides: RenderedSlide[]; diagnostics: Diagnostic[]; links: InternalLink[]; prose: ProseLine[] } {
   const diagnostics: Diagnostic[] = []
   const links: InternalLink[] = []
   const prose: ProseLine[] = []
@@ -85,7 +91,13 @@ function renderBody(md: Marked, content: Segment, env: MarkdownEnv, id: string):
   })
   if (columns.length < 2) {
     const only = columns[0]
-    return { html: only?.html ?? '', diagnostics: [...empty, ...(only?.diagnostics ?? [])], figures: only?.figures ?? [], links: only?.links ?? [], prose: only?.prose ?? [] }
+    return {
+      html: only?.html ?? '',
+      diagnostics: [...empty, ...(only?.diagnostics ?? [])],
+      figures: only?.figures ?? [],
+      links: only?.links ?? [],
+      prose: only?.prose ?? [],
+    }
   }
   return {
     html: `<div class="columns">${columns.map((c) => `<div class="column">${c.html}</div>`).join('')}</div>`,
@@ -116,7 +128,10 @@ export function withBuilds(html: string): string {
 
 const DASH = '(?:—|–|&#8212;|&#8211;|&mdash;|&ndash;)'
 const RE_ATTRIBUTION_AFTER = new RegExp(`<blockquote>((?:(?!</?blockquote)[\\s\\S])*)</blockquote>\\s*<p>(${DASH}[\\s\\S]*?)</p>`, 'g')
-const RE_ATTRIBUTION_INSIDE = new RegExp(`<blockquote>((?:(?!</?blockquote)[\\s\\S])*?)\\s*<p>(${DASH}(?:(?!</?blockquote|<p>)[\\s\\S])*?)</p>\\s*</blockquote>`, 'g')
+const RE_ATTRIBUTION_INSIDE = new RegExp(
+  `<blockquote>((?:(?!</?blockquote)[\\s\\S])*?)\\s*<p>(${DASH}(?:(?!</?blockquote|<p>)[\\s\\S])*?)</p>\\s*</blockquote>`,
+  'g',
+)
 
 /**
  * A quote's attribution: a paragraph that starts with a dash ("— Name, role") right after a
@@ -125,7 +140,9 @@ const RE_ATTRIBUTION_INSIDE = new RegExp(`<blockquote>((?:(?!</?blockquote)[\\s\
 export function withAttributions(html: string): string {
   // A <div>, not <figure>: figures are drawings, left out of the slide's text (word counts, fidelity).
   const figure = (quote: string, who: string) => `<div class="quote"><blockquote>${quote.trim()}</blockquote><p class="attribution">${who}</p></div>`
-  return html.replace(RE_ATTRIBUTION_INSIDE, (_, q: string, who: string) => figure(q, who)).replace(RE_ATTRIBUTION_AFTER, (_, q: string, who: string) => figure(q, who))
+  return html
+    .replace(RE_ATTRIBUTION_INSIDE, (_, q: string, who: string) => figure(q, who))
+    .replace(RE_ATTRIBUTION_AFTER, (_, q: string, who: string) => figure(q, who))
 }
 
 /**
@@ -141,7 +158,14 @@ export function typeset(md: Marked, text: string): string {
 /** The `<section>` for one slide: kicker, heading, body, notes. */
 export function sectionHtml(slide: RenderedSlide, extraClass: string | undefined, agenda: string): string {
   const heading = slide.layout === 'title' ? 'h1' : 'h2'
-  const classes = ['slide', `layout-${slide.layout}`, ...(slide.figures.length ? ['has-figure'] : []), ...(isSparse(slide) ? ['is-sparse'] : []), ...(extraClass ? [extraClass] : []), ...(slide.class ? [slide.class] : [])]
+  const classes = [
+    'slide',
+    `layout-${slide.layout}`,
+    ...(slide.figures.length ? ['has-figure'] : []),
+    ...(isSparse(slide) ? ['is-sparse'] : []),
+    ...(extraClass ? [extraClass] : []),
+    ...(slide.class ? [slide.class] : []),
+  ]
   const kicker = slide.section && slide.layout !== 'title' ? `<p class="slide-kicker">${escapeHtml(slide.section)}</p>` : ''
   const body = slide.layout === 'agenda' ? agenda + slide.bodyHtml : slide.bodyHtml
   const dark = slide.layout === 'title' || slide.layout === 'statement' || slide.layout === 'section'
@@ -166,4 +190,3 @@ export function isSparse(slide: RenderedSlide): boolean {
   if (/<(img|pre|svg)\b/.test(slide.bodyHtml) || /class="columns"/.test(slide.bodyHtml)) return false
   return slide.bodyWords > 0 && slide.bodyWords <= 36 && slide.bullets <= 4 && (slide.bodyHtml.match(/<tr[\s>]/g) ?? []).length <= 5
 }
-

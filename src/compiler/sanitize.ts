@@ -6,9 +6,55 @@ import sanitizeHtml from 'sanitize-html'
  * than http(s), mailto and relative paths.
  */
 export const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt',
-  'em', 'figcaption', 'figure', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q',
-  's', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'dd',
+  'del',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'u',
+  'ul',
 ] as const
 
 /**
@@ -18,8 +64,16 @@ export const ALLOWED_TAGS = [
  * URLs), `data-markdown`.
  */
 export const ALLOWED_DATA_ATTRIBUTES = [
-  'data-fragment-index', 'data-id', 'data-auto-animate', 'data-auto-animate-delay', 'data-auto-animate-duration',
-  'data-auto-animate-easing', 'data-auto-animate-unmatched', 'data-auto-animate-target', 'data-line-numbers', 'data-ln-start-from',
+  'data-fragment-index',
+  'data-id',
+  'data-auto-animate',
+  'data-auto-animate-delay',
+  'data-auto-animate-duration',
+  'data-auto-animate-easing',
+  'data-auto-animate-unmatched',
+  'data-auto-animate-target',
+  'data-line-numbers',
+  'data-ln-start-from',
 ] as const
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -106,7 +160,8 @@ export function removedByAllowlist(html: string): string[] {
         else if (URL_ATTRS.has(name)) {
           const scheme = RE_SCHEME.exec(value)?.[1]?.toLowerCase()
           const schemes = tag === 'img' ? [] : (OPTIONS.allowedSchemes as string[])
-          if ((scheme && !schemes.includes(scheme)) || /^\s*\/\//.test(value)) removed.push(`${name}="${value.length > 40 ? `${value.slice(0, 40)}…` : value}" on <${tag}>`)
+          if ((scheme && !schemes.includes(scheme)) || /^\s*\/\//.test(value))
+            removed.push(`${name}="${value.length > 40 ? `${value.slice(0, 40)}…` : value}" on <${tag}>`)
         }
       }
     },

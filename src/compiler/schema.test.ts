@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validateDeckConfig, validateMeta } from './schema.ts'
 import { closest } from '../text/did-you-mean.ts'
+import { validateDeckConfig, validateMeta } from './schema.ts'
 
 const filePos = { file: 'slides/03-x.md', line: 1, column: 1 }
 const p = (line: number) => ({ key: { ...filePos, line }, value: { ...filePos, line, column: 8 } })

@@ -1,6 +1,6 @@
+import { closest } from '../text/did-you-mean.ts'
 import { diag } from './diagnostics.ts'
 import type { Budgets, DeckConfig, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
-import { closest } from '../text/did-you-mean.ts'
 
 export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
@@ -8,25 +8,36 @@ const RE_CLASS = /^-?[A-Za-z_][\w-]*( +-?[A-Za-z_][\w-]*)*$/
 
 type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; expected: string }
 
-const str: Check<string> = (v) =>
-  typeof v === 'string' && v.trim() !== '' ? { ok: true, value: v.trim() } : { ok: false, expected: 'a non-empty text' }
+const str: Check<string> = (v) => (typeof v === 'string' && v.trim() !== '' ? { ok: true, value: v.trim() } : { ok: false, expected: 'a non-empty text' })
 const id: Check<string> = (v) =>
   typeof v === 'string' && RE_ID.test(v) ? { ok: true, value: v } : { ok: false, expected: 'lower-case letters, digits and dashes, e.g. "energy-ties"' }
 const layout: Check<Layout> = (v) =>
   LAYOUTS.includes(v as Layout) ? { ok: true, value: v as Layout } : { ok: false, expected: `one of ${LAYOUTS.join(', ')}` }
 const cls: Check<string> = (v) =>
   typeof v === 'string' && RE_CLASS.test(v.trim()) ? { ok: true, value: v.trim() } : { ok: false, expected: 'CSS class names separated by spaces' }
-const positive = (max: number): Check<number> => (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max ? { ok: true, value: v } : { ok: false, expected: `a number of seconds above 0 and at most ${max}` }
+const positive =
+  (max: number): Check<number> =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max
+      ? { ok: true, value: v }
+      : { ok: false, expected: `a number of seconds above 0 and at most ${max}` }
 const bool: Check<boolean> = (v) => (typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, expected: 'true or false' })
 const lang: Check<string> = (v) =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v) ? { ok: true, value: v } : { ok: false, expected: 'a language tag such as "en" or "en-GB"' }
-const range = (min: number, max: number): Check<number> => (v) =>
-  typeof v === 'number' && v >= min && v <= max ? { ok: true, value: v } : { ok: false, expected: `a number from ${min} to ${max}` }
-const whole = (min: number, max: number): Check<number> => (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? { ok: true, value: v } : { ok: false, expected: `a whole number from ${min} to ${max}` }
+const range =
+  (min: number, max: number): Check<number> =>
+  (v) =>
+    typeof v === 'number' && v >= min && v <= max ? { ok: true, value: v } : { ok: false, expected: `a number from ${min} to ${max}` }
+const whole =
+  (min: number, max: number): Check<number> =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? { ok: true, value: v }
+      : { ok: false, expected: `a whole number from ${min} to ${max}` }
 const filePath: Check<string> = (v) =>
-  typeof v === 'string' && v.trim() !== '' ? { ok: true, value: v.trim() } : { ok: false, expected: 'the path of a text file, relative to this file\'s folder, e.g. "../source/article.txt"' }
+  typeof v === 'string' && v.trim() !== ''
+    ? { ok: true, value: v.trim() }
+    : { ok: false, expected: 'the path of a text file, relative to this file\'s folder, e.g. "../source/article.txt"' }
 const mapping: Check<Record<string, unknown>> = (v) =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
     ? { ok: true, value: v as Record<string, unknown> }
@@ -70,7 +81,11 @@ function checkKeys<K extends Record<string, Check<unknown>>>(
     if (!check) {
       const near = closest(key, names)
       diagnostics.push(
-        diag('meta-unknown-key', pos[key]?.key ?? fallback, `unknown key "${prefix}${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${names.join(', ')}`),
+        diag(
+          'meta-unknown-key',
+          pos[key]?.key ?? fallback,
+          `unknown key "${prefix}${key}"${near ? `: did you mean "${near}"?` : ''} Valid keys: ${names.join(', ')}`,
+        ),
       )
       continue
     }
@@ -82,9 +97,16 @@ function checkKeys<K extends Record<string, Check<unknown>>>(
 }
 
 /** Validate a slide file's frontmatter into typed metadata. */
-export function validateMeta(data: Record<string, unknown>, pos: Positions, filePos: SourcePos, defaultId: string, requireTitle = true): { meta: SlideMeta; diagnostics: Diagnostic[] } {
+export function validateMeta(
+  data: Record<string, unknown>,
+  pos: Positions,
+  filePos: SourcePos,
+  defaultId: string,
+  requireTitle = true,
+): { meta: SlideMeta; diagnostics: Diagnostic[] } {
   const { values, diagnostics } = checkKeys(data, SLIDE_KEYS, pos, filePos)
-  if (requireTitle && !('title' in data)) diagnostics.push(diag('meta-missing', filePos, 'the slide has no title: add "title: <the point of this slide>" to its frontmatter'))
+  if (requireTitle && !('title' in data))
+    diagnostics.push(diag('meta-missing', filePos, 'the slide has no title: add "title: <the point of this slide>" to its frontmatter'))
   const meta: SlideMeta = {
     id: values.id ?? defaultId,
     title: values.title ?? '(untitled)',
@@ -119,7 +141,8 @@ export function validatePartAttrs(attrs: PartAttrs): { options: PartOptions; dia
   const options: PartOptions = {}
   const classes: string[] = []
   const at = (i: number): SourcePos => ({ ...attrs.pos, column: attrs.pos.column + i })
-  const hint = 'write e.g. {#my-id layout=quote .my-class build}: "#id" the deep-link id, "layout=" one of the layouts, ".name" a CSS class, "build" for bullets one at a time'
+  const hint =
+    'write e.g. {#my-id layout=quote .my-class build}: "#id" the deep-link id, "layout=" one of the layouts, ".name" a CSS class, "build" for bullets one at a time'
   for (const m of attrs.text.matchAll(RE_ATTR)) {
     const [, klass, hash, key, rawValue, other] = m
     const pos = at(m.index)
@@ -135,14 +158,23 @@ export function validatePartAttrs(attrs: PartAttrs): { options: PartOptions; dia
       if (key === 'layout') {
         const r = layout(value)
         if (r.ok) options.layout = r.value
-        else diagnostics.push(diag('meta-invalid', pos, `"layout" must be ${r.expected}; got ${value === undefined ? 'nothing' : JSON.stringify(value)}${value && closest(value, LAYOUTS) ? ` (did you mean "${closest(value, LAYOUTS)}"?)` : ''}`))
+        else
+          diagnostics.push(
+            diag(
+              'meta-invalid',
+              pos,
+              `"layout" must be ${r.expected}; got ${value === undefined ? 'nothing' : JSON.stringify(value)}${value && closest(value, LAYOUTS) ? ` (did you mean "${closest(value, LAYOUTS)}"?)` : ''}`,
+            ),
+          )
       } else if (key === 'build') {
         if (value === undefined || value === 'true') options.build = true
         else if (value === 'false') options.build = false
         else diagnostics.push(diag('meta-invalid', pos, `"build" must be true or false (or just "build"); got ${JSON.stringify(value)}`))
       } else {
         const near = closest(key, PART_KEYS)
-        diagnostics.push(diag('meta-unknown-key', pos, `unknown key "${key}" in the sub-slide's {…} marker${near ? ` (did you mean "${near}"?)` : ''}: ${hint}`))
+        diagnostics.push(
+          diag('meta-unknown-key', pos, `unknown key "${key}" in the sub-slide's {…} marker${near ? ` (did you mean "${near}"?)` : ''}: ${hint}`),
+        )
       }
     } else if (other !== undefined) {
       diagnostics.push(diag('meta-invalid', pos, `"${other}" is not understood in the sub-slide's {…} marker: ${hint}`))
@@ -152,7 +184,14 @@ export function validatePartAttrs(attrs: PartAttrs): { options: PartOptions; dia
   return { options, diagnostics }
 }
 
-export const DEFAULT_DECK: DeckConfig = { title: 'Untitled deck', lang: 'en', wordsPerMinute: 140, targetMinutes: 20, toleranceMinutes: 5, budgets: DEFAULT_BUDGETS }
+export const DEFAULT_DECK: DeckConfig = {
+  title: 'Untitled deck',
+  lang: 'en',
+  wordsPerMinute: 140,
+  targetMinutes: 20,
+  toleranceMinutes: 5,
+  budgets: DEFAULT_BUDGETS,
+}
 
 /** Validate `slides/deck.yaml` into the deck settings. */
 export function validateDeckConfig(data: Record<string, unknown>, pos: Positions, filePos: SourcePos): { config: DeckConfig; diagnostics: Diagnostic[] } {
@@ -161,13 +200,21 @@ export function validateDeckConfig(data: Record<string, unknown>, pos: Positions
   let budgets = DEFAULT_BUDGETS
   if (budgetData) {
     // Keys under budgets: are located by the frontmatter reader as "budgets.<key>".
-    const inner: Positions = Object.fromEntries(Object.entries(pos).filter(([k]) => k.startsWith('budgets.')).map(([k, v]) => [k.slice(8), v]))
+    const inner: Positions = Object.fromEntries(
+      Object.entries(pos)
+        .filter(([k]) => k.startsWith('budgets.'))
+        .map(([k, v]) => [k.slice(8), v]),
+    )
     const sub = checkKeys(budgetData, BUDGET_KEYS, inner, pos.budgets?.key ?? filePos, 'budgets.')
     diagnostics.push(...sub.diagnostics)
     budgets = { ...DEFAULT_BUDGETS, ...sub.values }
     if (budgets.notesMin > budgets.notesMax)
       diagnostics.push(
-        diag('meta-invalid', inner.notesMin?.value ?? inner.notesMax?.value ?? pos.budgets?.key ?? filePos, `"budgets.notesMin" (${budgets.notesMin}) is above "budgets.notesMax" (${budgets.notesMax}): make the minimum the smaller number`),
+        diag(
+          'meta-invalid',
+          inner.notesMin?.value ?? inner.notesMax?.value ?? pos.budgets?.key ?? filePos,
+          `"budgets.notesMin" (${budgets.notesMin}) is above "budgets.notesMax" (${budgets.notesMax}): make the minimum the smaller number`,
+        ),
       )
   }
   const config: DeckConfig = { ...DEFAULT_DECK, ...(rest as Partial<DeckConfig>), budgets }
@@ -180,5 +227,3 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return 'a nested mapping'
   return `${typeof v} ${JSON.stringify(v)}`
 }
-
-

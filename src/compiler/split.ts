@@ -87,7 +87,11 @@ function splitPart(body: Segment, lines: Line[], pos: SourcePos, isSub: boolean,
   const markers = rest.filter((l) => !l.inFence && RE_NOTES.test(l.text))
   for (const extra of markers.slice(1)) {
     out.push(
-      diag('notes-duplicate', lineAt(body, extra.index, 1), `a second notes marker in one slide (the first is on line ${lineAt(body, markers[0]?.index ?? 0, 1).line}): merge the notes, or start a new sub-slide with a "--" line before this one`),
+      diag(
+        'notes-duplicate',
+        lineAt(body, extra.index, 1),
+        `a second notes marker in one slide (the first is on line ${lineAt(body, markers[0]?.index ?? 0, 1).line}): merge the notes, or start a new sub-slide with a "--" line before this one`,
+      ),
     )
   }
   const marker = markers[0]

@@ -4,7 +4,20 @@
  */
 import type { Layout, SourcePos } from '../deck/model.ts'
 
-export type { Budgets, Deck, DeckConfig, DeckResult, Diagnostic, DiagnosticCode, Layout, ProseLine, RenderedSlide, Severity, SourceFile, SourcePos } from '../deck/model.ts'
+export type {
+  Budgets,
+  Deck,
+  DeckConfig,
+  DeckResult,
+  Diagnostic,
+  DiagnosticCode,
+  Layout,
+  ProseLine,
+  RenderedSlide,
+  Severity,
+  SourceFile,
+  SourcePos,
+} from '../deck/model.ts'
 
 /** A slice of a file plus where it starts, so offsets inside map back to file:line:col. */
 export interface Segment {
@@ -65,4 +78,3 @@ export interface ParsedFile {
 export interface SlideFile extends Omit<ParsedFile, 'data' | 'dataOk'> {
   meta: SlideMeta
 }
-

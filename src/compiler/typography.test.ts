@@ -14,7 +14,37 @@ describe('typography (marked-smartypants, skipped where it changes nothing)', ()
   })
 
   it('gives back plain text as it is, and agrees with marked-smartypants on any HTML', () => {
-    const piece = fc.constantFrom('<p>', '</p>', '<a href="x">', '<a title=\'q\'>', '</a>', '<code>', '</code>', '<pre>', '</pre>', '<!-- "c" -- -->', '<?x "y"?>', '<br/>', 'word', ' ', '\n', '.', '-', "'", '"', '`', '\\', '&#39;', '&quot;', '&nbsp;', '80s', 's', '&#8211;', '(', 'é')
+    const piece = fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<a href="x">',
+      "<a title='q'>",
+      '</a>',
+      '<code>',
+      '</code>',
+      '<pre>',
+      '</pre>',
+      '<!-- "c" -- -->',
+      '<?x "y"?>',
+      '<br/>',
+      'word',
+      ' ',
+      '\n',
+      '.',
+      '-',
+      "'",
+      '"',
+      '`',
+      '\\',
+      '&#39;',
+      '&quot;',
+      '&nbsp;',
+      '80s',
+      's',
+      '&#8211;',
+      '(',
+      'é',
+    )
     let skipped = 0
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {

@@ -119,8 +119,20 @@ export function readRecord(distDir: string): DeckRecord {
     throw new RecordError(`${shown} is not readable JSON: run \`npm run build\` again`)
   }
   const r = data as Partial<DeckRecord> | null
-  if (r?.version !== RECORD_VERSION) throw new RecordError(`${shown} was written by another version of the tool (record version ${String(r?.version)}, expected ${RECORD_VERSION}): run \`npm run build\` again`)
-  if (typeof r.slidesDir !== 'string' || !r.config || !Array.isArray(r.slides) || !r.files || !Array.isArray(r.prose) || !Array.isArray(r.figures) || !Array.isArray(r.outline)) throw new RecordError(`${shown} is incomplete: run \`npm run build\` again`)
+  if (r?.version !== RECORD_VERSION)
+    throw new RecordError(
+      `${shown} was written by another version of the tool (record version ${String(r?.version)}, expected ${RECORD_VERSION}): run \`npm run build\` again`,
+    )
+  if (
+    typeof r.slidesDir !== 'string' ||
+    !r.config ||
+    !Array.isArray(r.slides) ||
+    !r.files ||
+    !Array.isArray(r.prose) ||
+    !Array.isArray(r.figures) ||
+    !Array.isArray(r.outline)
+  )
+    throw new RecordError(`${shown} is incomplete: run \`npm run build\` again`)
   return r as DeckRecord
 }
 

@@ -1,10 +1,17 @@
 /** Charts of several series: grouped, stacked, horizontal, lines; the highlight; their errors. */
 import { describe, expect, it } from 'vitest'
-import { chartFigure, layoutChart, type ChartSpec } from './chart/index.ts'
+import { type ChartSpec, chartFigure, layoutChart } from './chart/index.ts'
 import { MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from './svg.ts'
 import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from './xml-check.ts'
 
-const ARMS = { title: 'Arms exports', type: 'bar', unit: 'units', series: { Russia: { '2022': 74, '2024': 51 }, Ukraine: { '2022': 2, '2024': -1 } }, highlight: '2024', source: 'IISS' }
+const ARMS = {
+  title: 'Arms exports',
+  type: 'bar',
+  unit: 'units',
+  series: { Russia: { '2022': 74, '2024': 51 }, Ukraine: { '2022': 2, '2024': -1 } },
+  highlight: '2024',
+  source: 'IISS',
+}
 
 function spec(data: unknown): ChartSpec {
   const r = chartFigure.validate(data)
@@ -13,12 +20,18 @@ function spec(data: unknown): ChartSpec {
   return r.spec
 }
 const issuesOf = (data: unknown) => chartFigure.validate(data).issues.map((i) => `${JSON.stringify(i.path)} ${i.severity ?? 'error'}: ${i.message}`)
-const datums = (svg: string) => findAll(parseXml(svg), hasClass('fig-datum')).map((d) => [d.attrs['data-series'], d.attrs['data-label'], findAll(d, hasClass('fig-value')).map(textOf)[0]])
+const datums = (svg: string) =>
+  findAll(parseXml(svg), hasClass('fig-datum')).map((d) => [d.attrs['data-series'], d.attrs['data-label'], findAll(d, hasClass('fig-value')).map(textOf)[0]])
 
 describe('charts of several series', () => {
   it('draws grouped bars, each labelled, a key naming the series, the highlight on its category', () => {
     const out = chartFigure.render(spec(ARMS), 'c')
-    expect(datums(out.svg)).toEqual([['Russia', '2022', '74'], ['Ukraine', '2022', '2'], ['Russia', '2024', '51'], ['Ukraine', '2024', '-1']])
+    expect(datums(out.svg)).toEqual([
+      ['Russia', '2022', '74'],
+      ['Ukraine', '2022', '2'],
+      ['Russia', '2024', '51'],
+      ['Ukraine', '2024', '-1'],
+    ])
     const root = parseXml(out.svg)
     expect(findAll(root, hasClass('fig-key-label')).map(textOf)).toEqual(['Russia', 'Ukraine'])
     const bars = findAll(root, hasClass('fig-bar'))
@@ -27,9 +40,18 @@ describe('charts of several series', () => {
     // The negative bar hangs below the zero line, its value under it.
     const zero = Number(/M\S+ (\S+)H/.exec(findAll(root, hasClass('fig-baseline'))[0]?.attrs.d ?? '')?.[1])
     expect(Number(bars[3]?.attrs.y)).toBeCloseTo(zero, 5)
-    expect(out.text).toBe('Grouped bar chart, in units. Russia: 2022 74 units, 2024 51 units; Ukraine: 2022 2 units, 2024 -1 units. Highlighted: 2024. Source: IISS.')
+    expect(out.text).toBe(
+      'Grouped bar chart, in units. Russia: 2022 74 units, 2024 51 units; Ukraine: 2022 2 units, 2024 -1 units. Highlighted: 2024. Source: IISS.',
+    )
     expect(out.claims).toEqual(['Arms exports', 'units', 'IISS', 'Russia', 'Ukraine', '2022', '74', '2', '2024', '51', '-1'])
-    expect(JSON.parse(/data-chart="([^"]*)"/.exec(out.svg)?.[1]?.replace(/&quot;/g, '"') ?? '{}')).toMatchObject({ type: 'bar', categories: ['2022', '2024'], series: [{ name: 'Russia', values: [74, 51] }, { name: 'Ukraine', values: [2, -1] }] })
+    expect(JSON.parse(/data-chart="([^"]*)"/.exec(out.svg)?.[1]?.replace(/&quot;/g, '"') ?? '{}')).toMatchObject({
+      type: 'bar',
+      categories: ['2022', '2024'],
+      series: [
+        { name: 'Russia', values: [74, 51] },
+        { name: 'Ukraine', values: [2, -1] },
+      ],
+    })
   })
 
   it('highlights one value of one series', () => {
@@ -49,7 +71,12 @@ describe('charts of several series', () => {
   })
 
   it('lays long category names out horizontally, each label beside its bar', () => {
-    const s = spec({ title: 'T', orientation: 'horizontal', unit: 'ships', data: { 'Sevastopol naval base': 12, 'Novorossiysk, the new base': 30, 'Ochamchire (planned)': 2 } })
+    const s = spec({
+      title: 'T',
+      orientation: 'horizontal',
+      unit: 'ships',
+      data: { 'Sevastopol naval base': 12, 'Novorossiysk, the new base': 30, 'Ochamchire (planned)': 2 },
+    })
     const svg = chartFigure.render(s, 'c').svg
     const boxes = textBoxes(parseXml(svg), textWidth)
     expect(overlaps(boxes)).toEqual([])
@@ -76,13 +103,21 @@ describe('charts of several series', () => {
   })
 
   it('names a series missing a value, an unknown highlight, and options that do not fit the type', () => {
-    expect(issuesOf({ title: 'T', series: { A: { x: 1, y: 2 }, B: { x: 3 } } })).toEqual([expect.stringMatching(/^\["series","B"\] error: the series "B" has no value for "y": give one \(0 if there was none\)/)])
-    expect(issuesOf({ ...ARMS, highlight: '2023' })).toEqual([expect.stringMatching(/^\["highlight"\] error: "highlight" names "2023", which is not one of the chart's labels \(2022, 2024\)/)])
+    expect(issuesOf({ title: 'T', series: { A: { x: 1, y: 2 }, B: { x: 3 } } })).toEqual([
+      expect.stringMatching(/^\["series","B"\] error: the series "B" has no value for "y": give one \(0 if there was none\)/),
+    ])
+    expect(issuesOf({ ...ARMS, highlight: '2023' })).toEqual([
+      expect.stringMatching(/^\["highlight"\] error: "highlight" names "2023", which is not one of the chart's labels \(2022, 2024\)/),
+    ])
     expect(issuesOf({ title: 'T', type: 'line', orientation: 'horizontal', stacked: true, data: { a: 1 } })).toEqual([
       expect.stringMatching(/^\["orientation"\] error: "orientation: horizontal" is for bar charts/),
       expect.stringMatching(/^\["stacked"\] error: "stacked" is for bar charts/),
     ])
-    expect(issuesOf({ title: 'T', data: { a: 1 }, series: { A: { a: 1 } } })).toEqual([expect.stringMatching(/^\["series"\] error: give "data" \(one series\) or "series" \(several\), not both/)])
-    expect(issuesOf({ title: 'T', series: Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((n) => [n, { x: 1 }])) })).toEqual([expect.stringMatching(/^\["series"\] error: "series" has 5 series, more than the 4/)])
+    expect(issuesOf({ title: 'T', data: { a: 1 }, series: { A: { a: 1 } } })).toEqual([
+      expect.stringMatching(/^\["series"\] error: give "data" \(one series\) or "series" \(several\), not both/),
+    ])
+    expect(issuesOf({ title: 'T', series: Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((n) => [n, { x: 1 }])) })).toEqual([
+      expect.stringMatching(/^\["series"\] error: "series" has 5 series, more than the 4/),
+    ])
   })
 })

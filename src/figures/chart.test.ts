@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { chartFigure, formatValue, layoutChart, niceStep, type ChartSpec } from './chart/index.ts'
+import { type ChartSpec, chartFigure, formatValue, layoutChart, niceStep } from './chart/index.ts'
 import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from './svg.ts'
 import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from './xml-check.ts'
 
-const DAMS = { title: 'Dams completed each decade', type: 'bar', unit: 'dams', xLabel: 'Decade', source: 'Basin report, table 2', data: { '1970s': 1, '1980s': 2, '1990s': 3, '2000s': 8, '2010s': 21 } }
-const SHARE = { title: 'Share of cargo under fees', type: 'line', unit: '%', data: [{ label: '2018', value: 12.5 }, { label: '2019', value: 20 }, { label: '2020', value: -4 }, { label: '2021', value: 1250.75 }] }
+const DAMS = {
+  title: 'Dams completed each decade',
+  type: 'bar',
+  unit: 'dams',
+  xLabel: 'Decade',
+  source: 'Basin report, table 2',
+  data: { '1970s': 1, '1980s': 2, '1990s': 3, '2000s': 8, '2010s': 21 },
+}
+const SHARE = {
+  title: 'Share of cargo under fees',
+  type: 'line',
+  unit: '%',
+  data: [
+    { label: '2018', value: 12.5 },
+    { label: '2019', value: 20 },
+    { label: '2020', value: -4 },
+    { label: '2021', value: 1250.75 },
+  ],
+}
 
 function spec(data: unknown): ChartSpec {
   const r = chartFigure.validate(data)
@@ -35,13 +52,32 @@ describe('chart validation', () => {
   it('locates a misspelt type, a value with its unit in it, a misspelt item key and a repeated label', () => {
     expect(issuesOf({ title: 'T', type: 'barr', data: { a: '12 dams', b: 3 } })).toEqual([
       expect.stringMatching(/^\["type"\] error: "type" must be one of bar, line; got "barr" \(did you mean "bar"\?\)/),
-      expect.stringMatching(/^\["data","a"\] error: the value for "a" must be a number; got "12 dams" \(write the number alone, e\.g\. 12, and put the unit in "unit"\)/),
+      expect.stringMatching(
+        /^\["data","a"\] error: the value for "a" must be a number; got "12 dams" \(write the number alone, e\.g\. 12, and put the unit in "unit"\)/,
+      ),
     ])
-    expect(issuesOf({ title: 'T', data: [{ label: 'a', valeu: 1 }, { label: 'a', value: 2 }, { label: 'a', value: 3 }] })).toEqual([
+    expect(
+      issuesOf({
+        title: 'T',
+        data: [
+          { label: 'a', valeu: 1 },
+          { label: 'a', value: 2 },
+          { label: 'a', value: 3 },
+        ],
+      }),
+    ).toEqual([
       expect.stringMatching(/^\["data",0,"valeu"\] error: unknown key "valeu": did you mean "value"\?/),
       expect.stringMatching(/^\["data",0,"value"\] error: the value for "a" must be a number; got null/),
     ])
-    expect(issuesOf({ title: 'T', data: [{ label: 'a', value: 2 }, { label: 'a', value: 3 }] })).toEqual([expect.stringMatching(/^\["data",1\] error: the label "a" appears twice/)])
+    expect(
+      issuesOf({
+        title: 'T',
+        data: [
+          { label: 'a', value: 2 },
+          { label: 'a', value: 3 },
+        ],
+      }),
+    ).toEqual([expect.stringMatching(/^\["data",1\] error: the label "a" appears twice/)])
     expect(issuesOf({ title: 'T' })).toEqual([expect.stringMatching(/^\[\] error: "data" is required/)])
   })
 
@@ -49,7 +85,9 @@ describe('chart validation', () => {
     expect(issuesOf({ title: 'T', data: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Category number ${i} with a long name`, i])) })[0]).toMatch(
       /^\["data","Category number 0 with a long name"\] error: the label "Category number 0 with a long name" does not fit under its bar/,
     )
-    expect(issuesOf({ title: 'T', data: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`c${i}`, i])) })).toEqual([expect.stringMatching(/^\["data"\] error: "data" has 30 values, more than the 24/)])
+    expect(issuesOf({ title: 'T', data: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`c${i}`, i])) })).toEqual([
+      expect.stringMatching(/^\["data"\] error: "data" has 30 values, more than the 24/),
+    ])
   })
 })
 
@@ -68,8 +106,14 @@ describe('chart figure', () => {
     const s = spec(DAMS)
     const root = parseXml(chartFigure.render(s, 'c').svg)
     const data = findAll(root, hasClass('fig-datum'))
-    expect(data.map((d) => [d.attrs['data-label'], findAll(d, hasClass('fig-value')).map(textOf)[0], findAll(d, hasClass('fig-category')).map(textOf)[0]])).toEqual([
-      ['1970s', '1', '1970s'], ['1980s', '2', '1980s'], ['1990s', '3', '1990s'], ['2000s', '8', '2000s'], ['2010s', '21', '2010s'],
+    expect(
+      data.map((d) => [d.attrs['data-label'], findAll(d, hasClass('fig-value')).map(textOf)[0], findAll(d, hasClass('fig-category')).map(textOf)[0]]),
+    ).toEqual([
+      ['1970s', '1', '1970s'],
+      ['1980s', '2', '1980s'],
+      ['1990s', '3', '1990s'],
+      ['2000s', '8', '2000s'],
+      ['2010s', '21', '2010s'],
     ])
     const bars = findAll(root, hasClass('fig-bar')).map((b) => Number(b.attrs.height))
     for (const [i, v] of [1, 2, 3, 8, 21].entries()) expect((bars[i] ?? 0) / (bars[4] ?? 1)).toBeCloseTo(v / 21, 2)
@@ -118,7 +162,9 @@ describe('chart figure', () => {
 
   it('has a text equivalent with every label and value, named by the title; claims hold them', () => {
     const out = chartFigure.render(spec(DAMS), 'c')
-    expect(out.text).toBe('Bar chart, in dams, by Decade. 1970s: 1 dams; 1980s: 2 dams; 1990s: 3 dams; 2000s: 8 dams; 2010s: 21 dams. Source: Basin report, table 2.')
+    expect(out.text).toBe(
+      'Bar chart, in dams, by Decade. 1970s: 1 dams; 1980s: 2 dams; 1990s: 3 dams; 2000s: 8 dams; 2010s: 21 dams. Source: Basin report, table 2.',
+    )
     expect(textOf(findAll(parseXml(out.svg), (e) => e.name === 'title')[0] as never)).toBe(DAMS.title)
     expect(out.claims).toEqual([DAMS.title, 'dams', 'Decade', 'Basin report, table 2', '1970s', '1', '1980s', '2', '1990s', '3', '2000s', '8', '2010s', '21'])
     expect(chartFigure.render(spec(SHARE), 'c').text).toBe('Line chart, in percent. 2018: 12.5%; 2019: 20%; 2020: -4%; 2021: 1250.75%.')

@@ -8,8 +8,8 @@
  */
 import { createRequire } from 'node:module'
 import { geoArea, geoBounds } from 'd3-geo'
-import { feature } from 'topojson-client'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
+import { feature } from 'topojson-client'
 import type { CountryTopology } from './geo.ts'
 
 /** [key, world-atlas name, west, south, east, north]; west > east when the box crosses 180°. */

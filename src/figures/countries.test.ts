@@ -1,8 +1,8 @@
-import countries from 'world-atlas/countries-50m.json' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
-import { COUNTRY_TABLE } from './countries-table.ts'
-import { computeCountryTable } from './countries-gen.ts'
+import countries from 'world-atlas/countries-50m.json' with { type: 'json' }
 import { closestName, resolveCountry } from './countries.ts'
+import { computeCountryTable } from './countries-gen.ts'
+import { COUNTRY_TABLE } from './countries-table.ts'
 
 describe('country names and codes', () => {
   it.each([

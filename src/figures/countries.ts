@@ -6,8 +6,8 @@
  */
 import isoCountries from 'i18n-iso-countries'
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
-import { COUNTRY_TABLE } from './countries-table.ts'
 import { editDistance } from '../text/did-you-mean.ts'
+import { COUNTRY_TABLE } from './countries-table.ts'
 
 isoCountries.registerLocale(en)
 
@@ -99,7 +99,14 @@ function buildIndex(): Index {
     const alpha2 = /^\d+$/.test(key) ? isoCountries.numericToAlpha2(key) : undefined
     const official = alpha2 ? isoCountries.getName(alpha2, 'en', { select: 'official' }) : undefined
     const canonical = SHORT_NAMES[key] ?? (atlasName.includes('.') && official ? official : atlasName)
-    const entry: Entry = { key, canonical, bounds: [[w, s], [e, n]] }
+    const entry: Entry = {
+      key,
+      canonical,
+      bounds: [
+        [w, s],
+        [e, n],
+      ],
+    }
     if (alpha2) {
       entry.alpha2 = alpha2
       entry.alpha3 = isoCountries.alpha2ToAlpha3(alpha2)
@@ -182,4 +189,3 @@ export function closestName(input: string): string | undefined {
   }
   return best
 }
-

@@ -1,11 +1,18 @@
-import countries from 'world-atlas/countries-50m.json' with { type: 'json' }
 import { geoContains } from 'd3-geo'
 import { feature } from 'topojson-client'
 import { describe, expect, it } from 'vitest'
-import { decodeArcs, prepareTopology, simplifyArc, type Point } from './geo.ts'
+import countries from 'world-atlas/countries-50m.json' with { type: 'json' }
+import { decodeArcs, type Point, prepareTopology, simplifyArc } from './geo.ts'
 
 describe('map geometry', () => {
-  const prepared = prepareTopology(countries, { tolerance: 0.04, minArea: 0.02, region: [[10, 15], [90, 65]] })
+  const prepared = prepareTopology(countries, {
+    tolerance: 0.04,
+    minArea: 0.02,
+    region: [
+      [10, 15],
+      [90, 65],
+    ],
+  })
   const country = (iso: string) => {
     const g = prepared.objects.countries.geometries.find((x) => x.id === iso)
     if (!g) throw new Error(iso)
@@ -68,7 +75,18 @@ describe('simplifyArc', () => {
   })
 
   it('decodes quantised arcs to absolute coordinates', () => {
-    const arcs = decodeArcs({ type: 'Topology', objects: {}, transform: { scale: [0.5, 2], translate: [10, 20] }, arcs: [[[0, 0], [2, 1], [2, 1]]] })
+    const arcs = decodeArcs({
+      type: 'Topology',
+      objects: {},
+      transform: { scale: [0.5, 2], translate: [10, 20] },
+      arcs: [
+        [
+          [0, 0],
+          [2, 1],
+          [2, 1],
+        ],
+      ],
+    })
     expect(arcs).toEqual([
       [
         [10, 20],

@@ -108,7 +108,7 @@ function ringArea(ring: readonly Point[]): number {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const p = ring[i] as Point
     const q = ring[j] as Point
-    sum += (q[0] * k) * p[1] - (p[0] * k) * q[1]
+    sum += q[0] * k * p[1] - p[0] * k * q[1]
   }
   return Math.abs(sum / 2)
 }
@@ -195,7 +195,12 @@ export function prepareTopology(source: CountryTopology, opts: PrepareOptions): 
     for (const index of ring ?? []) {
       const b = bounds[index < 0 ? ~index : index]
       if (!b) continue
-      out = out ? [[Math.min(out[0][0], b[0][0]), Math.min(out[0][1], b[0][1])], [Math.max(out[1][0], b[1][0]), Math.max(out[1][1], b[1][1])]] : b
+      out = out
+        ? [
+            [Math.min(out[0][0], b[0][0]), Math.min(out[0][1], b[0][1])],
+            [Math.max(out[1][0], b[1][0]), Math.max(out[1][1], b[1][1])],
+          ]
+        : b
     }
     return out
   }
@@ -221,7 +226,11 @@ export function prepareTopology(source: CountryTopology, opts: PrepareOptions): 
   if (russia && ukraine) {
     const crimea = polygonsOf(russia).filter((p) => polygonWithin(arcs, p, CRIMEA_BOX))
     geometries = geometries.map((g) => {
-      if (g === russia) return withPolygons(russia, polygonsOf(russia).filter((p) => !crimea.includes(p)))
+      if (g === russia)
+        return withPolygons(
+          russia,
+          polygonsOf(russia).filter((p) => !crimea.includes(p)),
+        )
       if (g === ukraine) return withPolygons(ukraine, [...polygonsOf(ukraine), ...crimea])
       return g
     })

@@ -8,9 +8,24 @@ import { findAll, parseXml, textOf, type XmlElement } from './xml-check.ts'
 
 /** One small spec per kind, with markup-like and quoted text to check escaping. */
 const FIXTURES: Record<string, unknown> = {
-  timeline: { title: 'Talks & dams: <draft> "quoted"', events: [{ date: '1995-04', label: 'Agreement <signed>', note: 'four states & "observers"' }, { date: '2012', label: 'Dam starts' }, { label: 'Data shared' }] },
+  timeline: {
+    title: 'Talks & dams: <draft> "quoted"',
+    events: [
+      { date: '1995-04', label: 'Agreement <signed>', note: 'four states & "observers"' },
+      { date: '2012', label: 'Dam starts' },
+      { label: 'Data shared' },
+    ],
+  },
   chart: { title: 'Dams & "weirs" <per decade>', unit: 'dams', data: { '1990s': 3, '2000s & after': 8 } },
-  pillars: { title: 'Accord & "pillars" <draft>', roof: 'The accord', pillars: [{ name: 'Water & power', points: ['Flow <data>', 'Quotas'] }, { name: 'Money', points: ['A fund'] }], foundation: 'One "river"' },
+  pillars: {
+    title: 'Accord & "pillars" <draft>',
+    roof: 'The accord',
+    pillars: [
+      { name: 'Water & power', points: ['Flow <data>', 'Quotas'] },
+      { name: 'Money', points: ['A fund'] },
+    ],
+    foundation: 'One "river"',
+  },
 }
 const NAMES = Object.keys(FIXTURES)
 
@@ -48,7 +63,7 @@ describe.each(NAMES)('figure kind %s', (name) => {
     expect(root.attrs.viewBox).toMatch(/^0 0 \d+(\.\d)? \d+(\.\d)?$/)
   })
 
-  it('opens with the author\'s title as <title> and the generated text equivalent as <desc>', () => {
+  it("opens with the author's title as <title> and the generated text equivalent as <desc>", () => {
     const [title, desc] = root.children as XmlElement[]
     expect(title?.name).toBe('title')
     expect(title?.attrs.id).toBe(`fig-${name}-title`)
@@ -61,8 +76,15 @@ describe.each(NAMES)('figure kind %s', (name) => {
   it('says in its text equivalent every word the figure draws, and claims every drawn text but scale ticks', () => {
     const text = out.text.toLowerCase()
     for (const t of findAll(root, (e) => e.name === 'text' && !/fig-(tick-label|order)\b/.test(e.attrs.class ?? '')).map(textOf)) {
-      for (const word of t.toLowerCase().split(/[\s:;,()“”"<>&]+/).filter((w) => w.length > 2 && w !== 'source')) expect(text, `"${word}" from "${t}"`).toContain(word)
-      expect(out.claims.some((c) => c.includes(t) || t.includes(c)), t).toBe(true)
+      for (const word of t
+        .toLowerCase()
+        .split(/[\s:;,()“”"<>&]+/)
+        .filter((w) => w.length > 2 && w !== 'source'))
+        expect(text, `"${word}" from "${t}"`).toContain(word)
+      expect(
+        out.claims.some((c) => c.includes(t) || t.includes(c)),
+        t,
+      ).toBe(true)
     }
   })
 

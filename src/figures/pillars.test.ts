@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { layoutPillars, pillarsFigure, type PillarsSpec } from './pillars.ts'
+import { layoutPillars, type PillarsSpec, pillarsFigure } from './pillars.ts'
 import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from './svg.ts'
 import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from './xml-check.ts'
 
@@ -26,7 +26,9 @@ const issuesOf = (data: unknown) => pillarsFigure.validate(data).issues.map((i) 
 
 describe('pillars validation', () => {
   it('locates missing keys, bad points and misspelt keys (with the closest valid one)', () => {
-    expect(issuesOf({ title: 'T', roof: 'R', foundation: 'F', pillars: [{ name: 'A', pointz: ['x'] }, { name: 'B', points: ['ok', ''] }, { points: ['x'] }] })).toEqual([
+    expect(
+      issuesOf({ title: 'T', roof: 'R', foundation: 'F', pillars: [{ name: 'A', pointz: ['x'] }, { name: 'B', points: ['ok', ''] }, { points: ['x'] }] }),
+    ).toEqual([
       expect.stringMatching(/^\["pillars",0,"pointz"\] error: unknown key "pointz": did you mean "points"\?/),
       expect.stringMatching(/^\["pillars",0\] error: "points" is required/),
       expect.stringMatching(/^\["pillars",1,"points",1\] error: this point is empty/),
@@ -51,8 +53,18 @@ describe('pillars validation', () => {
     expect(issuesOf({ ...ACCORD, roof: 'A roof text that goes on well past the width of any pediment a slide holds' })).toEqual([
       expect.stringMatching(/^\["roof"\] error: "roof" is too long to fit in the roof at a legible size: shorten it to about \d+ characters/),
     ])
-    const tall = { ...ACCORD, pillars: ACCORD.pillars.map((p) => ({ ...p, points: ['A long point that wraps over several lines', 'Another long point that wraps as well', 'And a third one', 'And a fourth one to top it'] })) }
-    expect(issuesOf(tall)).toEqual([expect.stringMatching(/^\["pillars"\] warning: the pillars figure is \d+ px tall, more than the 420 px .* use fewer or shorter points \(the tallest pillar is "/)])
+    const tall = {
+      ...ACCORD,
+      pillars: ACCORD.pillars.map((p) => ({
+        ...p,
+        points: ['A long point that wraps over several lines', 'Another long point that wraps as well', 'And a third one', 'And a fourth one to top it'],
+      })),
+    }
+    expect(issuesOf(tall)).toEqual([
+      expect.stringMatching(
+        /^\["pillars"\] warning: the pillars figure is \d+ px tall, more than the 420 px .* use fewer or shorter points \(the tallest pillar is "/,
+      ),
+    ])
   })
 })
 

@@ -11,8 +11,8 @@
  * ```
  */
 import type { FigureKind, FigureRender } from './kinds.ts'
-import { attrs, drawBlock, lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, svgDocument, textBlock, wrapBalanced, type TextBlock } from './svg.ts'
-import { Issues, list, record, str, type Path } from './validate.ts'
+import { attrs, drawBlock, lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, svgDocument, type TextBlock, textBlock, wrapBalanced } from './svg.ts'
+import { Issues, list, type Path, record, str } from './validate.ts'
 
 export interface Pillar {
   name: string
@@ -46,11 +46,18 @@ function validatePillar(v: unknown, path: Path, issues: Issues): Pillar | undefi
   const p = record(v, path, PILLAR_KEYS, issues, 'a pillar')
   if (!p) return undefined
   const name = str(p, 'name', path, issues, { required: true, max: 40 })
-  const points = list(p, 'points', path, issues, (x, at) => {
-    if (typeof x !== 'string' && typeof x !== 'number') return issues.error(at, `a point must be text; got ${JSON.stringify(x)}`)
-    const s = String(x).replace(/\s+/g, ' ').trim()
-    return s === '' ? issues.error(at, 'this point is empty: write it, or remove the line') : s
-  }, { min: 1, max: MAX_POINTS })
+  const points = list(
+    p,
+    'points',
+    path,
+    issues,
+    (x, at) => {
+      if (typeof x !== 'string' && typeof x !== 'number') return issues.error(at, `a point must be text; got ${JSON.stringify(x)}`)
+      const s = String(x).replace(/\s+/g, ' ').trim()
+      return s === '' ? issues.error(at, 'this point is empty: write it, or remove the line') : s
+    },
+    { min: 1, max: MAX_POINTS },
+  )
   return name !== undefined && points !== undefined ? { name, points } : undefined
 }
 
@@ -97,13 +104,22 @@ export function layoutPillars(spec: PillarsSpec): PillarsLayout {
   const roofRoom = ((roofTop - ROOF.apex) / (ROOF.eave - ROOF.apex)) * (ROOF.x1 - ROOF.x0) - 40
   const roofLines = wrapBalanced(spec.roof, S.roof, roofRoom, true)
   const roof = textBlock([{ lines: roofLines.length > 1 ? [spec.roof] : roofLines, size: S.roof, bold: true, cls: 'fig-roof-text' }])
-  if (roof.width > roofRoom) problems.push({ path: ['roof'], message: `"roof" is too long to fit in the roof at a legible size: shorten it to about ${Math.floor(spec.roof.length * (roofRoom / roof.width))} characters` })
+  if (roof.width > roofRoom)
+    problems.push({
+      path: ['roof'],
+      message: `"roof" is too long to fit in the roof at a legible size: shorten it to about ${Math.floor(spec.roof.length * (roofRoom / roof.width))} characters`,
+    })
   const columns = spec.pillars.map((p, i) => {
     const name = textBlock([{ lines: wrapBalanced(p.name, S.name, capitalW - 20, true), size: S.name, bold: true, cls: 'fig-pillar-name' }])
-    if (name.width > capitalW - 12) problems.push({ path: ['pillars', i, 'name'], message: `the pillar name "${p.name}" is too wide for its capital with ${n} pillars: shorten it` })
+    if (name.width > capitalW - 12)
+      problems.push({ path: ['pillars', i, 'name'], message: `the pillar name "${p.name}" is too wide for its capital with ${n} pillars: shorten it` })
     const points = p.points.map((pt, k) => {
       const b = textBlock([{ lines: wrapBalanced(pt, S.point, innerW), size: S.point, cls: 'fig-pillar-point' }])
-      if (b.width > innerW + 4) problems.push({ path: ['pillars', i, 'points', k], message: `a word in "${pt}" is too long for a pillar ${Math.round(innerW)} px wide: shorten it or use fewer pillars` })
+      if (b.width > innerW + 4)
+        problems.push({
+          path: ['pillars', i, 'points', k],
+          message: `a word in "${pt}" is too long for a pillar ${Math.round(innerW)} px wide: shorten it or use fewer pillars`,
+        })
       return b
     })
     return { cx: ROOF.x0 + colW * (i + 0.5), name, points }
@@ -119,7 +135,13 @@ export function layoutPillars(spec: PillarsSpec): PillarsLayout {
   const height = Math.ceil(base.top + base.height + 2)
   const smallest = Math.min(...Object.values(S)) * slideScale(PILLARS_WIDTH, height)
   if (smallest < MIN_TEXT_PX - 0.01) {
-    const tallest = spec.pillars[columns.reduce((best, c, i) => (c.points.reduce((h, b) => h + b.height, 0) > (columns[best]?.points.reduce((h, b) => h + b.height, 0) ?? 0) ? i : best), 0)]
+    const tallest =
+      spec.pillars[
+        columns.reduce(
+          (best, c, i) => (c.points.reduce((h, b) => h + b.height, 0) > (columns[best]?.points.reduce((h, b) => h + b.height, 0) ?? 0) ? i : best),
+          0,
+        )
+      ]
     problems.push({
       path: ['pillars'],
       severity: 'warning',
@@ -197,4 +219,3 @@ export const pillarsFigure: FigureKind<PillarsSpec> = {
   },
   render: renderPillars,
 }
-

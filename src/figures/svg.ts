@@ -71,7 +71,7 @@ export function textWidth(text: string, size: number, bold = false): number {
   let units = 0
   for (const ch of text) {
     if (ch === ' ') units += 0.23
-    else if ('il.,:;|!\'’'.includes(ch)) units += 0.26
+    else if ("il.,:;|!'’".includes(ch)) units += 0.26
     else if ('fjrt()[]-'.includes(ch)) units += 0.36
     else if ('mwMW—'.includes(ch)) units += 0.82
     else if (ch >= 'A' && ch <= 'Z') units += 0.58

@@ -3,8 +3,9 @@
  * out. Every issue carries the path of the value it is about, so the compiler can point at the
  * exact line and column inside the slide file.
  */
-import type { FigureIssue } from './kinds.ts'
+
 import { closest } from '../text/did-you-mean.ts'
+import type { FigureIssue } from './kinds.ts'
 
 export type Path = ReadonlyArray<string | number>
 
@@ -22,8 +23,6 @@ export class Issues {
     return !this.list.some((i) => (i.severity ?? 'error') === 'error')
   }
 }
-
-
 
 /** `unknown key "lable": did you mean "label"? Valid keys: …` */
 export function unknownKeyMessage(key: string, valid: readonly string[]): string {
@@ -45,7 +44,13 @@ export function record(data: unknown, path: Path, keys: readonly string[], issue
 }
 
 /** A non-empty string (numbers are accepted and turned into text, as YAML reads `2013` as a number). */
-export function str(data: Record<string, unknown>, key: string, path: Path, issues: Issues, opts: { required?: boolean; max?: number } = {}): string | undefined {
+export function str(
+  data: Record<string, unknown>,
+  key: string,
+  path: Path,
+  issues: Issues,
+  opts: { required?: boolean; max?: number } = {},
+): string | undefined {
   const v = data[key]
   if (v === undefined || v === null) {
     if (opts.required) issues.error(path, `"${key}" is required`)
@@ -54,12 +59,20 @@ export function str(data: Record<string, unknown>, key: string, path: Path, issu
   if (typeof v !== 'string' && typeof v !== 'number') return issues.error([...path, key], `"${key}" must be text; got ${show(v)}`)
   const s = String(v).replace(/\s+/g, ' ').trim()
   if (s === '') return issues.error([...path, key], `"${key}" is empty: write the text, or leave the key out`)
-  if (opts.max !== undefined && s.length > opts.max) return issues.error([...path, key], `"${key}" is ${s.length} characters, over the ${opts.max} a figure can show legibly: shorten it`)
+  if (opts.max !== undefined && s.length > opts.max)
+    return issues.error([...path, key], `"${key}" is ${s.length} characters, over the ${opts.max} a figure can show legibly: shorten it`)
   return s
 }
 
 /** A list (required unless `min` is 0), each item checked by `item`. */
-export function list<T>(data: Record<string, unknown>, key: string, path: Path, issues: Issues, item: (v: unknown, path: Path) => T | undefined, opts: { min?: number; max?: number } = {}): T[] | undefined {
+export function list<T>(
+  data: Record<string, unknown>,
+  key: string,
+  path: Path,
+  issues: Issues,
+  item: (v: unknown, path: Path) => T | undefined,
+  opts: { min?: number; max?: number } = {},
+): T[] | undefined {
   const v = data[key]
   const min = opts.min ?? 1
   if (v === undefined || v === null) {
@@ -68,7 +81,11 @@ export function list<T>(data: Record<string, unknown>, key: string, path: Path, 
   }
   if (!Array.isArray(v)) return issues.error([...path, key], `"${key}" must be a list ("- …" lines or [ …, … ]); got ${show(v)}`)
   if (v.length < min) return issues.error([...path, key], `"${key}" needs at least ${min} item${min === 1 ? '' : 's'}; it has ${v.length}`)
-  if (opts.max !== undefined && v.length > opts.max) return issues.error([...path, key, opts.max], `"${key}" has ${v.length} items, more than the ${opts.max} this figure can show legibly: split the figure or drop some`)
+  if (opts.max !== undefined && v.length > opts.max)
+    return issues.error(
+      [...path, key, opts.max],
+      `"${key}" has ${v.length} items, more than the ${opts.max} this figure can show legibly: split the figure or drop some`,
+    )
   const out: T[] = []
   v.forEach((x, i) => {
     const r = item(x, [...path, key, i])
@@ -78,7 +95,14 @@ export function list<T>(data: Record<string, unknown>, key: string, path: Path, 
 }
 
 /** One of fixed words, with a "did you mean". */
-export function oneOf<T extends string>(data: Record<string, unknown>, key: string, path: Path, issues: Issues, values: readonly T[], fallback?: T): T | undefined {
+export function oneOf<T extends string>(
+  data: Record<string, unknown>,
+  key: string,
+  path: Path,
+  issues: Issues,
+  values: readonly T[],
+  fallback?: T,
+): T | undefined {
   const v = data[key]
   if (v === undefined || v === null) {
     if (fallback === undefined) issues.error(path, `"${key}" is required: one of ${values.join(', ')}`)

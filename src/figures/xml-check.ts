@@ -74,7 +74,10 @@ export function findAll(node: XmlElement, test: (e: XmlElement) => boolean): Xml
   return out
 }
 
-export const hasClass = (cls: string) => (e: XmlElement): boolean => (e.attrs.class ?? '').split(/\s+/).includes(cls)
+export const hasClass =
+  (cls: string) =>
+  (e: XmlElement): boolean =>
+    (e.attrs.class ?? '').split(/\s+/).includes(cls)
 
 /** Text content; each `<text>`/`<tspan>` boundary becomes a space so multi-line labels read naturally. */
 export function textOf(node: XmlNode): string {

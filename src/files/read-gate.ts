@@ -4,7 +4,7 @@
  * never end), and be no larger than the cap. Applied where the file is opened, not on the text
  * that names it.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats, statSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 
 export type GateRefusal =

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
+import { PDFDocument, PDFName, type PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readOutline, withOutline, writeOutline } from './outline.ts'
 import type { OutlineEntry } from '../reading/render.ts'
+import { readOutline, withOutline, writeOutline } from './outline.ts'
 
 async function roundTrip(entries: OutlineEntry[], pages: number): Promise<PDFDocument> {
   const pdf = await PDFDocument.create()
@@ -18,10 +18,14 @@ describe('PDF outline', () => {
   it('writes nested entries that read back with their titles and pages', async () => {
     const entries: OutlineEntry[] = [
       { title: 'Title', page: 0, children: [] },
-      { title: 'Economic Pillars: Trade, Energy — “finance”', page: 1, children: [
-        { title: 'First', page: 1, children: [] },
-        { title: 'Second', page: 2, children: [] },
-      ] },
+      {
+        title: 'Economic Pillars: Trade, Energy — “finance”',
+        page: 1,
+        children: [
+          { title: 'First', page: 1, children: [] },
+          { title: 'Second', page: 2, children: [] },
+        ],
+      },
       { title: 'Sources', page: 3, children: [] },
     ]
     const pdf = await roundTrip(entries, 4)
@@ -73,7 +77,14 @@ describe('withOutline', () => {
 
   const OUTLINE: OutlineEntry[] = [
     { title: 'Opening', page: 0, children: [] },
-    { title: 'Économie: “trade” & energy ✓', page: 1, children: [{ title: 'First (with parentheses) \\ backslash', page: 1, children: [] }, { title: 'Second', page: 2, children: [] }] },
+    {
+      title: 'Économie: “trade” & energy ✓',
+      page: 1,
+      children: [
+        { title: 'First (with parentheses) \\ backslash', page: 1, children: [] },
+        { title: 'Second', page: 2, children: [] },
+      ],
+    },
     { title: 'Last', page: 3, children: [] },
   ]
 
@@ -102,6 +113,8 @@ describe('withOutline', () => {
   })
 
   it('says where an entry points past the last page', async () => {
-    await expect(withOutline(await printed(2), [{ title: 'Too far', page: 5, children: [] }], { title: 't', lang: 'en' })).rejects.toThrow(/"Too far" points at page 6, but the PDF has 2/)
+    await expect(withOutline(await printed(2), [{ title: 'Too far', page: 5, children: [] }], { title: 't', lang: 'en' })).rejects.toThrow(
+      /"Too far" points at page 6, but the PDF has 2/,
+    )
   })
 })

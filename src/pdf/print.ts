@@ -44,7 +44,13 @@ export async function printBoth(browser: Browser, url: string, paper: Paper, err
   page.on('pageerror', (e) => errors.push(e.stack ?? e.message))
   let watchdog: NodeJS.Timeout | undefined
   const ceiling = new Promise<never>((_, fail) => {
-    watchdog = setTimeout(() => fail(new Error(`Chromium did not finish printing within ${PRINT_TIMEOUT_MS / 1000} s${errors.length ? `; the page reported:\n${errors.join('\n')}` : ''}`)), PRINT_TIMEOUT_MS)
+    watchdog = setTimeout(
+      () =>
+        fail(
+          new Error(`Chromium did not finish printing within ${PRINT_TIMEOUT_MS / 1000} s${errors.length ? `; the page reported:\n${errors.join('\n')}` : ''}`),
+        ),
+      PRINT_TIMEOUT_MS,
+    )
   })
   try {
     return await Promise.race([print(page, url, paper, mark), ceiling])
@@ -78,7 +84,9 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
 /** One line for a loss, naming the PDF, the slide, its file and what is lost. */
 export function describeLoss(pdf: string, l: Loss): string {
   const where = `${l.file ? `${l.file} ` : ''}#/${l.id}`
-  return l.what === 'image' ? `${pdf}: ${where}: the image ${l.detail} did not load and prints as a broken image: check the file` : `${pdf}: ${where}: ${l.detail} cut off by the page: shorten the slide or split it with a "--" sub-slide`
+  return l.what === 'image'
+    ? `${pdf}: ${where}: the image ${l.detail} did not load and prints as a broken image: check the file`
+    : `${pdf}: ${where}: ${l.detail} cut off by the page: shorten the slide or split it with a "--" sub-slide`
 }
 
 /**
@@ -101,7 +109,9 @@ function lossesInPage(slideSel: string, boxSel: string): Loss[] {
       }
     }
     const box = (slide.closest(boxSel) ?? slide).getBoundingClientRect()
-    const cut = [...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote')].filter((el) => {
+    const cut = [
+      ...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote'),
+    ].filter((el) => {
       if (el.closest('aside.notes')) return false
       const r = el.getBoundingClientRect()
       return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { deckToPptx, hyperlink, sectionNames, type DeckInfo } from './convert.ts'
+import { type DeckInfo, deckToPptx, hyperlink, sectionNames } from './convert.ts'
 import type { ExtractedDeck, SlideModel, TextBlock } from './model.ts'
 
 const style = { size: 32, color: '#1b2330', bold: false, italic: false, lineHeight: 41.6, letterSpacing: 0, upper: false, align: 'left' as const, mono: false }
@@ -13,7 +13,18 @@ const text = (tag: string, x: number, y: number, w: number, h: number, paragraph
   ...extra,
 })
 
-const palette = { background: '#fbfaf7', ink: '#1b2330', muted: '#4a5566', accent: '#1f4e79', accent2: '#a23b2a', dark: '#14263d', onDark: '#f4f1ea', link: '#1f4e79', font: 'Source Sans 3', mono: 'Consolas' }
+const palette = {
+  background: '#fbfaf7',
+  ink: '#1b2330',
+  muted: '#4a5566',
+  accent: '#1f4e79',
+  accent2: '#a23b2a',
+  dark: '#14263d',
+  onDark: '#f4f1ea',
+  link: '#1f4e79',
+  font: 'Source Sans 3',
+  mono: 'Consolas',
+}
 
 function slide(id: string, title: string, over: Partial<SlideModel> = {}): SlideModel {
   return {
@@ -50,16 +61,39 @@ const extracted: ExtractedDeck = {
       rules: [{ x1: 72, y1: 170, x2: 1208, y2: 170, width: 3, color: '#a23b2a' }],
       blocks: [
         text('ul', 72, 190, 1136, 200, [
-          { runs: [{ text: 'First ' }, { text: 'bold', bold: true }, { text: ' point' }], level: 0, bullet: 'bullet', indent: 40, after: 14, markerColor: '#a23b2a' },
+          {
+            runs: [{ text: 'First ' }, { text: 'bold', bold: true }, { text: ' point' }],
+            level: 0,
+            bullet: 'bullet',
+            indent: 40,
+            after: 14,
+            markerColor: '#a23b2a',
+          },
           { runs: [{ text: 'Nested point' }], level: 1, bullet: 'bullet', indent: 76 },
-          { runs: [{ text: 'Back to the ' }, { text: 'opening', href: '#/open' }, { text: ' and ' }, { text: 'a site', href: 'https://example.org/' }], level: 0, bullet: 'bullet', indent: 40 },
+          {
+            runs: [{ text: 'Back to the ' }, { text: 'opening', href: '#/open' }, { text: ' and ' }, { text: 'a site', href: 'https://example.org/' }],
+            level: 0,
+            bullet: 'bullet',
+            indent: 40,
+          },
         ]),
       ],
     }),
     slide('b', 'Slide B', {
       blocks: [
         { kind: 'figure', box: { x: 100, y: 200, w: 800, h: 400 }, svg, alt: 'Chart: the text equivalent' },
-        { kind: 'table', box: { x: 72, y: 620, w: 400, h: 60 }, style, rows: [[{ runs: [{ text: 'Head' }], header: true, colspan: 1, rowspan: 1, align: 'left' }], [{ runs: [{ text: 'Cell' }], header: false, colspan: 1, rowspan: 1, align: 'left' }]], colW: [400], rowH: [30, 30], ruleColor: '#d8d3c7' },
+        {
+          kind: 'table',
+          box: { x: 72, y: 620, w: 400, h: 60 },
+          style,
+          rows: [
+            [{ runs: [{ text: 'Head' }], header: true, colspan: 1, rowspan: 1, align: 'left' }],
+            [{ runs: [{ text: 'Cell' }], header: false, colspan: 1, rowspan: 1, align: 'left' }],
+          ],
+          colW: [400],
+          rowH: [30, 30],
+          ruleColor: '#d8d3c7',
+        },
       ],
     }),
     slide('c', 'Slide C', { blocks: [text('blockquote', 72, 200, 1000, 100, [{ runs: [{ text: '“Quoted words”' }] }])] }),
@@ -110,7 +144,11 @@ describe('deckToPptx', () => {
       // 72 px and 100 px from the top left, at 96 px per inch, in EMU.
       expect(title).toContain('<a:off x="685800" y="952500"/>')
     }
-    const layouts = await Promise.all(Object.keys(zip.files).filter((f) => /slideLayouts\/slideLayout\d+\.xml$/.test(f)).map((f) => read(zip, f)))
+    const layouts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /slideLayouts\/slideLayout\d+\.xml$/.test(f))
+        .map((f) => read(zip, f)),
+    )
     const deckLayout = layouts.find((l) => l.includes('<p:cSld name="Deck"'))
     expect(deckLayout).toMatch(/<p:ph[^>]*type="title"/)
   })
@@ -180,7 +218,12 @@ describe('deckToPptx', () => {
     const entries: { name: string; method: number; size: number; full: number }[] = []
     for (let p = 0; bytes.readUInt32LE(p) === 0x04034b50; ) {
       const nameLength = bytes.readUInt16LE(p + 26)
-      const entry = { name: bytes.toString('utf8', p + 30, p + 30 + nameLength), method: bytes.readUInt16LE(p + 8), size: bytes.readUInt32LE(p + 18), full: bytes.readUInt32LE(p + 22) }
+      const entry = {
+        name: bytes.toString('utf8', p + 30, p + 30 + nameLength),
+        method: bytes.readUInt16LE(p + 8),
+        size: bytes.readUInt32LE(p + 18),
+        full: bytes.readUInt32LE(p + 22),
+      }
       entries.push(entry)
       p += 30 + nameLength + bytes.readUInt16LE(p + 28) + entry.size
     }

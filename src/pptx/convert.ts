@@ -16,7 +16,7 @@
  *   the deck's colours and fonts in the theme.
  */
 import PptxGenJS from 'pptxgenjs'
-import type { Block, ExtractedDeck, Palette, Paragraph, Run, SlideModel, TextBlock, TextStyle } from './model.ts'
+import type { Block, ExtractedDeck, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
 import { color, inch, pt } from './units.ts'
 
@@ -83,7 +83,18 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
       objects: [
         {
           placeholder: {
-            options: { name: 'title', type: 'title', x: inch(titleBox.x), y: inch(titleBox.y), w: inch(titleBox.w), h: inch(titleBox.h), fontFace: palette.font, color: color(ink), bold: true, margin: 0 } as PptxGenJS.PlaceholderProps,
+            options: {
+              name: 'title',
+              type: 'title',
+              x: inch(titleBox.x),
+              y: inch(titleBox.y),
+              w: inch(titleBox.w),
+              h: inch(titleBox.h),
+              fontFace: palette.font,
+              color: color(ink),
+              bold: true,
+              margin: 0,
+            } as PptxGenJS.PlaceholderProps,
             text: '',
           },
         },
@@ -106,7 +117,13 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     slide.addText(textRuns(model.title, ctx), { ...boxOpts(model.title, model.title.box.h), ...blockOpts(model.title, ctx), placeholder: 'title' })
     if (model.kicker) slide.addText(textRuns(model.kicker, ctx), { ...boxOpts(model.kicker, model.kicker.box.h), ...blockOpts(model.kicker, ctx) })
     for (const r of model.rules) {
-      slide.addShape('line', { x: inch(Math.min(r.x1, r.x2)), y: inch(Math.min(r.y1, r.y2)), w: inch(Math.abs(r.x2 - r.x1)), h: inch(Math.abs(r.y2 - r.y1)), line: { color: color(r.color) ?? '000000', width: pt(r.width) } })
+      slide.addShape('line', {
+        x: inch(Math.min(r.x1, r.x2)),
+        y: inch(Math.min(r.y1, r.y2)),
+        w: inch(Math.abs(r.x2 - r.x1)),
+        h: inch(Math.abs(r.y2 - r.y1)),
+        line: { color: color(r.color) ?? '000000', width: pt(r.width) },
+      })
     }
     let figures = 0
     model.blocks.forEach((b, bi) => {
@@ -192,7 +209,10 @@ function textRuns(b: TextBlock, ctx: Ctx): PptxGenJS.TextProps[] {
     if (p.bullet) {
       const indent = pt(indent0 ?? p.indent ?? 24)
       const characterCode = p.glyph?.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')
-      paraOpts.bullet = p.bullet === 'number' ? { type: 'number', numberType: 'arabicPeriod', numberStartAt: p.number ?? 1, indent } : { indent, ...(characterCode ? { characterCode } : {}) }
+      paraOpts.bullet =
+        p.bullet === 'number'
+          ? { type: 'number', numberType: 'arabicPeriod', numberStartAt: p.number ?? 1, indent }
+          : { indent, ...(characterCode ? { characterCode } : {}) }
       paraOpts.indentLevel = p.level ?? 0
     }
     if (p.after && pi < b.paragraphs.length - 1) paraOpts.paraSpaceAfter = pt(p.after)
@@ -237,7 +257,13 @@ function addTable(slide: PptxGenJS.Slide, b: Extract<Block, { kind: 'table' }>, 
   const rows: PptxGenJS.TableRow[] = b.rows.map((cells) =>
     cells.map((c) => ({
       text: c.runs.map((r) => ({ text: r.text, options: runOpts(r, b.style, ctx) })),
-      options: { bold: b.style.bold, align: c.align, colspan: c.colspan > 1 ? c.colspan : undefined, rowspan: c.rowspan > 1 ? c.rowspan : undefined, border: [none, none, rule, none] },
+      options: {
+        bold: b.style.bold,
+        align: c.align,
+        colspan: c.colspan > 1 ? c.colspan : undefined,
+        rowspan: c.rowspan > 1 ? c.rowspan : undefined,
+        border: [none, none, rule, none],
+      },
     })),
   )
   const total = b.colW.reduce((a, w) => a + w, 0) || b.box.w

@@ -5,9 +5,9 @@
  */
 import JSZip from 'jszip'
 import type PptxGenJS from 'pptxgenjs'
+import { escapeXml } from '../text/escape.ts'
 import type { DeckInfo, FigurePngs } from './convert.ts'
 import type { ExtractedDeck, Paragraph } from './model.ts'
-import { escapeXml } from '../text/escape.ts'
 import { color, emu } from './units.ts'
 
 /** A package's parts by path: XML as text, media as bytes, in pptxgenjs's order ([Content_Types].xml first). */
@@ -35,25 +35,35 @@ const xml = escapeXml
 /** A notes paragraph as DrawingML: its runs with bold and italic kept, list items bulleted. */
 function notesParagraphXml(p: Paragraph, lang: string): string {
   const lvl = p.level ?? 0
-  const bullet = p.bullet === 'number' ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${p.number && p.number > 1 ? ` startAt="${p.number}"` : ''}/>` : p.bullet ? '<a:buFont typeface="Arial"/><a:buChar char="•"/>' : '<a:buNone/>'
+  const bullet =
+    p.bullet === 'number'
+      ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${p.number && p.number > 1 ? ` startAt="${p.number}"` : ''}/>`
+      : p.bullet
+        ? '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
+        : '<a:buNone/>'
   const marL = p.bullet ? 285750 * (lvl + 1) : 0
   const pPr = `<a:pPr marL="${marL}" indent="${p.bullet ? -285750 : 0}">${bullet}</a:pPr>`
   const runs = p.runs
     .map((r) => {
       const attrs = `lang="${xml(lang)}"${r.bold ? ' b="1"' : ''}${r.italic ? ' i="1"' : ''} dirty="0"`
-      return `<a:r><a:rPr ${attrs}/><a:t>${xml(r.text)}</a:t></a:r>${r.br ? '<a:br><a:rPr lang="' + xml(lang) + '"/></a:br>' : ''}`
+      return `<a:r><a:rPr ${attrs}/><a:t>${xml(r.text)}</a:t></a:r>${r.br ? `<a:br><a:rPr lang="${xml(lang)}"/></a:br>` : ''}`
     })
     .join('')
   return `<a:p>${pPr}${runs}</a:p>`
 }
 
-const DECORATIVE = '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>'
+const DECORATIVE =
+  '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>'
 
 /** Keep the first `<a:pPr>` of each paragraph: a second one makes the file invalid (PowerPoint repairs it). */
 export function onePPrPerParagraph(xml: string): string {
   return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
     let seen = false
-    return `<a:p>${inner.replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g, (p) => (seen ? '' : ((seen = true), p)))}</a:p>`
+    return `<a:p>${inner.replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g, (p) => {
+      if (seen) return ''
+      seen = true
+      return p
+    })}</a:p>`
   })
 }
 
@@ -71,7 +81,10 @@ export function finish(parts: Parts, info: DeckInfo, extracted: ExtractedDeck, p
     if (before === undefined) continue
     const notes = byId.get(s.id)?.notes ?? []
     const body = notes.length ? notes.map((p) => notesParagraphXml(p, info.lang)).join('') : `<a:p><a:endParaRPr lang="${xml(info.lang)}"/></a:p>`
-    const updated = before.replace(/(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/, (_m, head: string, tail: string) => `${head}${body}${tail}`)
+    const updated = before.replace(
+      /(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/,
+      (_m, head: string, tail: string) => `${head}${body}${tail}`,
+    )
     if (updated === before) throw new Error(`could not write the notes of slide ${i + 1}: pptxgenjs's notes layout changed`)
     parts.set(path, updated)
   }
@@ -131,7 +144,16 @@ export function finish(parts: Parts, info: DeckInfo, extracted: ExtractedDeck, p
   const theme = text(themePath)
   if (theme) {
     const p = extracted.palette
-    const scheme: Record<string, string> = { dk1: p.ink, lt1: p.background, dk2: p.dark, lt2: p.onDark, accent1: p.accent, accent2: p.accent2, accent3: p.muted, hlink: p.link || p.accent }
+    const scheme: Record<string, string> = {
+      dk1: p.ink,
+      lt1: p.background,
+      dk2: p.dark,
+      lt2: p.onDark,
+      accent1: p.accent,
+      accent2: p.accent2,
+      accent3: p.muted,
+      hlink: p.link || p.accent,
+    }
     let t = theme.replace('<a:clrScheme name="Office">', '<a:clrScheme name="Deck">')
     for (const [slot, hex] of Object.entries(scheme)) {
       const c = color(hex)

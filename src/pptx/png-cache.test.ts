@@ -2,16 +2,28 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { folderCache, pngKey, type PngKeyParts } from './png-cache.ts'
+import { folderCache, type PngKeyParts, pngKey } from './png-cache.ts'
 
 const parts: PngKeyParts = { svg: '<svg/>', background: '#ffffff', width: 300, height: 200, fonts: ['a-1.woff2', 'b-2.woff2'], browser: 'Chrome/1' }
 /** A minimal well-formed PNG: the signature, then bytes, then the IEND chunk. */
-const png = (body: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(body), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])])
+const png = (body: string) =>
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from(body),
+    Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
+  ])
 
 describe('pngKey', () => {
   it('changes with everything that decides the pixels', () => {
     const k = pngKey(parts)
-    for (const changed of [{ svg: '<svg></svg>' }, { background: '#000000' }, { width: 301 }, { height: 201 }, { fonts: ['a-1.woff2', 'b-3.woff2'] }, { browser: 'Chrome/2' }]) {
+    for (const changed of [
+      { svg: '<svg></svg>' },
+      { background: '#000000' },
+      { width: 301 },
+      { height: 201 },
+      { fonts: ['a-1.woff2', 'b-3.woff2'] },
+      { browser: 'Chrome/2' },
+    ]) {
       expect(pngKey({ ...parts, ...changed }), JSON.stringify(changed)).not.toBe(k)
     }
   })

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import type { Deck, RenderedSlide } from '../deck/model.ts'
-import { fixtureSlide } from './slide-fixture.ts'
+import type { Deck } from '../deck/model.ts'
 import { deckOutline, renderHandout, renderReading, slideGroups, slideSections } from './render.ts'
+import { fixtureSlide } from './slide-fixture.ts'
 
 const slide = fixtureSlide
 
 const slides = [
   slide({ id: 'a', h: 0, v: 0, layout: 'title' }),
   slide({ id: 'b', h: 1, v: 0, section: 'Section B' }),
-  slide({ id: 'b-2', h: 1, v: 1, section: 'Section B', title: 'Sub <b>', bodyHtml: '<figure class="deck-figure"><svg></svg><figcaption class="figure-text">What the map shows</figcaption></figure>', figures: [{ name: 'map', alt: 'What the map shows' }] }),
+  slide({
+    id: 'b-2',
+    h: 1,
+    v: 1,
+    section: 'Section B',
+    title: 'Sub <b>',
+    bodyHtml: '<figure class="deck-figure"><svg></svg><figcaption class="figure-text">What the map shows</figcaption></figure>',
+    figures: [{ name: 'map', alt: 'What the map shows' }],
+  }),
   slide({ id: 'c', h: 2, v: 0 }),
   slide({ id: 'c-2', h: 2, v: 1 }),
 ]
@@ -35,7 +43,14 @@ describe('slideGroups and deckOutline', () => {
   it('points every entry at its slide index; a section lists all its slides, else only the sub-slides', () => {
     expect(deckOutline(slides)).toEqual([
       { title: 'Title a', page: 0, children: [] },
-      { title: 'Section B', page: 1, children: [{ title: 'Title b', page: 1, children: [] }, { title: 'Sub <b>', page: 2, children: [] }] },
+      {
+        title: 'Section B',
+        page: 1,
+        children: [
+          { title: 'Title b', page: 1, children: [] },
+          { title: 'Sub <b>', page: 2, children: [] },
+        ],
+      },
       { title: 'Title c', page: 3, children: [{ title: 'Title c-2', page: 4, children: [] }] },
     ])
   })

@@ -3,8 +3,8 @@
  * time from the same compiled `Deck` as the slides: no second copy of the content. Pure.
  */
 import { agendaHtml } from '../compiler/agenda.ts'
-import { escapeHtml } from '../text/escape.ts'
 import type { Deck, RenderedSlide } from '../deck/model.ts'
+import { escapeHtml } from '../text/escape.ts'
 
 /** A horizontal slide with its vertical sub-slides, as reveal.js stacks them. */
 export interface SlideGroup {
@@ -123,16 +123,19 @@ export function slideSections(deck: Deck): Map<string, string> {
 export function renderHandout(deck: Deck): string {
   const sections = slideSections(deck)
   const total = deck.slides.length
-  return '<span id="two-up" hidden></span>\n' + deck.slides
-    .map((s, i) => {
-      const section = sections.get(s.id) ?? ''
-      return [
-        `<article class="handout-page" id="handout-${s.id}">`,
-        `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
-        `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
-        `<div class="handout-notes">${s.notesHtml}</div>`,
-        '</article>',
-      ].join('')
-    })
-    .join('\n')
+  return (
+    '<span id="two-up" hidden></span>\n' +
+    deck.slides
+      .map((s, i) => {
+        const section = sections.get(s.id) ?? ''
+        return [
+          `<article class="handout-page" id="handout-${s.id}">`,
+          `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
+          `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
+          `<div class="handout-notes">${s.notesHtml}</div>`,
+          '</article>',
+        ].join('')
+      })
+      .join('\n')
+  )
 }

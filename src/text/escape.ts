@@ -24,7 +24,10 @@ export function escapeXml(text: string): string {
  * author wrote kept, and quotes left for the typographer to educate. Pure.
  */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return text
+    .replace(/&(?!#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
 }
 
 /** HTML text with every named and numeric character reference decoded (as a browser does). Pure. */

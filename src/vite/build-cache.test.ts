@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildDeck } from '../compiler/node.ts'
+import { fillTemplate, restore, store, toTemplate, viteRewrites } from './build-cache.ts'
 import { withCsp } from './csp.ts'
-import { fillTemplate, PAGES, restore, store, toTemplate, viteRewrites } from './build-cache.ts'
 import { injectDeck, markFirstSlide } from './html.ts'
 
 const REPO = resolve(import.meta.dirname, '../..')
@@ -21,7 +21,12 @@ const source = `<!doctype html>
   </div><script type="module" src="./src/client/main.ts"></script></body>
 </html>`
 // What Vite makes of it: the script moved and renamed, a stylesheet linked, the policy added.
-const built = withCsp(injectDeck(source, deck, 'index.html').replace('<script type="module" src="./src/client/main.ts"></script>', '').replace('</title>', '</title>\n<script type="module" crossorigin src="./assets/index-1.js"></script>'), ["'sha256-SPEAKER='"])
+const built = withCsp(
+  injectDeck(source, deck, 'index.html')
+    .replace('<script type="module" src="./src/client/main.ts"></script>', '')
+    .replace('</title>', '</title>\n<script type="module" crossorigin src="./assets/index-1.js"></script>'),
+  ["'sha256-SPEAKER='"],
+)
 
 describe('page templates', () => {
   it('take the deck out of a built page and fill it back to the same bytes', () => {
@@ -56,7 +61,10 @@ describe('page templates', () => {
 describe('viteRewrites', () => {
   const pages = { 'index.html': source }
   it('finds local files named by pictures (Vite would rename them)', () => {
-    const pic = { ...deck, html: '<section><img src="./assets/pic.png" alt=""><img src="data:image/png;base64,AA" alt=""><svg><use href="#a"/></svg></section>' }
+    const pic = {
+      ...deck,
+      html: '<section><img src="./assets/pic.png" alt=""><img src="data:image/png;base64,AA" alt=""><svg><use href="#a"/></svg></section>',
+    }
     expect(viteRewrites(pic, pages)).toEqual(['./assets/pic.png'])
     expect(viteRewrites({ ...deck, html: '<section><p style="background:url(slides/x.png)">a</p></section>' }, pages)).toEqual(['slides/x.png'])
   })
@@ -67,8 +75,12 @@ describe('viteRewrites', () => {
 
 describe('markFirstSlide', () => {
   it('marks the first slide present, and the first sub-slide of a stack with it', () => {
-    expect(markFirstSlide('<section id="a" class="slide"></section><section id="b"></section>')).toBe('<section id="a" class="present slide"></section><section id="b"></section>')
-    expect(markFirstSlide('<section class="stack"> <section id="a"></section><section id="b"></section></section>')).toBe('<section class="present stack"> <section class="present" id="a"></section><section id="b"></section></section>')
+    expect(markFirstSlide('<section id="a" class="slide"></section><section id="b"></section>')).toBe(
+      '<section id="a" class="present slide"></section><section id="b"></section>',
+    )
+    expect(markFirstSlide('<section class="stack"> <section id="a"></section><section id="b"></section></section>')).toBe(
+      '<section class="present stack"> <section class="present" id="a"></section><section id="b"></section></section>',
+    )
     expect(markFirstSlide('<p>no slides</p>')).toBe('<p>no slides</p>')
   })
 })

@@ -14,15 +14,20 @@ import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pruneFolder } from '../cache/prune.ts'
-import { escapeHtml } from '../text/escape.ts'
 import type { Deck } from '../deck/model.ts'
+import { escapeHtml } from '../text/escape.ts'
 import { withCsp } from './csp.ts'
 import { injectDeck } from './html.ts'
 
 /** The pages the build makes from the deck (vite.config.ts's inputs). */
 export const PAGES = ['index.html', 'read.html', 'handout.html'] as const
 /** Each page of dist/ and the source page it is made from (deck.html: index.html with everything inlined). */
-export const OUTPUTS: Readonly<Record<string, (typeof PAGES)[number]>> = { 'index.html': 'index.html', 'deck.html': 'index.html', 'read.html': 'read.html', 'handout.html': 'handout.html' }
+export const OUTPUTS: Readonly<Record<string, (typeof PAGES)[number]>> = {
+  'index.html': 'index.html',
+  'deck.html': 'index.html',
+  'read.html': 'read.html',
+  'handout.html': 'handout.html',
+}
 
 /** The pieces injectDeck writes for each marker (the title and lang are handled apart). Pure. */
 export function pieces(deck: Deck, source: string, page: string): Array<[marker: string, value: string]> {
@@ -33,7 +38,8 @@ export function pieces(deck: Deck, source: string, page: string): Array<[marker:
   })
 }
 
-const CSP_HASHES = (html: string) => [...(/<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0] ?? '').matchAll(/'sha256-[^']+'/g)].map((m) => m[0])
+const CSP_HASHES = (html: string) =>
+  [...(/<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0] ?? '').matchAll(/'sha256-[^']+'/g)].map((m) => m[0])
 
 /** A page filled from its template: the deck injected, the policy written again (its hashes kept). Pure. */
 export function fillTemplate(template: string, deck: Deck, page: string): string {
@@ -136,10 +142,21 @@ export function cacheKey(root: string, toolRoot: string): string {
   h.update(`v2\0${process.version}\0${root}\0`)
   const dirs = new Set([join(toolRoot, 'src/vite'), join(root, 'assets')].filter(existsSync).map((d) => realpathSync(d)))
   for (const dir of [...dirs].sort()) {
-    for (const f of files(dir).filter((f) => !f.endsWith('.test.ts'))) h.update(`${dir}/${f}\0`).update(readFileSync(join(dir, f))).update('\0')
+    for (const f of files(dir).filter((f) => !f.endsWith('.test.ts')))
+      h.update(`${dir}/${f}\0`)
+        .update(readFileSync(join(dir, f)))
+        .update('\0')
   }
-  for (const f of [...PAGES.map((p) => join(root, p)), join(root, 'vite.config.ts'), join(toolRoot, 'vite.config.ts'), join(toolRoot, 'package.json'), join(toolRoot, 'package-lock.json')]) {
-    h.update(`${f}\0`).update(existsSync(f) ? readFileSync(f) : 'absent').update('\0')
+  for (const f of [
+    ...PAGES.map((p) => join(root, p)),
+    join(root, 'vite.config.ts'),
+    join(toolRoot, 'vite.config.ts'),
+    join(toolRoot, 'package.json'),
+    join(toolRoot, 'package-lock.json'),
+  ]) {
+    h.update(`${f}\0`)
+      .update(existsSync(f) ? readFileSync(f) : 'absent')
+      .update('\0')
   }
   return h.digest('hex').slice(0, 32)
 }
@@ -159,7 +176,9 @@ export function inputsHash(inputs: readonly string[]): string | undefined {
 
 /** Of a build's module ids, the files to check: on disk, outside node_modules, sorted. */
 export function ownInputs(ids: Iterable<string>): string[] {
-  return [...new Set([...ids].map((id) => id.split('?')[0] ?? id))].filter((f) => f.startsWith('/') && !/[\\/]node_modules[\\/]/.test(f) && existsSync(f) && statSync(f).isFile()).sort()
+  return [...new Set([...ids].map((id) => id.split('?')[0] ?? id))]
+    .filter((f) => f.startsWith('/') && !/[\\/]node_modules[\\/]/.test(f) && existsSync(f) && statSync(f).isFile())
+    .sort()
 }
 
 export interface Cache {
@@ -190,7 +209,13 @@ export function restore(cache: Cache, deck: Deck, outDir: string, read: (file: s
   const entry = join(cache.dir, cache.key)
   const content = new Map<string, Buffer>()
   try {
-    const manifest = JSON.parse(read(join(entry, 'manifest.json')).toString('utf8')) as { files: string[]; hash: string; pages: string[]; inputs: string[]; inputsHash: string }
+    const manifest = JSON.parse(read(join(entry, 'manifest.json')).toString('utf8')) as {
+      files: string[]
+      hash: string
+      pages: string[]
+      inputs: string[]
+      inputsHash: string
+    }
     if (inputsHash(manifest.inputs) !== manifest.inputsHash) return false
     for (const f of manifest.files) content.set(f, read(join(entry, f)))
     if (contentHash(content) !== manifest.hash) return false
@@ -200,7 +225,8 @@ export function restore(cache: Cache, deck: Deck, outDir: string, read: (file: s
       mkdirSync(join(outDir, f, '..'), { recursive: true })
       writeFileSync(join(outDir, f), bytes)
     }
-    for (const page of manifest.pages) writeFileSync(join(outDir, page), fillTemplate((content.get(`pages/${page}`) ?? '').toString('utf8'), deck, OUTPUTS[page] ?? page))
+    for (const page of manifest.pages)
+      writeFileSync(join(outDir, page), fillTemplate((content.get(`pages/${page}`) ?? '').toString('utf8'), deck, OUTPUTS[page] ?? page))
     return true
   } catch {
     return false
@@ -237,7 +263,10 @@ export function store(cache: Cache, deck: Deck, root: string, builtDir: string, 
     writeFileSync(join(tmp, 'pages', page), t)
     list.push(`pages/${page}`)
   }
-  writeFileSync(join(tmp, 'manifest.json'), JSON.stringify({ files: list, hash: manifestHash(tmp, list), pages: Object.keys(templates), inputs, inputsHash: inputs_ }))
+  writeFileSync(
+    join(tmp, 'manifest.json'),
+    JSON.stringify({ files: list, hash: manifestHash(tmp, list), pages: Object.keys(templates), inputs, inputsHash: inputs_ }),
+  )
   // Into place by renames, never by writing into the entry a restore may be reading: the old
   // entry moves aside first (a restore reading it fails its hash check and runs Vite instead).
   const entry = join(cache.dir, cache.key)

@@ -1,6 +1,6 @@
-import { escapeHtml } from '../text/escape.ts'
 import type { Deck } from '../deck/model.ts'
 import { renderHandout, renderReading } from '../reading/render.ts'
+import { escapeHtml } from '../text/escape.ts'
 
 /** The reveal.js options that come from the compiled deck (the rest live in the client). */
 export function revealOptions(deck: Deck): { totalTime: number; title: string } {
@@ -38,9 +38,15 @@ export function markFirstSlide(html: string): string {
 const made = new WeakMap<Deck, Map<string, string>>()
 function once(deck: Deck, piece: string, make: () => string): string {
   let pieces = made.get(deck)
-  if (!pieces) made.set(deck, (pieces = new Map()))
+  if (!pieces) {
+    pieces = new Map()
+    made.set(deck, pieces)
+  }
   let html = pieces.get(piece)
-  if (html === undefined) pieces.set(piece, (html = make()))
+  if (html === undefined) {
+    html = make()
+    pieces.set(piece, html)
+  }
   return html
 }
 

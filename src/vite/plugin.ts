@@ -107,7 +107,11 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       // An internal fault must not take the dev server down: show it in the page, keep watching.
       const message = `internal error while compiling the slides: ${err instanceof Error ? err.message : String(err)} (save again, or restart npm start)`
       server.config.logger.error(err instanceof Error && err.stack ? err.stack : message)
-      server.ws.send({ type: 'custom', event: 'deck:update', data: { html: errorSection([message]), options: { totalTime: 0, title: '' }, errors: [message] } satisfies DeckUpdate })
+      server.ws.send({
+        type: 'custom',
+        event: 'deck:update',
+        data: { html: errorSection([message]), options: { totalTime: 0, title: '' }, errors: [message] } satisfies DeckUpdate,
+      })
       return
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { inlineCss, StandaloneError, standalonePage, withChunks, type ReadFile } from './standalone.ts'
+import { inlineCss, type ReadFile, StandaloneError, standalonePage, withChunks } from './standalone.ts'
 
 const files: Record<string, string> = {
   'assets/read-1.css': `@font-face{font-family:'Source Sans 3';src:url(./font-a.woff2) format("woff2"),url(./font-a.woff) format("woff")}body{background:url(./dot.png)}`,
@@ -80,7 +80,9 @@ describe('withChunks (the lazily loaded speaker view inside deck.html)', () => {
     expect(() => withChunks('import(`./gone.js`)', 'assets/x.js', r)).toThrow(/assets\/x\.js loads \.\/gone\.js, which is not in the build/)
   })
   it('keeps "<!--" and "</script" in the code from ending the element', () => {
-    const out = standalonePage('<html><head><script type="module" src="./assets/s.js"></script></head></html>', 'index.html', (p) => (p === 'assets/s.js' ? new TextEncoder().encode('const r=/<!--x/,s="</script>"') : undefined))
+    const out = standalonePage('<html><head><script type="module" src="./assets/s.js"></script></head></html>', 'index.html', (p) =>
+      p === 'assets/s.js' ? new TextEncoder().encode('const r=/<!--x/,s="</script>"') : undefined,
+    )
     expect(out).toContain('<script type="module">const r=/\\x3C!--x/,s="<\\/script>"</script>')
   })
 })

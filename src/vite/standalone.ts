@@ -27,7 +27,11 @@ export type ReadFile = (path: string) => Uint8Array | undefined
 
 export class StandaloneError extends Error {}
 
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(2).find((v) => v !== undefined)
+const attr = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(2)
+    .find((v) => v !== undefined)
 
 /** A path the page names, relative to the site's root; undefined for data:, absolute and remote URLs. */
 function local(ref: string, from: string): string | undefined {
@@ -100,10 +104,14 @@ export function withChunks(code: string, path: string, read: ReadFile, depth = 0
       if (!exports) {
         throw new StandaloneError(`${chunkPath} exports in a form that cannot be inlined`)
       }
-      const fields = (exports[1] ?? '').split(',').map((e) => e.trim()).filter(Boolean).map((e) => {
-        const [local_, exported = local_] = e.split(/\s+as\s+/)
-        return `${JSON.stringify(exported)}:${local_}`
-      })
+      const fields = (exports[1] ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean)
+        .map((e) => {
+          const [local_, exported = local_] = e.split(/\s+as\s+/)
+          return `${JSON.stringify(exported)}:${local_}`
+        })
       chunks.push(`var ${name}=(()=>{let p;return()=>p??=(async()=>{${chunk.slice(0, exports.index)}\nreturn{${fields.join(',')}}})()})();`)
     }
     return `${name}()`

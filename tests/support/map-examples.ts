@@ -2,7 +2,7 @@
 import { expect } from 'vitest'
 import { parse } from 'yaml'
 import type { FigureIssue } from '../../src/figures/kinds.ts'
-import { mapFigure, type MapSpec } from '../../src/figures/map/index.ts'
+import { type MapSpec, mapFigure } from '../../src/figures/map/index.ts'
 
 /** Validates a YAML map body; fails the test with the issues when it is invalid. */
 export function specOf(yaml: string): MapSpec {

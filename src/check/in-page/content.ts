@@ -32,12 +32,15 @@ export function installContentChecks(_limits: PageLimits): void {
 
   h.missingTextOf = (root: ParentNode): string[] => {
     const out: string[] = []
-    const decorative = (e: Element) => e.getAttribute('aria-hidden') === 'true' || e.getAttribute('role') === 'presentation' || e.getAttribute('role') === 'none'
+    const decorative = (e: Element) =>
+      e.getAttribute('aria-hidden') === 'true' || e.getAttribute('role') === 'presentation' || e.getAttribute('role') === 'none'
     for (const img of root.querySelectorAll('img')) {
       if (img.closest('aside.notes')) continue
       const alt = img.getAttribute('alt')
       if (!decorative(img) && (alt === null || !alt.trim()))
-        out.push(`image ${h.shortSrc(img.getAttribute('src') || '')} has no text equivalent: write what it shows between the brackets, ![what it shows](path), or alt="…"`)
+        out.push(
+          `image ${h.shortSrc(img.getAttribute('src') || '')} has no text equivalent: write what it shows between the brackets, ![what it shows](path), or alt="…"`,
+        )
     }
     for (const svg of root.querySelectorAll('svg')) {
       if (svg.parentElement?.closest('svg')) continue
@@ -62,9 +65,11 @@ export function installContentChecks(_limits: PageLimits): void {
       const href = a.getAttribute('href') ?? ''
       if (href.startsWith('#/')) {
         const target = decodeURIComponent(href.slice(2).split('/')[0] || '')
-        if (target && !/^\d+$/.test(target) && !ids.has(target) && !document.getElementById(target)) bad.push(`link "${href}" (${h.describe(a)}) leads to no slide`)
+        if (target && !/^\d+$/.test(target) && !ids.has(target) && !document.getElementById(target))
+          bad.push(`link "${href}" (${h.describe(a)}) leads to no slide`)
       } else if (href.startsWith('#')) {
-        if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1)))) bad.push(`link "${href}" (${h.describe(a)}) leads to no element on the page`)
+        if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1))))
+          bad.push(`link "${href}" (${h.describe(a)}) leads to no element on the page`)
       } else if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//')) {
         files.push(new URL(href, location.href).href.split('#')[0] ?? '')
       }

@@ -14,7 +14,7 @@
 import type { FigureKind } from '../kinds.ts'
 import { layoutChart } from './layout.ts'
 import { renderChart, unlabelledSegments } from './render.ts'
-import { CHART_KEYS, parseChart, pathOf, type ChartSpec } from './spec.ts'
+import { CHART_KEYS, type ChartSpec, parseChart, pathOf } from './spec.ts'
 
 export { CHART_HEIGHT, CHART_SIZES, CHART_WIDTH, formatValue, layoutChart, niceStep } from './layout.ts'
 export { chartText, renderChart } from './render.ts'
@@ -26,10 +26,17 @@ export function validateChart(data: unknown) {
   if (!spec) return { issues }
   const layout = layoutChart(spec)
   for (const p of layout.problems) {
-    issues.list.push({ path: p.at ? pathOf(data, spec, p.at.i, p.at.s, p.at.leaf) : (p.path ?? []), message: p.message, ...(p.severity ? { severity: p.severity } : {}) })
+    issues.list.push({
+      path: p.at ? pathOf(data, spec, p.at.i, p.at.s, p.at.leaf) : (p.path ?? []),
+      message: p.message,
+      ...(p.severity ? { severity: p.severity } : {}),
+    })
   }
   for (const m of unlabelledSegments(spec, layout)) {
-    issues.warn(pathOf(data, spec, m.i, m.s, 'value'), `the ${spec.series[m.s]?.name ?? ''} segment of "${spec.categories[m.i] ?? ''}" (${m.label}) is too small to hold its value, so the chart shows it unlabelled (the text equivalent has it): consider grouped bars`)
+    issues.warn(
+      pathOf(data, spec, m.i, m.s, 'value'),
+      `the ${spec.series[m.s]?.name ?? ''} segment of "${spec.categories[m.i] ?? ''}" (${m.label}) is too small to hold its value, so the chart shows it unlabelled (the text equivalent has it): consider grouped bars`,
+    )
   }
   return issues.ok ? { spec, issues } : { issues }
 }

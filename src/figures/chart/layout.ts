@@ -3,7 +3,7 @@
  * each bar or point, the key for several series, and what does not fit (a located problem).
  * Vertical bars and lines share one layout; horizontal bars turn it on its side.
  */
-import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, textBlock, textWidth, wrapBalanced, type TextBlock } from '../svg.ts'
+import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, textBlock, textWidth, wrapBalanced } from '../svg.ts'
 import type { Path } from '../validate.ts'
 import type { ChartSpec } from './spec.ts'
 
@@ -81,7 +81,8 @@ function domainOf(spec: ChartSpec): { lo: number; hi: number; step: number; tick
   let min = Math.min(0, ...all)
   let max = Math.max(0, ...all)
   if (spec.stacked) {
-    const sums = (sign: 1 | -1) => Array.from({ length: n }, (_, i) => spec.series.reduce((t, s) => t + (Math.sign(s.values[i] ?? 0) === sign ? (s.values[i] ?? 0) : 0), 0))
+    const sums = (sign: 1 | -1) =>
+      Array.from({ length: n }, (_, i) => spec.series.reduce((t, s) => t + (Math.sign(s.values[i] ?? 0) === sign ? (s.values[i] ?? 0) : 0), 0))
     min = Math.min(0, ...sums(-1))
     max = Math.max(0, ...sums(1))
   }
@@ -118,7 +119,9 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
   const { lo, hi, step, ticks } = domainOf(spec)
   const tickW = Math.max(...ticks.map((t) => textWidth(formatValue(t, spec.unit), S.tick)))
   const multiLine = spec.type === 'line' && spec.series.length > 1
-  const endLabelWidth = multiLine ? Math.max(...spec.series.map((s) => endLabelOffset(formatValue(s.values.at(-1) ?? 0, spec.unit)) + textWidth(s.name, S.key, true))) + 4 : 0
+  const endLabelWidth = multiLine
+    ? Math.max(...spec.series.map((s) => endLabelOffset(formatValue(s.values.at(-1) ?? 0, spec.unit)) + textWidth(s.name, S.key, true))) + 4
+    : 0
   const x0 = Math.ceil(tickW + 18)
   const x1 = CHART_WIDTH - 8 - endLabelWidth
   const n = spec.categories.length
@@ -127,7 +130,10 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
   const categories = spec.categories.map((label, i) => {
     const b = textBlock([{ lines: wrapBalanced(label, S.category, band - 10), size: S.category, cls: 'fig-category' }])
     if (b.width > band - 4 || (b.runs[0]?.lines.length ?? 0) > 2) {
-      problems.push({ at: { i, s: 0, leaf: 'label' }, message: `the label "${label}" does not fit under its ${what} (${Math.floor(band)} px for each of ${n} labels): shorten it, show fewer values, or use orientation: horizontal` })
+      problems.push({
+        at: { i, s: 0, leaf: 'label' },
+        message: `the label "${label}" does not fit under its ${what} (${Math.floor(band)} px for each of ${n} labels): shorten it, show fewer values, or use orientation: horizontal`,
+      })
     }
     return b
   })
@@ -163,12 +169,29 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
       }
       const room = spec.type === 'line' ? band - 4 : spec.stacked || spec.series.length === 1 ? band - 4 : slot.width / 0.88 - 2
       if (textWidth(label, S.value, true) > room) {
-        problems.push({ at: { i, s: j, leaf: 'value' }, message: `the value ${label} is too wide to label on its ${what} with ${n * (spec.stacked || spec.type === 'line' ? 1 : spec.series.length)} side by side: show fewer values, round them, or use orientation: horizontal` })
+        problems.push({
+          at: { i, s: j, leaf: 'value' },
+          message: `the value ${label} is too wide to label on its ${what} with ${n * (spec.stacked || spec.type === 'line' ? 1 : spec.series.length)} side by side: show fewer values, round them, or use orientation: horizontal`,
+        })
       }
     })
   }
   checkSmallest(problems)
-  return { width: CHART_WIDTH, height: CHART_HEIGHT, plot: { x0, x1, y0, y1 }, domain: { lo, hi, step }, ticks, scale, band, categories, categoryWidth: 0, marks, ...(keyTop !== undefined ? { keyTop } : {}), endLabelWidth, problems }
+  return {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    plot: { x0, x1, y0, y1 },
+    domain: { lo, hi, step },
+    ticks,
+    scale,
+    band,
+    categories,
+    categoryWidth: 0,
+    marks,
+    ...(keyTop !== undefined ? { keyTop } : {}),
+    endLabelWidth,
+    problems,
+  }
 }
 
 function layoutHorizontal(spec: ChartSpec): ChartLayout {
@@ -179,7 +202,11 @@ function layoutHorizontal(spec: ChartSpec): ChartLayout {
   const maxCat = CHART_WIDTH * 0.4
   const categories = spec.categories.map((label, i) => {
     const b = textBlock([{ lines: wrapBalanced(label, S.category, maxCat), size: S.category, cls: 'fig-category' }])
-    if (b.width > maxCat + 1) problems.push({ at: { i, s: 0, leaf: 'label' }, message: `the label "${label}" is wider than the ${Math.floor(maxCat)} px a horizontal chart gives its labels: shorten it` })
+    if (b.width > maxCat + 1)
+      problems.push({
+        at: { i, s: 0, leaf: 'label' },
+        message: `the label "${label}" is wider than the ${Math.floor(maxCat)} px a horizontal chart gives its labels: shorten it`,
+      })
     return b
   })
   const categoryWidth = Math.max(...categories.map((c) => c.width))
@@ -218,13 +245,35 @@ function layoutHorizontal(spec: ChartSpec): ChartLayout {
     })
   }
   if (band < S.category * 1.25 || (bars[0]?.width ?? 0) < S.value * 0.9) {
-    problems.push({ path: [], message: `${n} labels${spec.series.length > 1 && !spec.stacked ? ` × ${spec.series.length} series` : ''} leave ${Math.floor(band)} px a row, too little to label each bar: show fewer, or stack the series` })
+    problems.push({
+      path: [],
+      message: `${n} labels${spec.series.length > 1 && !spec.stacked ? ` × ${spec.series.length} series` : ''} leave ${Math.floor(band)} px a row, too little to label each bar: show fewer, or stack the series`,
+    })
   }
   checkSmallest(problems)
-  return { width: CHART_WIDTH, height: CHART_HEIGHT, plot: { x0, x1, y0, y1 }, domain: { lo, hi, step }, ticks, scale, band, categories, categoryWidth, marks, ...(keyTop !== undefined ? { keyTop } : {}), endLabelWidth: 0, problems }
+  return {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    plot: { x0, x1, y0, y1 },
+    domain: { lo, hi, step },
+    ticks,
+    scale,
+    band,
+    categories,
+    categoryWidth,
+    marks,
+    ...(keyTop !== undefined ? { keyTop } : {}),
+    endLabelWidth: 0,
+    problems,
+  }
 }
 
 function checkSmallest(problems: LayoutProblem[]): void {
   const smallest = Math.min(...Object.values(CHART_SIZES)) * slideScale(CHART_WIDTH, CHART_HEIGHT)
-  if (smallest < MIN_TEXT_PX - 0.01) problems.push({ path: [], severity: 'warning', message: `the chart's smallest text would show at ${num(smallest)} px, under the ${MIN_TEXT_PX} px minimum` })
+  if (smallest < MIN_TEXT_PX - 0.01)
+    problems.push({
+      path: [],
+      severity: 'warning',
+      message: `the chart's smallest text would show at ${num(smallest)} px, under the ${MIN_TEXT_PX} px minimum`,
+    })
 }

@@ -2,10 +2,11 @@
  * A chart drawn from its layout: gridlines and a zero line, every bar or point labelled with its
  * value, a key (bars) or the series' names at the lines' ends, the highlight, and the source.
  */
-import type { FigureRender } from '../kinds.ts'
-import { attrs, drawBlock, num, svgDocument, text, textWidth, type TextBlock } from '../svg.ts'
+
 import { leadingMagnitude } from '../../text/magnitudes.ts'
-import { CHART_SIZES, endLabelOffset, formatValue, layoutChart, type ChartLayout, type Mark } from './layout.ts'
+import type { FigureRender } from '../kinds.ts'
+import { attrs, drawBlock, num, svgDocument, type TextBlock, text, textWidth } from '../svg.ts'
+import { CHART_SIZES, type ChartLayout, endLabelOffset, formatValue, layoutChart, type Mark } from './layout.ts'
 import type { ChartSpec } from './spec.ts'
 
 type Box = { x0: number; x1: number; y0: number; y1: number }
@@ -69,7 +70,8 @@ function barLabel(spec: ChartSpec, m: Mark): { x: number; y: number; anchor: 'mi
     return m.value < 0 ? { x: m.x0 - 8, y: cy, anchor: 'end', inside: false } : { x: m.x1 + 8, y: cy, anchor: 'start', inside: false }
   }
   const cx = (m.x0 + m.x1) / 2
-  if (spec.stacked) return m.y1 - m.y0 >= S.value + 6 && m.x1 - m.x0 >= w + 8 ? { x: cx, y: (m.y0 + m.y1) / 2 + S.value * 0.35, anchor: 'middle', inside: true } : undefined
+  if (spec.stacked)
+    return m.y1 - m.y0 >= S.value + 6 && m.x1 - m.x0 >= w + 8 ? { x: cx, y: (m.y0 + m.y1) / 2 + S.value * 0.35, anchor: 'middle', inside: true } : undefined
   return m.value < 0 ? { x: cx, y: m.y1 + 30, anchor: 'middle', inside: false } : { x: cx, y: m.y0 - 12, anchor: 'middle', inside: false }
 }
 
@@ -145,9 +147,15 @@ export function chartText(spec: ChartSpec): string {
   const many = spec.series.length > 1
   const kind =
     spec.type === 'line'
-      ? many ? `Line chart of ${spec.series.length} series` : 'Line chart'
-      : `${spec.stacked && many ? 'Stacked' : many ? 'Grouped' : ''} ${spec.orientation === 'horizontal' ? 'horizontal ' : ''}bar chart`.trim().replace(/^./, (c) => c.toUpperCase())
-  const about = [spec.unit && spec.unit !== '%' ? `in ${spec.unit}` : spec.unit === '%' ? 'in percent' : '', spec.xLabel ? `by ${spec.xLabel}` : ''].filter(Boolean).join(', ')
+      ? many
+        ? `Line chart of ${spec.series.length} series`
+        : 'Line chart'
+      : `${spec.stacked && many ? 'Stacked' : many ? 'Grouped' : ''} ${spec.orientation === 'horizontal' ? 'horizontal ' : ''}bar chart`
+          .trim()
+          .replace(/^./, (c) => c.toUpperCase())
+  const about = [spec.unit && spec.unit !== '%' ? `in ${spec.unit}` : spec.unit === '%' ? 'in percent' : '', spec.xLabel ? `by ${spec.xLabel}` : '']
+    .filter(Boolean)
+    .join(', ')
   const items = many
     ? spec.series.map((s) => `${s.name}: ${spec.categories.map((c, i) => `${c} ${formatValue(s.values[i] ?? 0, spec.unit)}${unit}`).join(', ')}`).join('; ')
     : spec.categories.map((c, i) => `${c}: ${formatValue(spec.series[0]?.values[i] ?? 0, spec.unit)}${unit}`).join('; ')
@@ -179,7 +187,10 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
     const category = spec.categories[m.i] ?? ''
     out.push(`<g${attrs({ class: 'fig-datum', 'data-label': category, 'data-series': spec.series[m.s]?.name || undefined, 'data-value': String(m.value) })}>`)
     if (spec.type === 'bar') {
-      const thin = spec.orientation === 'horizontal' ? { x: m.x0, y: m.y0, width: Math.max(1, m.x1 - m.x0), height: m.y1 - m.y0 } : { x: m.x0, y: m.y0, width: m.x1 - m.x0, height: Math.max(1, m.y1 - m.y0) }
+      const thin =
+        spec.orientation === 'horizontal'
+          ? { x: m.x0, y: m.y0, width: Math.max(1, m.x1 - m.x0), height: m.y1 - m.y0 }
+          : { x: m.x0, y: m.y0, width: m.x1 - m.x0, height: Math.max(1, m.y1 - m.y0) }
       out.push(`<rect${attrs({ class: markClass(spec, m, 'fig-bar'), ...thin })}/>`)
       const at = barLabel(spec, m)
       if (at) out.push(text(m.label, at.x, at.y, at.inside ? 'fig-value fig-value-inside' : 'fig-value', { anchor: at.anchor, size: S.value }))
@@ -220,7 +231,16 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
     ...spec.categories.flatMap((c, i) => [c, ...spec.series.map((s) => valueClaim(formatValue(s.values[i] ?? 0, spec.unit)))]),
   ]
   return {
-    svg: svgDocument({ name: 'chart', id, width: l.width, height: l.height, title: spec.title, desc, body: out.join(''), data: { 'data-chart': chartData(spec) } }),
+    svg: svgDocument({
+      name: 'chart',
+      id,
+      width: l.width,
+      height: l.height,
+      title: spec.title,
+      desc,
+      body: out.join(''),
+      data: { 'data-chart': chartData(spec) },
+    }),
     text: desc,
     claims,
   }

@@ -2,7 +2,7 @@
  * The `chart` block's schema: one series (`data:`) or several (`series:`), bar or line, grouped
  * or stacked, vertical or horizontal bars, one highlighted category (or one value of one series).
  */
-import { Issues, isRecord, oneOf, record, str, type Path } from '../validate.ts'
+import { Issues, isRecord, oneOf, type Path, record, str } from '../validate.ts'
 
 export type ChartType = 'bar' | 'line'
 export const CHART_TYPES: readonly ChartType[] = ['bar', 'line']
@@ -51,11 +51,18 @@ function point(label: unknown, value: unknown, path: Path, labelPath: Path, issu
   if (l === '') return issues.error(labelPath, `each value needs a label (text); got ${JSON.stringify(label)}`)
   if (l.length > 40) return issues.error(labelPath, `the label "${l}" is ${l.length} characters, over the 40 a chart can show under its bar: shorten it`)
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    const hint = typeof value === 'string' && /\d/.test(value) ? ` (write the number alone, e.g. ${value.replace(/[^\d.-]/g, '') || '12'}, and put the unit in "unit")` : ''
+    const hint =
+      typeof value === 'string' && /\d/.test(value)
+        ? ` (write the number alone, e.g. ${value.replace(/[^\d.-]/g, '') || '12'}, and put the unit in "unit")`
+        : ''
     return issues.error(path, `the value for "${l}" must be a number; got ${JSON.stringify(value ?? null)}${hint}`)
   }
   // Past this a value cannot be labelled (and the axis steps overflow to Infinity): use a unit.
-  if (Math.abs(value) > MAX_VALUE) return issues.error(path, `the value for "${l}" is ${value}, beyond the ${MAX_VALUE.toExponential(0)} a chart can label: give it in a larger unit (e.g. "billion USD") and divide`)
+  if (Math.abs(value) > MAX_VALUE)
+    return issues.error(
+      path,
+      `the value for "${l}" is ${value}, beyond the ${MAX_VALUE.toExponential(0)} a chart can label: give it in a larger unit (e.g. "billion USD") and divide`,
+    )
   return { label: l, value }
 }
 
@@ -76,7 +83,8 @@ function points(raw: unknown, path: Path, issues: Issues): Point[] | undefined {
   if (!out.every((p) => p !== undefined)) return undefined
   const seen = new Set<string>()
   for (const [i, p] of (out as Point[]).entries()) {
-    if (seen.has(p.label)) issues.error([...path, Array.isArray(raw) ? i : p.label], `the label "${p.label}" appears twice: each bar or point needs its own label`)
+    if (seen.has(p.label))
+      issues.error([...path, Array.isArray(raw) ? i : p.label], `the label "${p.label}" appears twice: each bar or point needs its own label`)
     seen.add(p.label)
   }
   if (out.length === 0) issues.error(path, `"${path.join('.')}" is empty: give at least one label and value`)
@@ -86,17 +94,25 @@ function points(raw: unknown, path: Path, issues: Issues): Point[] | undefined {
 /** Several series: every series has a value for every category, in the order first written. */
 function manySeries(raw: unknown, issues: Issues): { categories: string[]; series: ChartSeries[] } | undefined {
   if (!isRecord(raw) || Object.keys(raw).length === 0) {
-    return issues.error(['series'], `"series" must be a mapping of series name: its values, e.g. { Russia: { "2022": 74, "2024": 51 }, Ukraine: { "2022": 2, "2024": -1 } }; got ${JSON.stringify(raw)}`)
+    return issues.error(
+      ['series'],
+      `"series" must be a mapping of series name: its values, e.g. { Russia: { "2022": 74, "2024": 51 }, Ukraine: { "2022": 2, "2024": -1 } }; got ${JSON.stringify(raw)}`,
+    )
   }
   const names = Object.keys(raw)
-  if (names.length > MAX_SERIES) return issues.error(['series'], `"series" has ${names.length} series, more than the ${MAX_SERIES} a chart can tell apart by colour: split the chart`)
+  if (names.length > MAX_SERIES)
+    return issues.error(['series'], `"series" has ${names.length} series, more than the ${MAX_SERIES} a chart can tell apart by colour: split the chart`)
   const parsed = names.map((name) => ({ name, pts: points(raw[name], ['series', name], issues) }))
   if (parsed.some((p) => !p.pts)) return undefined
   const categories = [...new Set(parsed.flatMap((p) => (p.pts ?? []).map((x) => x.label)))]
   const series = parsed.map(({ name, pts }) => {
     const byLabel = new Map((pts ?? []).map((x) => [x.label, x.value]))
     const missing = categories.filter((c) => !byLabel.has(c))
-    if (missing.length) issues.error(['series', name], `the series "${name}" has no value for ${missing.map((m) => `"${m}"`).join(', ')}: give one (0 if there was none), so no bar or point is left out silently`)
+    if (missing.length)
+      issues.error(
+        ['series', name],
+        `the series "${name}" has no value for ${missing.map((m) => `"${m}"`).join(', ')}: give one (0 if there was none), so no bar or point is left out silently`,
+      )
     return { name, values: categories.map((c) => byLabel.get(c) ?? 0) }
   })
   return { categories, series }
@@ -107,12 +123,17 @@ function highlightOf(raw: unknown, categories: readonly string[], series: readon
   const at = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : isRecord(raw) ? raw.at : undefined
   const name = isRecord(raw) ? raw.series : undefined
   if (isRecord(raw)) record(raw, ['highlight'], ['at', 'series'], issues, '"highlight"')
-  if (typeof at !== 'string' && typeof at !== 'number') return issues.error(['highlight'], `"highlight" must be a category, e.g. "2024", or { series: Russia, at: "2024" }; got ${JSON.stringify(raw)}`)
+  if (typeof at !== 'string' && typeof at !== 'number')
+    return issues.error(['highlight'], `"highlight" must be a category, e.g. "2024", or { series: Russia, at: "2024" }; got ${JSON.stringify(raw)}`)
   const cat = String(at)
-  if (!categories.includes(cat)) return issues.error(['highlight'], `"highlight" names "${cat}", which is not one of the chart's labels (${categories.join(', ')})`)
+  if (!categories.includes(cat))
+    return issues.error(['highlight'], `"highlight" names "${cat}", which is not one of the chart's labels (${categories.join(', ')})`)
   if (name === undefined) return { at: cat }
   if (typeof name !== 'string' || !series.some((s) => s.name === name)) {
-    return issues.error(['highlight', 'series'], `"highlight.series" must be one of the series (${series.map((s) => s.name).join(', ')}); got ${JSON.stringify(name)}`)
+    return issues.error(
+      ['highlight', 'series'],
+      `"highlight.series" must be one of the series (${series.map((s) => s.name).join(', ')}); got ${JSON.stringify(name)}`,
+    )
   }
   return { at: cat, series: name }
 }
@@ -133,7 +154,8 @@ export function parseChart(data: unknown): { spec?: ChartSpec; issues: Issues } 
   let shape: { categories: string[]; series: ChartSeries[] } | undefined
   if (top.data !== undefined && top.series !== undefined) issues.error(['series'], 'give "data" (one series) or "series" (several), not both')
   else if (top.series !== undefined) shape = manySeries(top.series, issues)
-  else if (top.data === undefined || top.data === null) issues.error([], '"data" is required: a mapping of label: value, e.g. { "1990s": 3, "2000s": 8 }, or a list of { label, value }; or "series" for several')
+  else if (top.data === undefined || top.data === null)
+    issues.error([], '"data" is required: a mapping of label: value, e.g. { "1990s": 3, "2000s": 8 }, or a list of { label, value }; or "series" for several')
   else {
     const pts = points(top.data, ['data'], issues)
     if (pts) shape = { categories: pts.map((p) => p.label), series: [{ name: '', values: pts.map((p) => p.value) }] }
@@ -141,7 +163,10 @@ export function parseChart(data: unknown): { spec?: ChartSpec; issues: Issues } 
   if (shape) {
     const count = shape.categories.length * (type === 'bar' && stacked !== true ? shape.series.length : 1)
     if (shape.categories.length > MAX_POINTS || count > MAX_POINTS) {
-      issues.error([top.series !== undefined ? 'series' : 'data'], `"${top.series !== undefined ? 'series' : 'data'}" has ${count} ${count > shape.categories.length ? 'bars' : 'values'}, more than the ${MAX_POINTS} a chart on a slide can label: group them, or split the chart`)
+      issues.error(
+        [top.series !== undefined ? 'series' : 'data'],
+        `"${top.series !== undefined ? 'series' : 'data'}" has ${count} ${count > shape.categories.length ? 'bars' : 'values'}, more than the ${MAX_POINTS} a chart on a slide can label: group them, or split the chart`,
+      )
     }
   }
   if (type === 'line' && orientation === 'horizontal') issues.error(['orientation'], '"orientation: horizontal" is for bar charts: a line runs left to right')

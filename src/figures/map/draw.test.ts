@@ -11,7 +11,10 @@ const fixtures: Array<[string, string]> = [
   ['lithium triangle', LITHIUM],
   ['Lake Chad', SAHEL],
   ['River Plate', PLATE],
-  ['Bering Strait', `title: "Across the date line"\ncountries: [Russia, United States]\nplaces:\n  - { name: Anadyr, at: [177.5, 64.73] }\n  - { name: Nome, at: [-165.4, 64.5] }`],
+  [
+    'Bering Strait',
+    `title: "Across the date line"\ncountries: [Russia, United States]\nplaces:\n  - { name: Anadyr, at: [177.5, 64.73] }\n  - { name: Nome, at: [-165.4, 64.5] }`,
+  ],
 ]
 
 describe.each(fixtures)('map of the %s', (_, yaml) => {
@@ -53,12 +56,15 @@ describe.each(fixtures)('map of the %s', (_, yaml) => {
       expect(Number(c.attrs.cy)).toBeLessThan(MAP_HEIGHT)
     }
     const keys = out.labels.map((l) => l.key)
-    spec.places.forEach((_, i) => expect(keys).toContain(`place:${i}`))
-    spec.seas.forEach((_, i) => expect(keys).toContain(`sea:${i}`))
+    for (const i of spec.places.keys()) expect(keys).toContain(`place:${i}`)
+    for (const i of spec.seas.keys()) expect(keys).toContain(`sea:${i}`)
   })
 
   it('names every highlighted country on the map or in the key', () => {
-    const texts = findAll(root, (e) => e.name === 'text').map(textOf).join(' | ').toLowerCase()
+    const texts = findAll(root, (e) => e.name === 'text')
+      .map(textOf)
+      .join(' | ')
+      .toLowerCase()
     for (const c of spec.countries) expect(texts, c.name).toContain(c.name.toLowerCase())
   })
 
@@ -75,12 +81,15 @@ describe.each(fixtures)('map of the %s', (_, yaml) => {
       for (const b of out.labels.slice(i + 1)) expect(rectsOverlap(a.box, b.box), `${a.key} overlaps ${b.key}`).toBe(false)
       for (const c of findAll(root, (e) => e.name === 'circle' && Number(e.attrs.cx) <= out.panelWidth)) {
         const [x, y] = [Number(c.attrs.cx), Number(c.attrs.cy)]
-        const own = a.leader ? Math.hypot(a.leader[0][0] - x, a.leader[0][1] - y) < 12 : x >= a.box.x0 - 12 && x <= a.box.x1 + 12 && y >= a.box.y0 - 12 && y <= a.box.y1 + 12
+        const own = a.leader
+          ? Math.hypot(a.leader[0][0] - x, a.leader[0][1] - y) < 12
+          : x >= a.box.x0 - 12 && x <= a.box.x1 + 12 && y >= a.box.y0 - 12 && y <= a.box.y1 + 12
         if (own && a.key.startsWith('place:')) continue
         expect(x > a.box.x0 - 3 && x < a.box.x1 + 3 && y > a.box.y0 - 3 && y < a.box.y1 + 3, `${a.key} covers a marker`).toBe(false)
       }
       // A leader crosses no other label.
-      if (a.leader) for (const b of out.labels) if (b !== a) expect(segmentHitsRect(a.leader[0], a.leader[1], b.box), `${a.key}'s leader crosses ${b.key}`).toBe(false)
+      if (a.leader)
+        for (const b of out.labels) if (b !== a) expect(segmentHitsRect(a.leader[0], a.leader[1], b.box), `${a.key}'s leader crosses ${b.key}`).toBe(false)
     }
   })
 
@@ -140,7 +149,7 @@ seas:
 
   it('still labels every place (a name given twice gets two labels) and every highlighted country, inside the frame', () => {
     const keys = out.labels.map((l) => l.key)
-    spec.places.forEach((_, i) => expect(keys).toContain(`place:${i}`))
+    for (const i of spec.places.keys()) expect(keys).toContain(`place:${i}`)
     for (const c of spec.countries) expect(keys).toContain(`country:${c.key}`)
     for (const l of out.labels) {
       expect(l.box.x0).toBeGreaterThanOrEqual(4)
@@ -170,7 +179,11 @@ describe('map key', () => {
     const sahel = parseXml(renderMapSpec(specOf(SAHEL), 'x').svg)
     const key = findAll(sahel, hasClass('fig-key'))[0]
     expect(key).toBeDefined()
-    const keyText = key ? findAll(key, (e) => e.name === 'text').map(textOf).join(' ') : ''
+    const keyText = key
+      ? findAll(key, (e) => e.name === 'text')
+          .map(textOf)
+          .join(' ')
+      : ''
     expect(keyText).toContain('Lake Chad Basin')
     expect(keyText).toContain('on the lake')
     expect(findAll(sahel, (e) => e.name === 'rect' && hasClass('fig-hl-blue')(e) && hasClass('fig-swatch')(e))).toHaveLength(1)

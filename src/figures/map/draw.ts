@@ -4,15 +4,30 @@
  * reports every string it drew.
  */
 import { createRequire } from 'node:module'
-import { geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo'
+import { type GeoPermissibleObjects, type GeoProjection, geoPath } from 'd3-geo'
 import { feature, merge, mesh } from 'topojson-client'
 import type { MultiPolygon, Polygon } from 'topojson-specification'
 import type { Bounds } from '../countries.ts'
-import { prepareTopology, type CountryProps, type CountryTopology, type Point } from '../geo.ts'
+import { type CountryProps, type CountryTopology, type Point, prepareTopology } from '../geo.ts'
 import { attrs, escapeXml, num, textWidth, wrapBalanced } from '../svg.ts'
 import { autoExtent } from './extent.ts'
-import { coverage, placeLabels, type LabelRequest, type Mask, type PlacedLabel, type Rect } from './labels.ts'
-import { block, CREDIT, KEY_GAP, KEY_SWATCH, keyTextLines, LINE, MAP_HEIGHT, MAP_SIZES, MAX_WIDTH, MIN_ASPECT, noteLines, POINT_R, type Block, type KeyEntry } from './layout.ts'
+import { coverage, type LabelRequest, type Mask, type PlacedLabel, placeLabels, type Rect } from './labels.ts'
+import {
+  type Block,
+  block,
+  CREDIT,
+  KEY_GAP,
+  KEY_SWATCH,
+  type KeyEntry,
+  keyTextLines,
+  LINE,
+  MAP_HEIGHT,
+  MAP_SIZES,
+  MAX_WIDTH,
+  MIN_ASPECT,
+  noteLines,
+  POINT_R,
+} from './layout.ts'
 import { anchorOf, outline, projectionFor, rasterise, ringArea, screenRings, visibleRegion } from './projection.ts'
 import type { MapSpec } from './spec.ts'
 
@@ -40,7 +55,13 @@ interface Layout {
 }
 
 function layoutFor(extent: Bounds, keyEntries: readonly KeyEntry[]): Layout {
-  const keyText = keyEntries.length > 0 ? Math.max(...keyEntries.map((k) => keyTextLines(k.text).reduce((w, l) => Math.max(w, textWidth(l, MAP_SIZES.key)), 0)), ...CREDIT.map((c) => textWidth(c, MAP_SIZES.credit))) : 0
+  const keyText =
+    keyEntries.length > 0
+      ? Math.max(
+          ...keyEntries.map((k) => keyTextLines(k.text).reduce((w, l) => Math.max(w, textWidth(l, MAP_SIZES.key)), 0)),
+          ...CREDIT.map((c) => textWidth(c, MAP_SIZES.credit)),
+        )
+      : 0
   const keyWidth = keyEntries.length > 0 ? Math.ceil(KEY_GAP + KEY_SWATCH + 12 + keyText) : 0
   const probe = projectionFor(extent).fitExtent(
     [
@@ -89,7 +110,9 @@ export function drawMap(spec: MapSpec): Drawn {
   let result = drawWith(spec, extent, baseKey)
   // A highlighted country whose name found no place on the map is named in the key instead.
   if (result.inKey.length > 0) {
-    const extra = spec.countries.filter((c) => result.inKey.includes(c.key) && !c.group).map((c): KeyEntry => ({ swatch: c.colour, text: c.note ? `${c.name}: ${c.note}` : c.name }))
+    const extra = spec.countries
+      .filter((c) => result.inKey.includes(c.key) && !c.group)
+      .map((c): KeyEntry => ({ swatch: c.colour, text: c.note ? `${c.name}: ${c.note}` : c.name }))
     if (extra.length > 0) result = drawWith(spec, extent, [...extra, ...baseKey])
   }
   return result
@@ -134,7 +157,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   const namedMask: Mask = { ...landMask, bits: new Uint8Array(landMask.bits.length) }
   for (const c of [...spec.countries, ...spec.context]) {
     const m = shapes.get(c.key)?.mask
-    if (m) m.bits.forEach((v, i) => v && (namedMask.bits[i] = 1))
+    if (m) for (let i = 0; i < m.bits.length; i++) if (m.bits[i]) namedMask.bits[i] = 1
   }
 
   // The data credit: in the key's column when there is one, else in the emptiest bottom corner.
@@ -152,7 +175,11 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     ]
     const busy = (r: Rect) => {
       let n = 0
-      const anchors = [...pointsXY.map((p) => p.at), ...[...shapes.values()].flatMap((s) => (s.anchor ? [s.anchor] : [])), ...[...spec.seas, ...spec.labels].map((p) => projection(p.at) as Point)]
+      const anchors = [
+        ...pointsXY.map((p) => p.at),
+        ...[...shapes.values()].flatMap((s) => (s.anchor ? [s.anchor] : [])),
+        ...[...spec.seas, ...spec.labels].map((p) => projection(p.at) as Point),
+      ]
       for (const [x, y] of anchors) if (x > r.x0 - 60 && x < r.x1 + 60 && y > r.y0 - 40 && y < r.y1 + 40) n += 10
       for (const c of spec.countries) n += coverage(shapes.get(c.key)?.mask as Mask, r)
       return n
@@ -189,12 +216,26 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
       ...noteLines(c.note, MAP_SIZES.note),
     ])
     blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
-    countryRequests.push({ key, width: b.width, height: b.height, anchor: s.anchor, mode: 'area', mask: s.mask, maxDistance: 240, optional: true, avoid: namedMask, avoidWeight: 80 })
+    countryRequests.push({
+      key,
+      width: b.width,
+      height: b.height,
+      anchor: s.anchor,
+      mode: 'area',
+      mask: s.mask,
+      maxDistance: 240,
+      optional: true,
+      avoid: namedMask,
+      avoidWeight: 80,
+    })
   }
   for (const [i, s] of spec.seas.entries()) {
     const key = `sea:${i}`
     const words = wrapBalanced(s.name, MAP_SIZES.sea, 110)
-    const b = block([...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })), ...noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))])
+    const b = block([
+      ...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })),
+      ...noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' })),
+    ])
     blocks.set(key, { block: b, cls: 'fig-label-water', texts: [s.name, ...(s.note ? [s.note] : [])] })
     freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(s.at) as Point, mode: 'free', avoid: landMask })
   }
@@ -211,7 +252,17 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     const key = `context:${c.key}`
     const b = block([{ text: c.name, size: MAP_SIZES.context, cls: 'fig-map-context', bold: true }, ...noteLines(c.note, MAP_SIZES.note)])
     blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
-    contextRequests.push({ key, width: b.width, height: b.height, anchor: s.anchor, mode: 'area', mask: s.mask, maxDistance: 120, optional: true, minInside: 0.4 })
+    contextRequests.push({
+      key,
+      width: b.width,
+      height: b.height,
+      anchor: s.anchor,
+      mode: 'area',
+      mask: s.mask,
+      maxDistance: 120,
+      optional: true,
+      minInside: 0.4,
+    })
   }
   // Greedy order: highlighted names inside their country (the map's subject, needing the most
   // room), places, seas and labels, context names on their country; then the names that need a leader.

@@ -27,7 +27,11 @@ describe('map extent', () => {
   it('keeps a country bigger than all the rest together to its part near them, even as the rest grows', () => {
     // China is under twice the size of Vietnam, the Philippines and Malaysia together: whole, it
     // halved their scale (the frame ran from Xinjiang to Manchuria).
-    const ext = autoExtent(specOf(`title: x\ncountries: [Philippines, China, Vietnam, Malaysia]\nplaces:\n  - { name: A, at: [117.76, 15.15] }\n  - { name: B, at: [115.87, 9.73] }`))
+    const ext = autoExtent(
+      specOf(
+        `title: x\ncountries: [Philippines, China, Vietnam, Malaysia]\nplaces:\n  - { name: A, at: [117.76, 15.15] }\n  - { name: B, at: [115.87, 9.73] }`,
+      ),
+    )
     const [[w, s], [e, n]] = ext
     expect(w).toBeLessThan(100) // Malaysia's west
     expect(e).toBeGreaterThan(126.5) // the Philippines' east
@@ -58,7 +62,11 @@ describe('map extent', () => {
   })
 
   it('crosses the 180° meridian when the places do', () => {
-    const ext = autoExtent(specOf(`title: x\nplaces:\n  - { name: Anadyr, at: [177.5, 64.73] }\n  - { name: Nome, at: [-165.4, 64.5] }\n  - { name: Provideniya, at: [-173.2, 64.4] }`))
+    const ext = autoExtent(
+      specOf(
+        `title: x\nplaces:\n  - { name: Anadyr, at: [177.5, 64.73] }\n  - { name: Nome, at: [-165.4, 64.5] }\n  - { name: Provideniya, at: [-173.2, 64.4] }`,
+      ),
+    )
     expect(ext[0][0]).toBeGreaterThan(ext[1][0]) // west > east
     expect(width(ext)).toBeLessThan(40)
   })

@@ -88,7 +88,10 @@ export function fitExtent(countries: readonly Bounds[], points: readonly Point[]
 export function autoExtent(spec: Pick<MapSpec, 'countries' | 'context' | 'places' | 'seas' | 'labels'>): Bounds {
   const points = [...spec.places, ...spec.seas, ...spec.labels].map((p) => p.at)
   const countries = spec.countries.length + points.length > 0 ? spec.countries : spec.context
-  return fitExtent(countries.map((c) => c.bounds), points)
+  return fitExtent(
+    countries.map((c) => c.bounds),
+    points,
+  )
 }
 
 /** How far (degrees) a point lies outside a box; 0 inside. */

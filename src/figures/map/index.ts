@@ -14,12 +14,13 @@
  * The extent is fitted to what is named (or given); labels never leave the frame or collide; a key
  * appears only for what direct labels cannot say (groups, the marker's meaning).
  */
-import { svgDocument } from '../svg.ts'
+
 import type { FigureKind, FigureRender } from '../kinds.ts'
+import { svgDocument } from '../svg.ts'
 import { drawMap } from './draw.ts'
 import type { PlacedLabel } from './labels.ts'
 import { CREDIT, MAP_HEIGHT } from './layout.ts'
-import { MAP_KEYS, validateMap, type MapSpec } from './spec.ts'
+import { MAP_KEYS, type MapSpec, validateMap } from './spec.ts'
 import { mapText } from './text.ts'
 
 export type { MapSpec } from './spec.ts'

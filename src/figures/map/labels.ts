@@ -264,7 +264,8 @@ export function placeLabels(input: PlacementInput): PlacedLabel[] {
     const leaderFor = (c: Candidate): [Point, Point] | undefined => (c.leader ? leaderLine(l.anchor, c.box, l.mode === 'point' ? POINT_GAP - 2 : 0) : undefined)
     const clash = (c: Candidate): number => {
       let bad = 0
-      for (const b of boxes) if (b.key !== l.key) bad += overlapArea(c.box, { x0: b.rect.x0 - GAP, y0: b.rect.y0 - GAP, x1: b.rect.x1 + GAP, y1: b.rect.y1 + GAP })
+      for (const b of boxes)
+        if (b.key !== l.key) bad += overlapArea(c.box, { x0: b.rect.x0 - GAP, y0: b.rect.y0 - GAP, x1: b.rect.x1 + GAP, y1: b.rect.y1 + GAP })
       for (const p of input.points) {
         if (ownPoint(p)) continue
         const r = p.r + 3
@@ -274,7 +275,8 @@ export function placeLabels(input: PlacementInput): PlacedLabel[] {
       const leader = leaderFor(c)
       if (leader) {
         for (const b of boxes) if (b.key !== l.key && segmentHitsRect(leader[0], leader[1], b.rect, 2)) bad += 50
-        for (const p of input.points) if (!ownPoint(p) && segmentHitsRect(leader[0], leader[1], { x0: p.at[0], y0: p.at[1], x1: p.at[0], y1: p.at[1] }, p.r + 2)) bad += 50
+        for (const p of input.points)
+          if (!ownPoint(p) && segmentHitsRect(leader[0], leader[1], { x0: p.at[0], y0: p.at[1], x1: p.at[0], y1: p.at[1] }, p.r + 2)) bad += 50
         for (const [a, b] of leaders) if (segmentsCross(leader[0], leader[1], a, b)) bad += 50
       }
       return bad

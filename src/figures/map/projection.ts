@@ -2,7 +2,7 @@
  * The map on screen: the projection for an extent, shapes projected to closed rings, rasterised
  * into masks for label placement, a label's anchor inside a shape, and the lon/lat the panel shows.
  */
-import { geoAzimuthalEqualArea, geoConicConformal, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo'
+import { type GeoPermissibleObjects, type GeoProjection, geoAzimuthalEqualArea, geoConicConformal, geoPath } from 'd3-geo'
 import type { Bounds } from '../countries.ts'
 import type { Point } from '../geo.ts'
 import { unwrapBox } from './extent.ts'
@@ -87,7 +87,8 @@ export function rasterise(rings: readonly Point[][], width: number, height: numb
 /** A ring's area (shoelace), in square units. */
 export function ringArea(ring: readonly Point[]): number {
   let a = 0
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ((ring[j] as Point)[0] + (ring[i] as Point)[0]) * ((ring[j] as Point)[1] - (ring[i] as Point)[1])
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += ((ring[j] as Point)[0] + (ring[i] as Point)[0]) * ((ring[j] as Point)[1] - (ring[i] as Point)[1])
   return Math.abs(a / 2)
 }
 

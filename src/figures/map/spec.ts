@@ -3,9 +3,9 @@
  * problem located at its path (unknown countries with a did-you-mean, [latitude, longitude] swaps,
  * places outside the extent).
  */
-import { resolveCountry, type Bounds } from '../countries.ts'
+import { type Bounds, resolveCountry } from '../countries.ts'
 import type { Point } from '../geo.ts'
-import { Issues, isRecord, record, str, type Path } from '../validate.ts'
+import { Issues, isRecord, type Path, record, str } from '../validate.ts'
 import { autoExtent, distanceOutside, fitExtent, intersect, shiftNear, size, unwrapBox } from './extent.ts'
 
 /** Highlight colours, named as the deck's theme names them (fig-hl-<colour>). */
@@ -68,7 +68,8 @@ function listOf(top: Record<string, unknown>, key: string, issues: Issues): unkn
     issues.error([key], `"${key}" must be a list ("- …" lines or [ …, … ]); got ${show(v)}`)
     return []
   }
-  if (v.length > MAX_ITEMS) issues.error([key, MAX_ITEMS], `"${key}" has ${v.length} items, more than the ${MAX_ITEMS} a map can label legibly: split the map or drop some`)
+  if (v.length > MAX_ITEMS)
+    issues.error([key, MAX_ITEMS], `"${key}" has ${v.length} items, more than the ${MAX_ITEMS} a map can label legibly: split the map or drop some`)
   return v
 }
 
@@ -79,12 +80,18 @@ function country(v: unknown, path: Path, issues: Issues, keys: readonly string[]
     entry = record(v, path, keys, issues, 'a country')
     if (!entry) return undefined
     nameValue = entry.name
-    if (nameValue === undefined || nameValue === null) return issues.error(path, 'a country needs "name": an English name or an ISO 3166 code, e.g. { name: Laos, note: "…" }')
+    if (nameValue === undefined || nameValue === null)
+      return issues.error(path, 'a country needs "name": an English name or an ISO 3166 code, e.g. { name: Laos, note: "…" }')
   }
   const namePath = entry ? [...path, 'name'] : path
-  if (typeof nameValue !== 'string' && typeof nameValue !== 'number') return issues.error(namePath, `a country is an English name or an ISO 3166 code (or { name, … }); got ${show(nameValue)}`)
+  if (typeof nameValue !== 'string' && typeof nameValue !== 'number')
+    return issues.error(namePath, `a country is an English name or an ISO 3166 code (or { name, … }); got ${show(nameValue)}`)
   const found = resolveCountry(nameValue)
-  if ('error' in found) return issues.error(namePath, `${found.error}${found.suggestion ? `: did you mean "${found.suggestion}"?` : ''} Write an English name (Laos, United States) or an ISO 3166 code (LA, LAO, 418)`)
+  if ('error' in found)
+    return issues.error(
+      namePath,
+      `${found.error}${found.suggestion ? `: did you mean "${found.suggestion}"?` : ''} Write an English name (Laos, United States) or an ISO 3166 code (LA, LAO, 418)`,
+    )
   const out: MapCountry & { colour?: Colour; group?: string } = { ...found.country }
   if (entry) {
     const label = str(entry, 'label', path, issues, { max: 40 })
@@ -98,7 +105,8 @@ function country(v: unknown, path: Path, issues: Issues, keys: readonly string[]
       const c = entry[colourKey]
       if (c !== undefined && c !== null) {
         if (typeof c === 'string' && (PALETTE as readonly string[]).includes(c.toLowerCase())) out.colour = c.toLowerCase() as Colour
-        else issues.error([...path, colourKey], `"${colourKey}" must be one of ${PALETTE.join(', ')} (colours that read on the deck's background); got ${show(c)}`)
+        else
+          issues.error([...path, colourKey], `"${colourKey}" must be one of ${PALETTE.join(', ')} (colours that read on the deck's background); got ${show(c)}`)
       }
     }
   }
@@ -108,14 +116,18 @@ function country(v: unknown, path: Path, issues: Issues, keys: readonly string[]
 /** A [longitude, latitude] pair, or an issue at its path. */
 function lonLat(v: unknown, path: Path, issues: Issues, what: string): Point | undefined {
   if (!Array.isArray(v) || v.length !== 2 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    return issues.error(path, `${what} must be [longitude, latitude] in degrees, two numbers, e.g. [104.92, 11.56]; got ${Array.isArray(v) ? JSON.stringify(v) : show(v)}`)
+    return issues.error(
+      path,
+      `${what} must be [longitude, latitude] in degrees, two numbers, e.g. [104.92, 11.56]; got ${Array.isArray(v) ? JSON.stringify(v) : show(v)}`,
+    )
   }
   const [lon, lat] = v as [number, number]
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
     const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180
     return issues.error(
       path,
-      `${what} [${lon}, ${lat}] is off the globe: longitude runs -180..180, latitude -90..90` + (swapped ? `; it looks like [latitude, longitude]: write [${lat}, ${lon}]` : ''),
+      `${what} [${lon}, ${lat}] is off the globe: longitude runs -180..180, latitude -90..90` +
+        (swapped ? `; it looks like [latitude, longitude]: write [${lat}, ${lon}]` : ''),
     )
   }
   return [lon, lat]
@@ -133,12 +145,17 @@ function point(v: unknown, path: Path, issues: Issues, what: string): MapPoint |
 }
 
 function extentOf(v: unknown, issues: Issues): Bounds | undefined {
-  const bad = () => issues.error(['extent'], `"extent" must be [[west, south], [east, north]] in degrees, e.g. [[95, 8], [112, 27]]; got ${Array.isArray(v) ? JSON.stringify(v) : show(v)}`)
+  const bad = () =>
+    issues.error(
+      ['extent'],
+      `"extent" must be [[west, south], [east, north]] in degrees, e.g. [[95, 8], [112, 27]]; got ${Array.isArray(v) ? JSON.stringify(v) : show(v)}`,
+    )
   if (!Array.isArray(v) || v.length !== 2) return bad()
   const sw = lonLat(v[0], ['extent', 0], issues, 'the south-west corner')
   const ne = lonLat(v[1], ['extent', 1], issues, 'the north-east corner')
   if (!sw || !ne) return undefined
-  if (sw[1] >= ne[1]) return issues.error(['extent'], `"extent" goes from south ${sw[1]} to north ${ne[1]}: the first corner is [west, south], the second [east, north]`)
+  if (sw[1] >= ne[1])
+    return issues.error(['extent'], `"extent" goes from south ${sw[1]} to north ${ne[1]}: the first corner is [west, south], the second [east, north]`)
   if (sw[0] === ne[0]) return issues.error(['extent'], '"extent" has no width: west and east are the same longitude')
   return [sw, ne]
 }
@@ -192,7 +209,10 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
     highlighted.push({ ...c, colour })
   }
   if (countries.length > 0 && new Set(countries.map((c) => c?.colour ?? c?.group ?? c?.key)).size > PALETTE.length) {
-    issues.error(['countries'], `more than ${PALETTE.length} highlighted colours are hard to tell apart: give related countries one "group", or move some to "context"`)
+    issues.error(
+      ['countries'],
+      `more than ${PALETTE.length} highlighted colours are hard to tell apart: give related countries one "group", or move some to "context"`,
+    )
   }
 
   const points = [...places, ...seas, ...labels]
@@ -214,7 +234,10 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
       const canSwap = Math.abs(swapped[1]) <= 90
       if (extent) {
         if (distanceOutside(p.at, extent) > 0) {
-          const hint = canSwap && distanceOutside(swapped, extent) === 0 ? `; it looks like [latitude, longitude]: write [${p.at[1]}, ${p.at[0]}]` : ': widen "extent" or drop it'
+          const hint =
+            canSwap && distanceOutside(swapped, extent) === 0
+              ? `; it looks like [latitude, longitude]: write [${p.at[1]}, ${p.at[0]}]`
+              : ': widen "extent" or drop it'
           issues.error([key, i, 'at'], `"${p.name}" at [${p.at[0]}, ${p.at[1]}] lies outside the map's "extent"${hint}`)
         }
         return
@@ -222,13 +245,25 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
       // The region of the named countries, or else of the other points.
       const others = points.filter((q): q is MapPoint => q !== undefined && q !== p).map((q) => q.at)
       if (named.length === 0 && others.length < 2) return
-      const region = named.length > 0 ? fitExtent(named.map((c) => c.bounds), []) : fitExtent([], others)
+      const region =
+        named.length > 0
+          ? fitExtent(
+              named.map((c) => c.bounds),
+              [],
+            )
+          : fitExtent([], others)
       const tolerance = Math.max(8, size(unwrapBox(region)))
       if (distanceOutside(p.at, region) <= tolerance) return
       if (canSwap && distanceOutside(swapped, region) <= 2) {
-        issues.error([key, i, 'at'], `"${p.name}" at [${p.at[0]}, ${p.at[1]}] lies far from the rest of the map; it looks like [latitude, longitude]: write [longitude, latitude] = [${p.at[1]}, ${p.at[0]}]`)
+        issues.error(
+          [key, i, 'at'],
+          `"${p.name}" at [${p.at[0]}, ${p.at[1]}] lies far from the rest of the map; it looks like [latitude, longitude]: write [longitude, latitude] = [${p.at[1]}, ${p.at[0]}]`,
+        )
       } else {
-        issues.warn([key, i, 'at'], `"${p.name}" at [${p.at[0]}, ${p.at[1]}] lies far from the other places and countries, so the map will cover a wide area: check it is [longitude, latitude]`)
+        issues.warn(
+          [key, i, 'at'],
+          `"${p.name}" at [${p.at[0]}, ${p.at[1]}] lies far from the other places and countries, so the map will cover a wide area: check it is [longitude, latitude]`,
+        )
       }
     })
   }
@@ -251,7 +286,10 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
     const region = unwrapBox(autoExtent(spec))
     countries.forEach((c, i) => {
       if (c && !intersect(shiftNear(unwrapBox(c.bounds), (region[0] + region[2]) / 2), region)) {
-        issues.warn(['countries', i], `"${c.name}" lies outside the map: it is far bigger than everything else named and apart from it, so the map is fitted to the rest and shows ${c.name} only in its key; set "extent" to take it in, or leave it to the notes`)
+        issues.warn(
+          ['countries', i],
+          `"${c.name}" lies outside the map: it is far bigger than everything else named and apart from it, so the map is fitted to the rest and shows ${c.name} only in its key; set "extent" to take it in, or leave it to the notes`,
+        )
       }
     })
   }

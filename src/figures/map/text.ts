@@ -18,7 +18,8 @@ export function mapText(spec: MapSpec): string {
   const out: string[] = [items.length > 0 ? `Map highlighting ${listWords(items)}.` : 'Map.']
   if (spec.context.length > 0) out.push(`Also shown: ${listWords(spec.context.map(withNote))}.`)
   if (spec.seas.length > 0) out.push(`${spec.seas.length === 1 ? 'Sea' : 'Seas'}: ${listWords(spec.seas.map(withNote))}.`)
-  if (spec.places.length > 0) out.push(`${spec.marker ? `${spec.marker.replace(/[.!?]$/, '')}, marked` : 'Places marked'}: ${spec.places.map(withNote).join('; ')}.`)
+  if (spec.places.length > 0)
+    out.push(`${spec.marker ? `${spec.marker.replace(/[.!?]$/, '')}, marked` : 'Places marked'}: ${spec.places.map(withNote).join('; ')}.`)
   if (spec.labels.length > 0) out.push(`Also labelled: ${listWords(spec.labels.map(withNote))}.`)
   out.push(`${CREDIT.join(' ')}.`)
   return out.join(' ')

@@ -13,9 +13,9 @@
  */
 import type { FigureKind, FigureRender } from '../kinds.ts'
 import { attrs, drawBlock, svgDocument, text } from '../svg.ts'
-import { AXIS_X0, AXIS_X1, BELOW_GAP, layoutTimeline, PAD, TIMELINE_SIZES, TIMELINE_WIDTH, UNDATED_GAP, type TimelineLayout } from './layout.ts'
 import { longDate, shortDate, type TimelineDate } from './dates.ts'
-import { TIMELINE_KEYS, validateTimeline, type TimelineEvent, type TimelineSpec } from './spec.ts'
+import { AXIS_X0, AXIS_X1, BELOW_GAP, layoutTimeline, PAD, TIMELINE_SIZES, TIMELINE_WIDTH, type TimelineLayout, UNDATED_GAP } from './layout.ts'
+import { TIMELINE_KEYS, type TimelineEvent, type TimelineSpec, validateTimeline } from './spec.ts'
 
 function arrowHead(x: number, y: number): string {
   return `<path${attrs({ class: 'fig-axis-arrow', d: `M${x - 14} ${y - 8}L${x} ${y}L${x - 14} ${y + 8}` })}/>`
@@ -80,7 +80,8 @@ export function timelineText(spec: TimelineSpec): string {
   const dated = layout.dated?.events.map((p) => `${longDate(p.event.date as TimelineDate)}: ${withNote(p.event)}`) ?? []
   const undated = layout.undated?.events.map((p) => `${p.order}. ${withNote(p.event)}`) ?? []
   const parts: string[] = []
-  if (dated.length && undated.length) parts.push(`Timeline in two lanes. ${sentence(spec.datedLabel)} ${dated.join(' ')}`, `${sentence(spec.undatedLabel)} ${undated.join(' ')}`)
+  if (dated.length && undated.length)
+    parts.push(`Timeline in two lanes. ${sentence(spec.datedLabel)} ${dated.join(' ')}`, `${sentence(spec.undatedLabel)} ${undated.join(' ')}`)
   else if (dated.length) parts.push(`Timeline, to scale. ${dated.join(' ')}`)
   else parts.push(`Timeline. ${sentence(spec.undatedLabel)} ${undated.join(' ')}`)
   return parts.join(' ')
@@ -115,4 +116,3 @@ export const timelineFigure: FigureKind<TimelineSpec> = {
   },
   render: renderTimeline,
 }
-

@@ -3,9 +3,9 @@
  * rendering. Dated events go to scale on an axis, undated ones in their own lane in the order
  * given; labels are wrapped and kept inside the frame and apart.
  */
-import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, textBlock, textWidth, wrapBalanced, type TextBlock } from '../svg.ts'
+import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, textBlock, textWidth, wrapBalanced } from '../svg.ts'
 import type { Path } from '../validate.ts'
-import { shortDate, timeOf, type TimelineDate } from './dates.ts'
+import { shortDate, type TimelineDate, timeOf } from './dates.ts'
 import type { TimelineEvent, TimelineSpec } from './spec.ts'
 
 /** Type sizes in px; the figure is drawn at the slide's figure width, so 1 unit shows as 1 slide px. */
@@ -36,7 +36,9 @@ interface Placed {
 export interface TimelineLayout {
   width: number
   height: number
-  dated: { top: number; axisY: number; lanes: boolean; events: Placed[]; ticks: { year: number; x: number; label: boolean }[]; x: (t: number) => number } | undefined
+  dated:
+    | { top: number; axisY: number; lanes: boolean; events: Placed[]; ticks: { year: number; x: number; label: boolean }[]; x: (t: number) => number }
+    | undefined
   undated: { top: number; axisY: number; bottom: number; events: Placed[] } | undefined
   problems: { path: Path; message: string; severity?: 'error' | 'warning' }[]
 }

@@ -3,7 +3,7 @@
  * into a `TimelineSpec` with every problem located at its path, including labels that cannot be
  * kept apart (found by laying the timeline out).
  */
-import { Issues, list, record, str, type Path } from '../validate.ts'
+import { Issues, list, type Path, record, str } from '../validate.ts'
 import { parseDate, type TimelineDate } from './dates.ts'
 import { layoutTimeline } from './layout.ts'
 
@@ -64,4 +64,3 @@ export function validateTimeline(data: unknown): { spec?: TimelineSpec; issues: 
   for (const p of layout.problems) issues.list.push(p)
   return issues.ok ? { spec, issues } : { issues }
 }
-

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from '../svg.ts'
+import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from '../xml-check.ts'
+import { longDate, parseDate, shortDate } from './dates.ts'
 import { timelineFigure } from './index.ts'
 import { layoutTimeline } from './layout.ts'
-import { longDate, parseDate, shortDate } from './dates.ts'
 import type { TimelineSpec } from './spec.ts'
-import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from '../xml-check.ts'
 
 /** A made-up river basin, in the shape of a real briefing: two dated events, six undated. */
 const BASIN = {
@@ -100,9 +100,14 @@ describe('timeline validation', () => {
   })
 
   it('needs a title and at least one event; events must be a list of mappings', () => {
-    expect(issuesOf({ events: [] })).toEqual([expect.stringMatching(/^\[\] error: "title" is required/), expect.stringMatching(/^\["events"\] error: "events" needs at least 1 item/)])
+    expect(issuesOf({ events: [] })).toEqual([
+      expect.stringMatching(/^\[\] error: "title" is required/),
+      expect.stringMatching(/^\["events"\] error: "events" needs at least 1 item/),
+    ])
     expect(issuesOf({ title: 'T', events: 'x' })).toEqual([expect.stringMatching(/^\["events"\] error: "events" must be a list/)])
-    expect(issuesOf({ title: 'T', events: ['just text'] })).toEqual([expect.stringMatching(/^\["events",0\] error: an event must be a mapping of date, label, note/)])
+    expect(issuesOf({ title: 'T', events: ['just text'] })).toEqual([
+      expect.stringMatching(/^\["events",0\] error: an event must be a mapping of date, label, note/),
+    ])
     expect(issuesOf('title: T')).toEqual([expect.stringMatching(/^\[\] error: a timeline must be a mapping/)])
   })
 
@@ -110,7 +115,10 @@ describe('timeline validation', () => {
     // Six long labels in six months: two fit over their markers, two moved along their rows, the fifth nowhere.
     const crowded = {
       title: 'T',
-      events: ['2001-01', '2001-02', '2001-03', '2001-04', '2001-05', '2001-06'].map((date, i) => ({ date, label: `Event ${i} with a label that goes on and on for many words` })),
+      events: ['2001-01', '2001-02', '2001-03', '2001-04', '2001-05', '2001-06'].map((date, i) => ({
+        date,
+        label: `Event ${i} with a label that goes on and on for many words`,
+      })),
     }
     const issues = timelineFigure.validate(crowded).issues
     expect(issues.length).toBeGreaterThan(0)
@@ -146,9 +154,16 @@ describe('timeline validation', () => {
     const tall = {
       title: 'T',
       events: [
-        { date: '1990', label: 'A label long enough to wrap onto several lines of the lane here', note: 'and a note that is long enough to wrap onto more lines too' },
+        {
+          date: '1990',
+          label: 'A label long enough to wrap onto several lines of the lane here',
+          note: 'and a note that is long enough to wrap onto more lines too',
+        },
         { date: '1990-03', label: 'Another long label that wraps onto several lines as well', note: 'and a long note below it that also wraps onto lines' },
-        ...[1, 2, 3].map((n) => ({ label: `Undated ${n} with a long label that wraps onto many lines in its column`, note: 'with a note that is long enough to wrap onto lines as well' })),
+        ...[1, 2, 3].map((n) => ({
+          label: `Undated ${n} with a long label that wraps onto many lines in its column`,
+          note: 'with a note that is long enough to wrap onto lines as well',
+        })),
       ],
     }
     const w = timelineFigure.validate(tall).issues.filter((i) => i.severity === 'warning')
@@ -203,7 +218,9 @@ describe('timeline figure', () => {
   })
 
   it('lists every label, note and date as claims, and no tick years (they are scale, not facts)', () => {
-    expect(out.claims).toEqual(expect.arrayContaining(['Apr 1995', '2012', 'Basin agreement signed', 'four riparian states', 'Talks on a drought plan', BASIN.title]))
+    expect(out.claims).toEqual(
+      expect.arrayContaining(['Apr 1995', '2012', 'Basin agreement signed', 'four riparian states', 'Talks on a drought plan', BASIN.title]),
+    )
     const ticks = findAll(root, hasClass('fig-tick-label')).map(textOf)
     expect(ticks).toContain('2000')
     for (const t of ticks.filter((t) => t !== '2012')) expect(out.claims).not.toContain(t)

@@ -65,7 +65,14 @@ export function installBlockReaders(): void {
       const left = listBox.x + shift
       const right = columns.length > 1 ? Math.max(...items.map((b) => b.x + b.w)) : listBox.x + listBox.w
       const paragraphs = col.paras.map(plain).map((p) => ({ ...p, indent: (p.indent as number) - shift }))
-      return { kind: 'text', tag: list.tagName.toLowerCase(), box: { x: left, y: top, w: right - left, h: bottom - top }, style, paragraphs, inset: { l: 0, t: 0, r: 0, b: 0 } }
+      return {
+        kind: 'text',
+        tag: list.tagName.toLowerCase(),
+        box: { x: left, y: top, w: right - left, h: bottom - top },
+        style,
+        paragraphs,
+        inset: { l: 0, t: 0, r: 0, b: 0 },
+      }
     })
   }
 
@@ -77,7 +84,8 @@ export function installBlockReaders(): void {
       const b = x.figureBlock(fig)
       return b ? [b] : []
     }
-    if (tag === 'P' && el.children.length === 1 && el.firstElementChild?.tagName === 'IMG' && !el.textContent?.trim()) return [x.imageBlock(el.firstElementChild as HTMLImageElement, '')]
+    if (tag === 'P' && el.children.length === 1 && el.firstElementChild?.tagName === 'IMG' && !el.textContent?.trim())
+      return [x.imageBlock(el.firstElementChild as HTMLImageElement, '')]
     if (tag === 'IMG') return [x.imageBlock(el as HTMLImageElement, '')]
     if (tag === 'TABLE') return [tableBlock(el as HTMLTableElement)]
     if (LISTS.has(tag)) return listBlocks(el)
@@ -124,7 +132,8 @@ export function installBlockReaders(): void {
     const base = x.styleOf(aside)
     for (const el of aside.children) {
       if (LISTS.has(el.tagName)) {
-        for (const p of x.listParagraphs(el, 0, base, [], { x: 0, y: 0, w: 0, h: 0 })) out.push({ runs: p.runs, level: p.level, bullet: p.bullet, number: p.number } as Paragraph)
+        for (const p of x.listParagraphs(el, 0, base, [], { x: 0, y: 0, w: 0, h: 0 }))
+          out.push({ runs: p.runs, level: p.level, bullet: p.bullet, number: p.number } as Paragraph)
       } else {
         const runs = x.runsOf(el, base, el.tagName === 'PRE')
         if (runs.length) out.push({ runs })

@@ -36,7 +36,9 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
     const kicker = section.querySelector('.slide-kicker')
     const body = section.querySelector('.slide-body')
     x.rules = []
-    const titleStyle: TextStyle = heading ? styleOf(heading) : { size: 32, color: '#000000', bold: true, italic: false, lineHeight: 36, letterSpacing: 0, upper: false, align: 'left', mono: false }
+    const titleStyle: TextStyle = heading
+      ? styleOf(heading)
+      : { size: 32, color: '#000000', bold: true, italic: false, lineHeight: 36, letterSpacing: 0, upper: false, align: 'left', mono: false }
     const title: TextBlock = heading
       ? { ...textBlock(heading, [{ runs: runsOf(heading, titleStyle, false) }]), inset: flat }
       : { kind: 'text', tag: 'h2', box: { x: 72, y: 52, w: 1136, h: 60 }, style: titleStyle, paragraphs: [{ runs: [{ text: id }] }] }
@@ -82,7 +84,13 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
     onDark: hex(cssVar('--on-dark')) || (dark ? dark.title.style.color : '#ffffff'),
     link: hex(cssVar('--accent')) || (link ? hex(getComputedStyle(link).color) : '') || '#1f4e79',
     font: (getComputedStyle(document.querySelector('.reveal') || document.body).fontFamily.split(',')[0] || 'Arial').replace(/["']/g, '').trim(),
-    mono: (cssVar('--mono').split(',').find((f) => !/ui-monospace|monospace$/.test(f.trim())) || 'Consolas').replace(/["']/g, '').trim(),
+    mono: (
+      cssVar('--mono')
+        .split(',')
+        .find((f) => !/ui-monospace|monospace$/.test(f.trim())) || 'Consolas'
+    )
+      .replace(/["']/g, '')
+      .trim(),
   }
   x.probe.remove()
   return { slides, palette }

@@ -12,7 +12,27 @@ export function installFigureReaders(): void {
   const x = (window as unknown as { __deckExtract: ExtractPage }).__deckExtract
 
   /** The SVG with its computed look written onto each element, so it needs no stylesheet. */
-  const PROPS = ['fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'letter-spacing', 'paint-order', 'visibility']
+  const PROPS = [
+    'fill',
+    'fill-opacity',
+    'fill-rule',
+    'stroke',
+    'stroke-width',
+    'stroke-opacity',
+    'stroke-dasharray',
+    'stroke-linecap',
+    'stroke-linejoin',
+    'opacity',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'font-style',
+    'text-anchor',
+    'dominant-baseline',
+    'letter-spacing',
+    'paint-order',
+    'visibility',
+  ]
   const standaloneSvg = (svg: SVGSVGElement): string => {
     const clone = svg.cloneNode(true) as SVGSVGElement
     const from = [svg, ...svg.querySelectorAll('*')]
@@ -80,7 +100,7 @@ export function installFigureReaders(): void {
     c.height = img.naturalHeight || 1
     let data = ''
     try {
-      (c.getContext('2d') as CanvasRenderingContext2D).drawImage(img, 0, 0)
+      ;(c.getContext('2d') as CanvasRenderingContext2D).drawImage(img, 0, 0)
       data = c.toDataURL('image/png')
     } catch {
       data = ''

@@ -54,7 +54,27 @@ export function installTextReaders(): void {
   }
   const LISTS = new Set(['UL', 'OL'])
   x.LISTS = LISTS
-  x.BLOCKS = new Set(['P', 'DIV', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'FIGURE', 'H3', 'H4', 'H5', 'H6', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'HR', 'LI'])
+  x.BLOCKS = new Set([
+    'P',
+    'DIV',
+    'UL',
+    'OL',
+    'BLOCKQUOTE',
+    'PRE',
+    'TABLE',
+    'FIGURE',
+    'H3',
+    'H4',
+    'H5',
+    'H6',
+    'DL',
+    'DT',
+    'DD',
+    'DETAILS',
+    'SUMMARY',
+    'HR',
+    'LI',
+  ])
 
   /** The text of an element as runs; nested lists are left to their own paragraphs. */
   x.runsOf = (el: Element, base: TextStyle, pre: boolean): Run[] => {

@@ -6,7 +6,7 @@
  */
 import { MAX_INLINE_MARKERS, MAX_PARTS } from '../compiler/complexity.ts'
 import { MAX_FILE_BYTES } from '../compiler/load.ts'
-import { MAX_NESTING } from '../compiler/markdown.ts'
+import { MAX_NESTING } from '../compiler/nesting.ts'
 import type { SourceFile } from '../deck/model.ts'
 
 /** The size each generated file is filled to: just under the file limit. */

@@ -9,10 +9,11 @@ import { tooComplex } from './complexity.ts'
 import { diag } from './diagnostics.ts'
 import { type FigureBlockInput, type FigureBlockResult, type FigureInfo, renderFigureBlock } from './figure-block.ts'
 import { attachImageAttrs, type ImageToken, imageAttrsExtension, imageOptions, markImageParagraphs, posIn, rawImageSources } from './images.ts'
+import { encodePath, resolveLocal, safeDecode } from './local-paths.ts'
+import { tooDeep, tooDeepLine } from './nesting.ts'
 import { locator } from './position.ts'
 import { proseOf } from './prose.ts'
 import { ALLOWED_TAGS, CHECKED_LOCAL, removedByAllowlist } from './sanitize.ts'
-import { scanFences } from './split.ts'
 import type { Diagnostic, ProseLine, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -362,50 +363,6 @@ const RE_PLAIN_TAGS = /^\s*(<\/?[a-z][a-z0-9]*\s*\/?>\s*)+$/i
 /** At most this many html-removed warnings per slide part: enough to find the pasted block. */
 const MAX_HTML_REPORTS = 20
 
-/** Lists and quotes nest at most this deep; a slide needs three or four levels. */
-export const MAX_NESTING = 10
-// A list marker needs a space after it; a quote marker does not (`>>>` is three quotes deep).
-const RE_NEST_PREFIX = /^(?:[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>))+/
-const RE_NEST_MARK = /(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>/g
-
-/**
- * marked's time grows with nesting depth times text size (and each level costs stack), so a
- * pasted file with hundreds of nested lists or quotes would stall the build. Such a line is
- * refused before rendering, located: nesting counts the list and quote markers at the start of
- * the line plus its indentation in steps of two columns. Fenced code does not count.
- */
-function tooDeepLine(seg: Segment): Diagnostic | undefined {
-  for (const line of scanFences(seg).lines) {
-    if (line.inFence) continue
-    const indent = /^[ \t]*/.exec(line.text)?.[0].replace(/\t/g, '    ').length ?? 0
-    if (indent < 2 * MAX_NESTING && !RE_NEST_PREFIX.test(line.text.slice(0, 4 * MAX_NESTING))) continue
-    const prefix = RE_NEST_PREFIX.exec(line.text)?.[0] ?? ''
-    const depth = Math.floor(indent / 2) + (prefix.match(RE_NEST_MARK) ?? []).length
-    if (depth > MAX_NESTING) {
-      return diag(
-        'markdown-too-deep',
-        { file: seg.start.file, line: seg.start.line + line.index, column: 1 },
-        `this line nests lists or quotes ${depth} levels deep, over the limit of ${MAX_NESTING}: a slide needs three or four levels, so flatten it`,
-      )
-    }
-  }
-  return undefined
-}
-
-/**
- * marked and the token walk recurse once per nesting level, so hundreds of lists or quotes
- * inside each other exhaust the stack. That is a content problem, reported at the slide;
- * anything else is an internal fault and is rethrown.
- */
-function tooDeep(seg: Segment, err: unknown): Diagnostic {
-  if (!(err instanceof RangeError)) throw err
-  return diag(
-    'markdown-too-deep',
-    seg.start,
-    'this Markdown is nested too deeply to render (lists or quotes hundreds of levels inside each other): flatten it to a few levels',
-  )
-}
-
 /** Depth-first walk; nested tokens get the offset of their raw text inside the parent's. */
 function walk(token: Token, at: number, visit: (t: Token, at: number) => void): void {
   visit(token, at)
@@ -422,32 +379,6 @@ function walk(token: Token, at: number, visit: (t: Token, at: number) => void): 
   if (items) for (const c of items) child(c)
   if (header) for (const cell of header) for (const c of cell.tokens ?? []) child(c)
   if (rows) for (const row of rows) for (const cell of row) for (const c of cell.tokens ?? []) child(c)
-}
-
-/** A decoded project path as a URL path: each segment percent-encoded (`100%.png` -> `100%25.png`). */
-export function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/')
-}
-
-/** Percent-decoded text, or the text as written when it is not valid percent-encoding (`100%.png`). */
-export function safeDecode(text: string, decode: (s: string) => string): string {
-  try {
-    return decode(text)
-  } catch {
-    return text
-  }
-}
-
-/** Project-relative posix path of `href` from a slide file, or null when it escapes the project. */
-export function resolveLocal(file: string, href: string): string | null {
-  const parts = file.split('/').slice(0, -1)
-  for (const p of safeDecode(href, decodeURI).split('/')) {
-    if (p === '..') {
-      if (parts.length === 0) return null
-      parts.pop()
-    } else if (p !== '.' && p !== '') parts.push(p)
-  }
-  return href.startsWith('/') ? null : parts.join('/')
 }
 
 /** Visible text of an HTML fragment, whitespace collapsed. */

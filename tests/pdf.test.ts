@@ -12,8 +12,8 @@ import { promisify } from 'node:util'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck } from '../src/compiler/node.ts'
+import type { OutlineEntry } from '../src/deck/outline.ts'
 import { readOutline } from '../src/pdf/outline.ts'
-import type { OutlineEntry } from '../src/reading/render.ts'
 import { builtDist } from './built.ts'
 
 const run = promisify(execFile)

@@ -16,9 +16,9 @@ import { join, relative, resolve } from 'node:path'
 import { launchBrowser } from '../browser/chromium.ts'
 import { serveDir } from '../browser/serve.ts'
 import { slideSources } from '../compiler/load.ts'
+import type { OutlineEntry } from '../deck/outline.ts'
 import { changedFiles, type OutlineItem, readRecord } from '../deck/record.ts'
 import { describeLoss, printBoth, StaleHandout } from '../pdf/print.ts'
-import type { OutlineEntry } from '../reading/render.ts'
 import { parseCommandFlags } from './args.ts'
 
 const flags = parseCommandFlags('pdf', { dist: { type: 'string' }, out: { type: 'string' }, letter: { type: 'boolean' }, strict: { type: 'boolean' } })

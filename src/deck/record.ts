@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { deckOutline } from '../reading/render.ts'
 import type { DeckConfig, DeckResult, Layout, ProseLine, SourceFile } from './model.ts'
+import { deckOutline } from './outline.ts'
 
 /** Bumped when the record's shape changes: an older record is refused with "run npm run build". */
 export const RECORD_VERSION = 1

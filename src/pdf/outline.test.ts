@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, PDFName, type PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { OutlineEntry } from '../reading/render.ts'
+import type { OutlineEntry } from '../deck/outline.ts'
 import { readOutline, withOutline, writeOutline } from './outline.ts'
 
 async function roundTrip(entries: OutlineEntry[], pages: number): Promise<PDFDocument> {

@@ -4,7 +4,7 @@
  * outlines back with `readOutline`. Pure (bytes or an in-memory PDFDocument).
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
-import type { OutlineEntry } from '../reading/render.ts'
+import type { OutlineEntry } from '../deck/outline.ts'
 
 /**
  * Replace the document's outline: one entry per item, its children beneath (collapsed),

@@ -1,7 +1,7 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { type DeckInfo, deckToPptx, hyperlink, sectionNames } from './convert.ts'
-import type { ExtractedDeck, SlideModel, TextBlock } from './model.ts'
+import { deckToPptx, hyperlink, sectionNames } from './convert.ts'
+import type { DeckInfo, ExtractedDeck, SlideModel, TextBlock } from './model.ts'
 
 const style = { size: 32, color: '#1b2330', bold: false, italic: false, lineHeight: 41.6, letterSpacing: 0, upper: false, align: 'left' as const, mono: false }
 const text = (tag: string, x: number, y: number, w: number, h: number, paragraphs: TextBlock['paragraphs'], extra: Partial<TextBlock> = {}): TextBlock => ({

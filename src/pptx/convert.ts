@@ -16,20 +16,9 @@
  *   the deck's colours and fonts in the theme.
  */
 import PptxGenJS from 'pptxgenjs'
-import type { Block, ExtractedDeck, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
+import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
 import { color, inch, pt } from './units.ts'
-
-/** What the conversion needs of the compiled deck besides the layout. */
-export interface DeckInfo {
-  title: string
-  subtitle?: string
-  lang: string
-  slides: { id: string; title: string; section?: string; seconds: number }[]
-}
-
-/** The PNG fallback of each figure, by `<slide id>#<figure index on the slide>`. */
-export type FigurePngs = Map<string, Uint8Array>
 
 /** Room kept below the lowest block, px (the frame's bottom padding stays clear). */
 const SLIDE_H = 720

@@ -160,3 +160,14 @@ export interface ExtractedDeck {
   slides: SlideModel[]
   palette: Palette
 }
+
+/** What the conversion needs of the compiled deck besides the layout. */
+export interface DeckInfo {
+  title: string
+  subtitle?: string
+  lang: string
+  slides: { id: string; title: string; section?: string; seconds: number }[]
+}
+
+/** The PNG fallback of each figure, by `<slide id>#<figure index on the slide>`. */
+export type FigurePngs = Map<string, Uint8Array>

@@ -6,8 +6,7 @@
 import JSZip from 'jszip'
 import type PptxGenJS from 'pptxgenjs'
 import { escapeXml } from '../text/escape.ts'
-import type { DeckInfo, FigurePngs } from './convert.ts'
-import type { ExtractedDeck, Paragraph } from './model.ts'
+import type { DeckInfo, ExtractedDeck, FigurePngs, Paragraph } from './model.ts'
 import { color, emu } from './units.ts'
 
 /** A package's parts by path: XML as text, media as bytes, in pptxgenjs's order ([Content_Types].xml first). */

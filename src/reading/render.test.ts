@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../deck/model.ts'
-import { deckOutline, renderHandout, renderReading, slideGroups, slideSections } from './render.ts'
+import { deckOutline, slideGroups } from '../deck/outline.ts'
+import { renderHandout, renderReading, slideSections } from './render.ts'
 import { fixtureSlide } from './slide-fixture.ts'
 
 const slide = fixtureSlide

@@ -3,7 +3,7 @@
  * links to slides and elements. Installed on `window.__deckCheck` after `helpers.ts`. Runs in the
  * page: self-contained (see src/browser/in-page-call.ts).
  */
-import type { DeckCheckPage, PageLimits } from '../in-page.ts'
+import type { DeckCheckPage, PageLimits } from './types.ts'
 
 /** Installs `headingsOf`, `missingTextOf`, `linksOf` and `inspectDocument` on `window.__deckCheck`. */
 export function installContentChecks(_limits: PageLimits): void {

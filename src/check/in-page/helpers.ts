@@ -2,7 +2,7 @@
  * The in-page check's shared helpers, installed on `window.__deckCheck` before the checks that use
  * them (`content.ts`, `layout.ts`). Runs in the page: self-contained (see src/browser/in-page-call.ts).
  */
-import type { DeckCheckPage, PageLimits, SlideRef } from '../in-page.ts'
+import type { DeckCheckPage, PageLimits, SlideRef } from './types.ts'
 
 /** Installs naming, visibility and slide-listing helpers on `window.__deckCheck`. */
 export function installHelpers(_limits: PageLimits): void {

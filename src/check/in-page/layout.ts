@@ -4,7 +4,7 @@
  * Installed on `window.__deckCheck` last, as `inspect` (which also runs the content checks).
  * Runs in the page: self-contained (see src/browser/in-page-call.ts).
  */
-import type { Covered, DeckCheckPage, Inspection, MarginIntrusion, Overflow, PageLimits, SmallText } from '../in-page.ts'
+import type { Covered, DeckCheckPage, Inspection, MarginIntrusion, Overflow, PageLimits, SmallText } from './types.ts'
 
 /** Installs `inspect`, which measures the current slide, on `window.__deckCheck`. */
 export function installLayoutChecks(limits: PageLimits): void {

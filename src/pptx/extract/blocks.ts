@@ -4,8 +4,9 @@
  * speaker notes as paragraphs. Installed on `window.__deckExtract` after `text.ts` and
  * `figures.ts`. Runs in the page: self-contained (see src/browser/in-page-call.ts).
  */
-import type { ExtractPage, ListParagraph } from '../extract.ts'
+
 import type { Block, Paragraph, TableBlock, TableCell, TextBlock } from '../model.ts'
+import type { ExtractPage, ListParagraph } from './page.ts'
 
 /** Installs `blocksOf` and `notesOf` on `window.__deckExtract`. */
 export function installBlockReaders(): void {

@@ -3,8 +3,9 @@
  * once, its title, kicker, body blocks, rules and notes in slide pixels, and the deck's palette.
  * Runs in the page: self-contained (see src/browser/in-page-call.ts).
  */
-import type { ExtractPage } from '../extract.ts'
+
 import type { Block, ExtractedDeck, Palette, SlideModel, TextBlock, TextStyle } from '../model.ts'
+import type { ExtractPage } from './page.ts'
 
 /** The slides with these ids, in this order, and the palette; the readers' probe is removed. */
 export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {

@@ -4,8 +4,9 @@
  * a PNG data URL. Installed on `window.__deckExtract` after `text.ts`. Runs in the page:
  * self-contained (see src/browser/in-page-call.ts).
  */
-import type { ExtractPage } from '../extract.ts'
+
 import type { Box, FigureBlock, ImageBlock } from '../model.ts'
+import type { ExtractPage } from './page.ts'
 
 /** Installs `figureBlock` and `imageBlock` on `window.__deckExtract`. */
 export function installFigureReaders(): void {

@@ -3,8 +3,9 @@
  * text as styled runs, lists as paragraphs with levels, borders as rules. Installed on
  * `window.__deckExtract` first. Runs in the page: self-contained (see src/browser/in-page-call.ts).
  */
-import type { ExtractPage, ListParagraph } from '../extract.ts'
+
 import type { Box, Paragraph, Rule, Run, TextBlock, TextStyle } from '../model.ts'
+import type { ExtractPage, ListParagraph } from './page.ts'
 
 /** Installs the text readers, and the state they share (`origin`, `scale`, `probe`), on `window.__deckExtract`. */
 export function installTextReaders(): void {

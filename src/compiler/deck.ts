@@ -3,13 +3,14 @@ import { agendaHtml } from './agenda.ts'
 import { tooComplexFile, tooManyParts } from './complexity.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
+import { embedIdentity } from './identity.ts'
 import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { paceInRange } from './pacing.ts'
 import { defaultId, parseSlideFile } from './parse.ts'
 import { at } from './position.ts'
 import { renderFile, sectionHtml } from './render.ts'
 import { DEFAULT_DECK, validateDeckConfig, validateMeta } from './schema.ts'
-import type { DeckConfig, DeckResult, Diagnostic, ProseLine, RenderedSlide, SlideFile, SourceFile } from './types.ts'
+import type { Deck, DeckConfig, DeckResult, Diagnostic, ProseLine, RenderedSlide, SlideFile, SourceFile } from './types.ts'
 
 export interface CompileInput {
   /** The slide files, any order; sorted here by numeric prefix, then name. */
@@ -26,7 +27,7 @@ export interface CompileInput {
 export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult {
   const diagnostics: Diagnostic[] = []
   const prose: ProseLine[] = []
-  const config = readDeckConfig(deckFile, diagnostics, prose)
+  const { config, embedded } = readDeckConfig(deckFile, diagnostics, prose, env)
   const parsed = files
     .map((f) => {
       const r = parseSlideFile(f)
@@ -84,15 +85,21 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
     })
     .join('\n')
   return {
-    deck: { config, slides, html, totalSeconds },
+    deck: { config, slides, html, totalSeconds, ...(embedded.logo || embedded.font ? { embedded } : {}) },
     diagnostics: sortDiagnostics(diagnostics),
     files: [...files.map((f) => f.path), ...(deckFile ? [deckFile.path] : [])],
     prose,
   }
 }
 
-function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[], prose: ProseLine[]): DeckConfig {
-  if (!deckFile) return DEFAULT_DECK
+function readDeckConfig(
+  deckFile: SourceFile | undefined,
+  out: Diagnostic[],
+  prose: ProseLine[],
+  env: MarkdownEnv,
+): { config: DeckConfig; embedded: NonNullable<Deck['embedded']> } {
+  const none = { config: DEFAULT_DECK, embedded: {} }
+  if (!deckFile) return none
   // deck.yaml is one YAML document: a `---` (or `...`) line would end it and silently drop the keys after it.
   const marker = deckFile.text.split('\n').findIndex((l) => /^(---|\.\.\.)[ \t]*$/.test(l))
   if (marker >= 0) {
@@ -103,7 +110,7 @@ function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[], pro
         `deck.yaml holds one YAML document, so this "${deckFile.text.split('\n')[marker]?.trim()}" line would drop every key after it: remove the line`,
       ),
     )
-    return DEFAULT_DECK
+    return none
   }
   // deck.yaml is plain YAML; give it a fence so it shares the frontmatter reader and its positions.
   const fm = splitFrontmatter({ path: deckFile.path, text: `---\n${deckFile.text}\n---\n` })
@@ -112,15 +119,16 @@ function readDeckConfig(deckFile: SourceFile | undefined, out: Diagnostic[], pro
   const keyPos = Object.fromEntries(
     Object.entries(fm.keyPos).map(([k, v]) => [k, { key: { ...v.key, line: v.key.line - 1 }, value: { ...v.value, line: v.value.line - 1 } }]),
   )
-  const { config, diagnostics } = validateDeckConfig(fm.data, keyPos, at(deckFile.path, 1))
+  const { config: valid, diagnostics } = validateDeckConfig(fm.data, keyPos, at(deckFile.path, 1))
   out.push(...diagnostics.map((d) => ({ ...d, code: 'deck-config' as const })))
-  // The title and subtitle are shown to the audience: prose, like a slide's.
+  const { config, embedded } = embedIdentity(valid, deckFile.path, keyPos, env, out)
+  // The title and subtitle are shown to the audience: prose, like a slide's (who made it is no claim to check).
   for (const key of ['title', 'subtitle'] as const) {
     const pos = keyPos[key]?.value
     const text = config[key]
     if (pos && text && text === fm.data[key]) prose.push({ pos: { ...pos, file: deckFile.path }, text, blockStart: true, notes: false })
   }
-  return config
+  return { config, embedded }
 }
 
 function checkIds(slides: readonly RenderedSlide[]): Diagnostic[] {

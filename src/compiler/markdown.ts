@@ -32,6 +32,8 @@ export interface MarkdownEnv {
    * Undefined when it is fine.
    */
   assetOutside?: (path: string) => string | undefined
+  /** A project file's bytes through the read gate (deck.yaml's logo and font), or why not. */
+  readAsset?: (path: string, maxBytes: number) => Uint8Array | string
 }
 
 /** A code block highlighted only under these sizes: no slide shows more, and highlight.js slows sharply past them. */

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FIGURE_KINDS } from '../figures/index.ts'
+import { deckFolders, readGated, refusalText } from '../files/read-gate.ts'
 import { compileDeck } from './deck.ts'
 import { renderFigureBlock } from './figure-block.ts'
 import { cachedFigure, cachedFigureBlock, figureBlockKey, figureCacheKey } from './figure-cache.ts'
@@ -31,6 +32,10 @@ export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
     },
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
     assetOutside: (path) => outsideServedFolders(root, path, ['assets', slidesDir]),
+    readAsset: (path, maxBytes) => {
+      const r = readGated(join(root, path), { folders: deckFolders(root, slidesDir), maxBytes })
+      return r.reason ? refusalText(r, 'the file') : r.bytes
+    },
   }
 }
 

@@ -1,5 +1,6 @@
 import { closest } from '../text/did-you-mean.ts'
 import { diag } from './diagnostics.ts'
+import { asOfDate, logo, marking, theme } from './identity.ts'
 import type { Budgets, DeckConfig, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
 
 export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number']
@@ -56,6 +57,14 @@ export const DECK_KEYS = {
   /** The source article for `npm run check`'s fidelity check, relative to deck.yaml's folder. */
   source: filePath,
   budgets: mapping,
+  /** Identity, marking and look: src/compiler/identity.ts. */
+  author: str,
+  organisation: str,
+  date: asOfDate,
+  marking,
+  footer: str,
+  logo,
+  theme,
 } as const
 
 /** Keys under `budgets:` in `slides/deck.yaml`. Documented in README "Content budgets". */

@@ -84,6 +84,34 @@ export interface DeckConfig {
   source?: string
   /** What `npm run check` holds each slide to (deck.yaml `budgets:`); missing keys take the defaults. */
   budgets?: Budgets
+  /** Who made the briefing: title slide and every file's document properties. */
+  author?: string
+  organisation?: string
+  /** "As of": `YYYY-MM-DD` or `YYYY-MM`, as written. */
+  date?: string
+  /** The handling marking, a banner at the top and bottom of every slide and page. */
+  marking?: Marking
+  /** A line at the foot of every slide. */
+  footer?: string
+  /** The organisation's logo: a project path (resolved from deck.yaml's folder), on every slide or the title slide only. */
+  logo?: { file: string; on: 'all' | 'title' }
+  /** The look: a built-in one, with the organisation's colours and font on top. */
+  theme?: Theme
+}
+
+/** A handling marking (e.g. `OFFICIAL-SENSITIVE`, `TLP:AMBER`) and its banner's colour. */
+export interface Marking {
+  text: string
+  /** `#rrggbb`; the banner's ground. @default a neutral dark grey */
+  colour?: string
+}
+
+export interface Theme {
+  /** @default 'light' */
+  look: 'light' | 'dark'
+  colours?: { primary?: string; accent?: string }
+  /** A woff2 file (project path), embedded in every edition. */
+  font?: string
 }
 
 /** Content budgets per slide. Defaults in DEFAULT_BUDGETS (src/compiler/schema.ts). */
@@ -133,6 +161,8 @@ export interface Deck {
   /** The `<section>` elements for `.reveal .slides`. */
   html: string
   totalSeconds: number
+  /** Files deck.yaml names, read through the read gate, as data: URLs (the logo, the theme's font). */
+  embedded?: { logo?: string; font?: string }
 }
 
 /**

@@ -3,7 +3,7 @@ import { agendaHtml } from './agenda.ts'
 import { tooComplexFile, tooManyParts } from './complexity.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
-import { embedIdentity } from './identity.ts'
+import { darkGround, embedIdentity, slideChrome } from './identity.ts'
 import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { paceInRange } from './pacing.ts'
 import { defaultId, parseSlideFile } from './parse.ts'
@@ -80,7 +80,9 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   const agenda = agendaHtml(slides)
   const html = groups
     .map(({ file, slides: group }) => {
-      const inner = group.map((s) => sectionHtml(s, file.meta.class, agenda)).join('\n')
+      const inner = group
+        .map((s) => sectionHtml(s, file.meta.class, agenda, slideChrome(config, embedded, s.layout === 'title'), darkGround(config)))
+        .join('\n')
       return group.length > 1 ? `<section class="stack" data-file="${escapeHtml(file.file)}">\n${inner}\n</section>` : inner
     })
     .join('\n')

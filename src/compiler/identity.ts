@@ -164,3 +164,43 @@ export function bylineHtml(config: DeckConfig): string {
   const parts = [...who, ...(when ? [when] : [])]
   return parts.length ? `<p class="deck-byline">${parts.map((p) => `<span>${p}</span>`).join('')}</p>` : ''
 }
+
+/** What deck.yaml adds around one slide's frame: the marking banners, the footer line, the title slide's byline and logo. */
+export interface SlideChrome {
+  /** Classes on the `<section>` that make room for the banners and the footer. */
+  classes: string[]
+  /** Before the frame (the top banner), after it (the footer, the bottom banner), and at the end of the title slide's frame. */
+  before: string
+  after: string
+  title: string
+}
+
+/** The banner: text (searchable, read once: the bottom one is hidden from screen readers). */
+export function markingHtml(text: string, where: 'top' | 'bottom', cls = 'deck-marking'): string {
+  const aria = where === 'top' ? ' role="note" aria-label="Handling marking"' : ' aria-hidden="true"'
+  return `<p class="${cls} ${cls}-${where}"${aria}>${escapeHtml(text)}</p>`
+}
+
+/** The chrome of a slide of `layout` (title slides carry the byline and the large logo). */
+export function slideChrome(config: DeckConfig, embedded: { logo?: string } | undefined, isTitle: boolean): SlideChrome {
+  const mark = config.marking?.text
+  const logoSrc = embedded?.logo
+  const small = logoSrc && config.logo?.on !== 'title' && !isTitle ? `<img class="deck-logo" src="${logoSrc}" alt="">` : ''
+  const foot = [
+    config.footer ? `<span class="deck-footer-text">${escapeHtml(config.footer)}</span>` : '',
+    config.date && config.footer ? `<span class="deck-footer-date">${escapeHtml(showDate(config.date))}</span>` : '',
+  ].join('')
+  const footer = foot || small ? `<div class="deck-footer">${foot}${small}</div>` : ''
+  const big = logoSrc && isTitle ? `<img class="deck-logo-title" src="${logoSrc}" alt="${escapeHtml(config.organisation ?? 'Logo')}">` : ''
+  return {
+    classes: [...(mark ? ['is-marked'] : []), ...(footer ? ['has-footer'] : [])],
+    before: mark ? markingHtml(mark, 'top') : '',
+    after: footer + (mark ? markingHtml(mark, 'bottom') : ''),
+    title: isTitle ? bylineHtml(config) + big : '',
+  }
+}
+
+/** The dark ground of title, statement and section slides: --dark of the look (assets/base.css, theme.css), or the theme's primary. */
+export function darkGround(config: DeckConfig): string {
+  return config.theme?.colours?.primary ?? (config.theme?.look === 'dark' ? '#0b111a' : '#14263d')
+}

@@ -1,6 +1,7 @@
 import type { Marked } from 'marked'
 import { escapeHtml } from '../text/escape.ts'
 import { diag } from './diagnostics.ts'
+import type { SlideChrome } from './identity.ts'
 import { countWords, type InternalLink, type MarkdownEnv, renderMarkdown, textOf } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
@@ -156,7 +157,7 @@ export function typeset(md: Marked, text: string): string {
 }
 
 /** The `<section>` for one slide: kicker, heading, body, notes. */
-export function sectionHtml(slide: RenderedSlide, extraClass: string | undefined, agenda: string): string {
+export function sectionHtml(slide: RenderedSlide, extraClass: string | undefined, agenda: string, chrome?: SlideChrome, ground = '#14263d'): string {
   const heading = slide.layout === 'title' ? 'h1' : 'h2'
   const classes = [
     'slide',
@@ -165,17 +166,21 @@ export function sectionHtml(slide: RenderedSlide, extraClass: string | undefined
     ...(isSparse(slide) ? ['is-sparse'] : []),
     ...(extraClass ? [extraClass] : []),
     ...(slide.class ? [slide.class] : []),
+    ...(chrome?.classes ?? []),
   ]
   const kicker = slide.section && slide.layout !== 'title' ? `<p class="slide-kicker">${escapeHtml(slide.section)}</p>` : ''
   const body = slide.layout === 'agenda' ? agenda + slide.bodyHtml : slide.bodyHtml
   const dark = slide.layout === 'title' || slide.layout === 'statement' || slide.layout === 'section'
   return [
-    `<section id="${slide.id}" class="${classes.join(' ')}" data-timing="${slide.seconds}" data-file="${escapeHtml(slide.file)}"${dark ? ' data-background-color="#14263d"' : ''}>`,
+    `<section id="${slide.id}" class="${classes.join(' ')}" data-timing="${slide.seconds}" data-file="${escapeHtml(slide.file)}"${dark ? ` data-background-color="${ground}"` : ''}>`,
+    chrome?.before ?? '',
     '<div class="frame">',
     kicker,
     `<${heading} class="slide-title">${escapeHtml(slide.title)}</${heading}>`,
     body.trim() ? `<div class="slide-body">${body}</div>` : '',
+    chrome?.title ?? '',
     '</div>',
+    chrome?.after ?? '',
     `<aside class="notes">${slide.notesHtml}</aside>`,
     '</section>',
   ].join('')

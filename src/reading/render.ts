@@ -3,6 +3,7 @@
  * time from the same compiled `Deck` as the slides: no second copy of the content. Pure.
  */
 import { agendaHtml } from '../compiler/agenda.ts'
+import { bylineHtml, markingHtml } from '../compiler/identity.ts'
 import type { Deck, RenderedSlide } from '../deck/model.ts'
 import { slideGroups, subEntries } from '../deck/outline.ts'
 import { escapeHtml } from '../text/escape.ts'
@@ -52,15 +53,20 @@ export function renderReading(deck: Deck): string {
     })
     .join('\n')
 
+  const mark = config.marking?.text
   return [
+    mark ? markingHtml(mark, 'top', 'read-marking') : '',
     '<header class="read-header">',
     '<p class="read-edition">Reading edition</p>',
     `<h1>${escapeHtml(config.title)}</h1>`,
     config.subtitle ? `<p class="read-subtitle">${escapeHtml(config.subtitle)}</p>` : '',
+    bylineHtml(config).replace('deck-byline', 'read-byline'),
     `<p class="read-meta">${slides.length} slides with what the presenter says about each; about ${minutes} minutes when presented. <a class="read-deck-link read-present" href="./deck.html">Present the deck</a></p>`,
     '</header>',
     `<nav class="read-toc" aria-labelledby="read-toc-title"><h2 id="read-toc-title">Contents</h2><ol>${toc}</ol></nav>`,
     `<main class="read-main">\n${articles}\n</main>`,
+    config.footer ? `<footer class="read-footer"><p>${escapeHtml(config.footer)}</p></footer>` : '',
+    mark ? markingHtml(mark, 'bottom', 'read-marking') : '',
   ].join('\n')
 }
 

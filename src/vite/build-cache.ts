@@ -17,7 +17,7 @@ import { pruneFolder } from '../cache/prune.ts'
 import type { Deck } from '../deck/model.ts'
 import { escapeHtml } from '../text/escape.ts'
 import { withCsp } from './csp.ts'
-import { injectDeck } from './html.ts'
+import { htmlOpen, injectDeck } from './html.ts'
 
 /** The pages the build makes from the deck (vite.config.ts's inputs). */
 export const PAGES = ['index.html', 'read.html', 'handout.html'] as const
@@ -32,7 +32,7 @@ export const OUTPUTS: Readonly<Record<string, (typeof PAGES)[number]>> = {
 /** The pieces injectDeck writes for each marker (the title and lang are handled apart). Pure. */
 export function pieces(deck: Deck, source: string, page: string): Array<[marker: string, value: string]> {
   const probe = (marker: string) => (source.includes(marker) ? injectDeck(marker, deck, page) : undefined)
-  return ['<!--deck:slides-->', '<!--deck:options-->', '<!--deck:reading-->', '<!--deck:handout-->'].flatMap((m) => {
+  return ['<!--deck:slides-->', '<!--deck:options-->', '<!--deck:identity-->', '<!--deck:reading-->', '<!--deck:handout-->'].flatMap((m) => {
     const v = probe(m)
     return v === undefined ? [] : [[m, v] as [string, string]]
   })
@@ -74,7 +74,7 @@ export function toTemplate(built: string, source: string, deck: Deck, page: stri
     if (found !== titles) return undefined
   }
   if (source.includes('<html lang="en"')) {
-    const lang = `<html lang="${escapeHtml(deck.config.lang)}"`
+    const lang = htmlOpen(deck)
     const at = built.indexOf(lang)
     if (at < 0 || inPiece(at)) return undefined
     cuts.push({ at, end: at + lang.length, marker: '<html lang="en"' })

@@ -1,6 +1,7 @@
 import type { Deck } from '../deck/model.ts'
 import { renderHandout, renderReading } from '../reading/render.ts'
 import { escapeHtml } from '../text/escape.ts'
+import { identityHead } from './identity-head.ts'
 
 /** The reveal.js options that come from the compiled deck (the rest live in the client). */
 export function revealOptions(deck: Deck): { totalTime: number; title: string } {
@@ -52,7 +53,7 @@ function once(deck: Deck, piece: string, make: () => string): string {
 
 /**
  * Fill a page's markers with the compiled deck: `<!--deck:title-->`, `<!--deck:slides-->`,
- * the `lang` attribute, the JSON options read by the client, and for the other editions
+ * the `lang` attribute (and the look), `<!--deck:identity-->` (author, palette, font, marking), the JSON options read by the client, and for the other editions
  * `<!--deck:reading-->` (read.html) and `<!--deck:handout-->` (handout.html). Pure.
  */
 export function injectDeck(html: string, deck: Deck, _page: string): string {
@@ -68,7 +69,9 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
     done.add(marker)
     switch (marker) {
       case 'lang':
-        return `<html lang="${escapeHtml(deck.config.lang)}"`
+        return htmlOpen(deck)
+      case 'identity':
+        return once(deck, 'identity', () => identityHead(deck))
       case 'title':
         return escapeHtml(deck.config.title)
       case 'slides':
@@ -84,4 +87,10 @@ export function injectDeck(html: string, deck: Deck, _page: string): string {
   })
 }
 /** The page's markers: its `lang` (`<html lang="en"`, other attributes may follow), and `<!--deck:…-->` for the title, slides, options and editions. */
-const RE_MARKERS = /<html lang="en"|<!--deck:(title|slides|options|reading|handout)-->/g
+const RE_MARKERS = /<html lang="en"|<!--deck:(title|slides|options|identity|reading|handout)-->/g
+
+/** The start of the page's `<html>` tag: the deck's language, and its look when not the light one (assets/theme.css). */
+export function htmlOpen(deck: Deck): string {
+  const look = deck.config.theme?.look === 'dark' ? ' data-look="dark"' : ''
+  return `<html lang="${escapeHtml(deck.config.lang)}"${look}`
+}

@@ -64,7 +64,8 @@ async function main(): Promise<number> {
   const changed = changedFiles(record, slideSources(root, record.slidesDir))
   if (changed.length)
     console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
-  const info = { title: record.config.title, lang: record.config.lang }
+  const { title, lang, author, organisation, date, marking } = record.config
+  const info = { title, lang, author, organisation, date, marking: marking?.text }
   const errors: string[] = []
   let printed: Awaited<ReturnType<typeof printBoth>>
   try {

@@ -4,6 +4,7 @@
  * outlines back with `readOutline`. Pure (bytes or an in-memory PDFDocument).
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
+import { showDate } from '../compiler/identity.ts'
 import type { OutlineEntry } from '../deck/outline.ts'
 
 /**
@@ -68,6 +69,11 @@ export interface DocumentInfo {
   title: string
   /** BCP 47 language tag, e.g. "en". */
   lang: string
+  /** deck.yaml's author; the organisation and "as of" date go in the subject, the marking in the keywords. */
+  author?: string
+  organisation?: string
+  date?: string
+  marking?: string
 }
 
 /**
@@ -80,6 +86,10 @@ export async function withOutline(pdf: Uint8Array, entries: readonly OutlineEntr
   const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false })
   doc.setTitle(info.title, { showInWindowTitleBar: true })
   doc.setLanguage(info.lang)
+  if (info.author) doc.setAuthor(info.author)
+  const subject = [info.organisation, info.date ? `as of ${showDate(info.date)}` : ''].filter(Boolean).join(', ')
+  if (subject) doc.setSubject(subject)
+  if (info.marking) doc.setKeywords([info.marking])
   writeOutline(doc, entries)
   return { pdf: await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false }), pages: doc.getPageCount() }
 }

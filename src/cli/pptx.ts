@@ -45,12 +45,17 @@ const shown = (f: string) => relative(root, join(dist, f)) || join(dist, f)
 
 /** What the conversion needs of the compiled deck, from the build's record. */
 function deckInfo(record: DeckRecord): DeckInfo {
-  const { title, subtitle, lang } = record.config
+  const { title, subtitle, lang, author, organisation, date, marking, footer } = record.config
   return {
     title,
     ...(subtitle ? { subtitle } : {}),
     lang,
-    slides: record.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds })),
+    ...(author ? { author } : {}),
+    ...(organisation ? { organisation } : {}),
+    ...(date ? { date } : {}),
+    ...(marking ? { marking } : {}),
+    ...(footer ? { footer } : {}),
+    slides: record.slides.map((s) => ({ id: s.id, title: s.title, ...(s.section ? { section: s.section } : {}), seconds: s.seconds, layout: s.layout })),
   }
 }
 

@@ -16,6 +16,8 @@
  *   the deck's colours and fonts in the theme.
  */
 import PptxGenJS from 'pptxgenjs'
+import { showDate } from '../compiler/identity.ts'
+import { bylineText, masterObjects } from './identity.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
 import { color, inch, pt } from './units.ts'
@@ -56,15 +58,17 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE'
   pptx.title = info.title
-  pptx.subject = info.subtitle ?? info.title
-  pptx.author = info.title
+  pptx.subject = [info.subtitle ?? info.title, info.date ? `as of ${showDate(info.date)}` : ''].filter(Boolean).join(', ')
+  // Who made it (deck.yaml's author): never the deck's title; empty rather than pptxgenjs's own name.
+  pptx.author = info.author ?? ''
+  pptx.company = info.organisation ?? ''
   pptx.theme = { headFontFace: palette.font, bodyFontFace: palette.font, lang: info.lang } as PptxGenJS.ThemeProps
 
   const first = extracted.slides.find((s) => s.background === palette.background) ?? extracted.slides[0]
   const titleBox = first?.title.box ?? { x: 72, y: 52, w: 1136, h: 60 }
-  for (const [name, bg, ink] of [
-    ['Deck', palette.background, palette.ink],
-    ['Deck, dark', palette.dark, palette.onDark],
+  for (const [name, bg, ink, muted] of [
+    ['Deck', palette.background, palette.ink, palette.muted],
+    ['Deck, dark', palette.dark, palette.onDark, palette.onDark],
   ] as const) {
     pptx.defineSlideMaster({
       title: name,
@@ -87,6 +91,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
             text: '',
           },
         },
+        ...masterObjects(info, palette.font, muted),
       ],
     })
   }
@@ -112,6 +117,20 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
         w: inch(Math.abs(r.x2 - r.x1)),
         h: inch(Math.abs(r.y2 - r.y1)),
         line: { color: color(r.color) ?? '000000', width: pt(r.width) },
+      })
+    }
+    const byline = s.layout === 'title' ? bylineText(info) : ''
+    if (byline) {
+      const y = Math.max(model.title.box.y + model.title.box.h, ...model.blocks.map((b) => b.box.y + b.box.h)) + 16
+      slide.addText(byline, {
+        x: inch(72),
+        y: inch(y),
+        w: inch(1136),
+        h: inch(34),
+        margin: 0,
+        fontFace: palette.font,
+        fontSize: pt(24),
+        color: color(palette.onDark),
       })
     }
     let figures = 0

@@ -161,12 +161,21 @@ export interface ExtractedDeck {
   palette: Palette
 }
 
+/** What of deck.yaml's identity the PowerPoint file carries. */
+export interface DeckIdentity {
+  author?: string
+  organisation?: string
+  date?: string
+  marking?: { text: string; colour?: string }
+  footer?: string
+}
+
 /** What the conversion needs of the compiled deck besides the layout. */
-export interface DeckInfo {
+export interface DeckInfo extends DeckIdentity {
   title: string
   subtitle?: string
   lang: string
-  slides: { id: string; title: string; section?: string; seconds: number }[]
+  slides: { id: string; title: string; section?: string; seconds: number; layout?: string }[]
 }
 
 /** The PNG fallback of each figure, by `<slide id>#<figure index on the slide>`. */

@@ -231,7 +231,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
             finding(
               'overflow',
               at,
-              `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's corners free, shorten the text or make the figure smaller`,
+              `at ${vp.name}: ${c.what} lies under the deck's ${c.by} (${Math.round(c.w)}×${Math.round(c.h)}px): keep the slide's ${/marking|footer/.test(c.by) ? 'top and bottom edges' : 'corners'} free, shorten the text or make the figure smaller`,
             ),
           )
         }

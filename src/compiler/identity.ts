@@ -185,13 +185,14 @@ export function markingHtml(text: string, where: 'top' | 'bottom', cls = 'deck-m
 export function slideChrome(config: DeckConfig, embedded: { logo?: string } | undefined, isTitle: boolean): SlideChrome {
   const mark = config.marking?.text
   const logoSrc = embedded?.logo
-  const small = logoSrc && config.logo?.on !== 'title' && !isTitle ? `<img class="deck-logo" src="${logoSrc}" alt="">` : ''
+  const alt = escapeHtml(config.organisation ? `${config.organisation} logo` : 'Logo')
+  const small = logoSrc && config.logo?.on !== 'title' && !isTitle ? `<img class="deck-logo" src="${logoSrc}" alt="${alt}">` : ''
   const foot = [
     config.footer ? `<span class="deck-footer-text">${escapeHtml(config.footer)}</span>` : '',
     config.date && config.footer ? `<span class="deck-footer-date">${escapeHtml(showDate(config.date))}</span>` : '',
   ].join('')
   const footer = foot || small ? `<div class="deck-footer">${foot}${small}</div>` : ''
-  const big = logoSrc && isTitle ? `<img class="deck-logo-title" src="${logoSrc}" alt="${escapeHtml(config.organisation ?? 'Logo')}">` : ''
+  const big = logoSrc && isTitle ? `<img class="deck-logo-title" src="${logoSrc}" alt="${alt}">` : ''
   return {
     classes: [...(mark ? ['is-marked'] : []), ...(footer ? ['has-footer'] : [])],
     before: mark ? markingHtml(mark, 'top') : '',

@@ -10,7 +10,10 @@ import type { Covered, DeckCheckPage, Inspection, MarginIntrusion, Overflow, Pag
 export function installLayoutChecks(limits: PageLimits): void {
   const w = window as unknown as { __deckCheck: DeckCheckPage; deck: { getCurrentSlide(): HTMLElement; getScale(): number } }
   const h = w.__deckCheck
-  const CAPTION = 'small, figcaption, .caption, cite'
+  const CAPTION = 'small, figcaption, .caption, cite, .deck-footer'
+  // deck.yaml's marking and footer (src/compiler/identity.ts): drawn by the deck over every slide,
+  // like its controls, so content under them is reported, and they are not content themselves.
+  const MARKS = '.deck-marking, .deck-footer'
   type Box = { left: number; right: number; top: number; bottom: number }
   type Side = 'left' | 'right' | 'top' | 'bottom'
   const SIDES: Side[] = ['left', 'right', 'top', 'bottom']
@@ -21,6 +24,8 @@ export function installLayoutChecks(limits: PageLimits): void {
     ['.reveal .controls button.enabled .controls-arrow', 'navigation arrow'],
     ['.reveal .slide-number', 'slide number'],
     ['.deck-edition-link', 'reading-edition link'],
+    ['.reveal .slides section.present > .deck-marking', 'handling marking'],
+    ['.reveal .slides section.present > .deck-footer', 'footer line'],
   ]
 
   const chromeBoxes = (): Array<{ by: string; r: DOMRect }> => {
@@ -42,13 +47,13 @@ export function installLayoutChecks(limits: PageLimits): void {
     const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement
-      if (!n.textContent?.trim() || !el || !h.shown(el) || el instanceof SVGElement) continue
+      if (!n.textContent?.trim() || !el || !h.shown(el) || el instanceof SVGElement || el.closest(MARKS)) continue
       const range = document.createRange()
       range.selectNodeContents(n)
       for (const r of range.getClientRects()) out.push({ what: h.describe(el), r })
     }
     for (const el of section.querySelectorAll('img, svg rect, svg path, svg circle, svg polygon, svg line, svg text')) {
-      if (!h.shown(el)) continue
+      if (!h.shown(el) || el.closest(MARKS)) continue
       out.push({ what: h.describe(el), r: el.getBoundingClientRect() })
     }
     return out

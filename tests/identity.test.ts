@@ -1,0 +1,131 @@
+/**
+ * A fixture deck with every identity key (tests/fixtures/identity: author, organisation, date,
+ * marking, footer, logo, the dark look with a custom palette and font) built into every edition:
+ * the marking on every slide of the deck, every page of both PDFs (top and bottom, per page), every
+ * slide's layout in the .pptx, and the head and foot of read.html; author and date in each file's
+ * metadata; `npm run check` passes it (contrast included), and reports content under the marking.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import JSZip from 'jszip'
+import { PDFDocument } from 'pdf-lib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { REPO, runCli, scratchProject } from './cli.ts'
+import { buildForTests } from './global-setup.ts'
+
+const FIXTURE = resolve(REPO, 'tests/fixtures/identity')
+const MARK = 'TLP:AMBER'
+let project = ''
+let dist = ''
+
+beforeAll(async () => {
+  project = scratchProject(FIXTURE)
+  dist = await buildForTests(project)
+}, 300_000)
+
+/** The text of one page, its non-empty lines. */
+const pageLines = (pdf: string, n: number): string[] =>
+  execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+
+describe('identity fixture: HTML editions', () => {
+  it('marks every slide at its top and bottom, and names the author and date in the head', () => {
+    for (const page of ['index.html', 'deck.html']) {
+      const html = readFileSync(join(dist, page), 'utf8')
+      const sections = [...html.matchAll(/<section id="[^"]+"[\s\S]*?<\/section>/g)].map((m) => m[0])
+      expect(sections).toHaveLength(4)
+      for (const s of sections) {
+        expect(s).toContain(`<p class="deck-marking deck-marking-top" role="note" aria-label="Handling marking">${MARK}</p>`)
+        expect(s).toContain(`<p class="deck-marking deck-marking-bottom" aria-hidden="true">${MARK}</p>`)
+        expect(s).toContain('Prepared for the regional security meeting')
+      }
+      expect(html).toContain('<meta name="author" content="A. Analyst" />')
+      expect(html).toContain('<meta name="date" content="2026-12-07" />')
+      expect(html).toMatch(/<html lang="en" data-look="dark"/)
+      expect(html).toMatch(/@font-face \{ font-family: "House"; src: url\(data:font\/woff2;base64,/)
+      expect(sections[0]).toContain('<span>A. Analyst</span><span>Regional Desk</span><span>As of <time datetime="2026-12-07">7 December 2026</time></span>')
+    }
+  })
+
+  it('marks the head and the foot of read.html', () => {
+    const body = readFileSync(join(dist, 'read.html'), 'utf8').split(/<body[^>]*>/)[1] ?? ''
+    const text = body
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    expect(text.startsWith(MARK)).toBe(true)
+    expect(text.endsWith(MARK)).toBe(true)
+  })
+})
+
+describe('identity fixture: PDFs and PPTX', () => {
+  it('prints the marking at the top and bottom of every page of both PDFs, with the author in their Info', async () => {
+    const run = await runCli('pdf', project, `--dist=${dist}`)
+    expect(run.code, run.stderr).toBe(0)
+    for (const name of ['deck.pdf', 'handout.pdf']) {
+      const file = join(dist, name)
+      const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false })
+      expect(doc.getAuthor()).toBe('A. Analyst')
+      expect(doc.getSubject()).toBe('Regional Desk, as of 7 December 2026')
+      expect(doc.getPageCount()).toBe(4)
+      for (let n = 1; n <= 4; n++) {
+        const lines = pageLines(file, n)
+        expect(lines[0], `${name} page ${n} top`).toContain(MARK)
+        expect(lines.at(-1), `${name} page ${n} bottom`).toContain(MARK)
+      }
+    }
+  }, 300_000)
+
+  it('puts the marking on the layout of every slide, and the author in the core properties', async () => {
+    const out = join(dist, 'fixture.pptx')
+    const run = await runCli('pptx', project, `--dist=${dist}`, `--out=${out}`)
+    expect(run.code, run.stderr).toBe(0)
+    const zip = await JSZip.loadAsync(readFileSync(out))
+    const read = async (p: string) => (await zip.file(p)?.async('string')) ?? ''
+    expect(await read('docProps/core.xml')).toContain('<dc:creator>A. Analyst</dc:creator>')
+    const slides = Object.keys(zip.files).filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p))
+    expect(slides).toHaveLength(4)
+    for (const s of slides) {
+      const rels = await read(s.replace('slides/', 'slides/_rels/').replace(/\.xml$/, '.xml.rels'))
+      const layout = /slideLayouts\/(slideLayout\d+\.xml)/.exec(rels)?.[1] ?? ''
+      const texts = [...(await read(`ppt/slideLayouts/${layout}`)).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1])
+      expect(
+        texts.filter((t) => t === MARK),
+        s,
+      ).toHaveLength(2)
+    }
+    expect(await read('ppt/theme/theme1.xml')).toContain('<a:latin typeface="House"')
+  }, 300_000)
+})
+
+describe('identity fixture: npm run check', () => {
+  it('passes the dark look with the custom palette and font (contrast, legibility, nothing under the marking)', async () => {
+    const run = await runCli('check', project, `--dist=${dist}`)
+    expect(run.stdout + run.stderr).not.toMatch(/color-contrast|handling marking|lies under/)
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+  }, 300_000)
+
+  it('reports a slide whose content runs under the marking, and a palette below AA contrast', async () => {
+    const crowded = scratchProject(FIXTURE)
+    const long = 'A long bullet that runs across the whole width of the slide, under the banner'
+    writeFileSync(
+      join(crowded, 'slides/01-points.md'),
+      `---\ntitle: Too much on one slide\nsection: Handling\n---\n${Array.from({ length: 12 }, (_, i) => `- ${long} ${i + 1}`).join('\n')}\n\nNotes:\nToo much.\n`,
+    )
+    const yaml = readFileSync(join(crowded, 'slides/deck.yaml'), 'utf8')
+      .replace('look: dark', 'look: light')
+      .replace('#c8102e', '#f4b8a8')
+      .replace(/^footer:.*$/m, '')
+    writeFileSync(join(crowded, 'slides/deck.yaml'), yaml)
+    const out = await buildForTests(crowded)
+    const run = await runCli('check', crowded, `--dist=${out}`)
+    const said = run.stdout + run.stderr
+    expect(run.code).not.toBe(0)
+    expect(said).toMatch(/#\/points: overflow: at [^:]+: .* lies under the deck's handling marking .*: keep the slide's top and bottom edges free/)
+    expect(said).toMatch(/color-contrast/)
+  }, 300_000)
+})

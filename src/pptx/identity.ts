@@ -3,8 +3,7 @@
  * slide masters (so editing one slide cannot lose them), and the title slide's byline. Pure.
  */
 import type PptxGenJS from 'pptxgenjs'
-import { showDate } from '../compiler/identity.ts'
-import { inkOn, MARKING_DEFAULT } from '../vite/identity-head.ts'
+import { inkOn, MARKING_DEFAULT, showDate } from '../compiler/identity.ts'
 import type { DeckIdentity } from './model.ts'
 import { color, inch, pt } from './units.ts'
 

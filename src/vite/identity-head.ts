@@ -4,33 +4,15 @@
  * (embedded) and the marking's colours as custom properties, which assets/base.css, theme.css
  * and reading.css read. Pure.
  */
+
+import { fontFamily, inkOn, MARKING_DEFAULT } from '../compiler/identity.ts'
 import type { Deck } from '../deck/model.ts'
 import { escapeHtml } from '../text/escape.ts'
-
-/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
-export function inkOn(hex: string): string {
-  const h = hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (c) => c + c) : hex
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = Number.parseInt(h.slice(i, i + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }) as [number, number, number]
-  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b
-  // Contrast with black (l + 0.05) / 0.05 against white 1.05 / (l + 0.05).
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff'
-}
-
-/** The font's family name: its file's name (`House.woff2` -> "House"), as the PPTX theme names it too. */
-export function fontFamily(file: string): string {
-  return (file.split('/').pop() ?? file).replace(/\.woff2$/i, '').replace(/["'\\;{}<>]/g, '')
-}
 
 /** `text` as a CSS string, safe inside a `<style>` element. */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`
 }
-
-/** The default banner: a dark neutral grey, white text. */
-export const MARKING_DEFAULT = '#3d4452'
 
 /** The `<head>` piece: never empty, so the build cache can find it in a built page. */
 export function identityHead(deck: Deck): string {

@@ -11,7 +11,7 @@ import type { Bounds } from '../countries.ts'
 import { type CountryProps, type CountryTopology, type Point, prepareTopology } from '../geo.ts'
 import { attrs, escapeXml, num, textWidth, wrapBalanced } from '../svg.ts'
 import { autoExtent } from './extent.ts'
-import { coverage, type LabelRequest, type Mask, type PlacedLabel, placeLabels, type Rect } from './labels.ts'
+import { coverage, type LabelRequest, type Mask, type PlacedLabel, type Rect } from './labels.ts'
 import {
   type Block,
   block,
@@ -29,6 +29,7 @@ import {
   POINT_R,
 } from './layout.ts'
 import { anchorOf, outline, projectionFor, rasterise, ringArea, screenRings, visibleRegion } from './projection.ts'
+import { placeLabels, type Unplaced } from './solve.ts'
 import type { MapSpec } from './spec.ts'
 
 /** world-atlas's 1:50m TopoJSON (3.6 MB), read only when a map is drawn (not on a figure-cache hit). */
@@ -99,6 +100,10 @@ interface Drawn {
   panelWidth: number
   /** Highlighted countries named in the key because no label fitted on the map. */
   inKey: string[]
+  /** Keys of the labels drawn (`context:643`…), so the text equivalent says only what is shown. */
+  shown: Set<string>
+  /** Labels that found no clear position (drawn anyway, marked forced): the spec is refused for them. */
+  failed: Unplaced[]
 }
 
 /** Renders the map body and reports what it drew (exported for tests). */
@@ -200,11 +205,33 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   const placeRequests: LabelRequest[] = []
   const freeRequests: LabelRequest[] = []
   const blocks = new Map<string, { block: Block; cls: string; texts: string[] }>()
+  // For each place, the highlighted countries it does not lie in.
+  const cellOf = ([x, y]: Point) => Math.floor(y / landMask.cell) * landMask.cols + Math.floor(x / landMask.cell)
+  const foreignOf = (at: Point): Mask => {
+    const bits = new Uint8Array(landMask.bits.length)
+    for (const c of spec.countries) {
+      const m = shapes.get(c.key)?.mask
+      if (!m || m.bits[cellOf(at)]) continue
+      for (let k = 0; k < m.bits.length; k++) if (m.bits[k]) bits[k] = 1
+    }
+    return { ...landMask, bits }
+  }
   spec.places.forEach((p, i) => {
     const key = `place:${i}`
     const b = block([{ text: p.name, size: MAP_SIZES.place, cls: 'fig-map-place', bold: true }, ...noteLines(p.note, MAP_SIZES.note)])
     blocks.set(key, { block: b, cls: '', texts: [p.name, ...(p.note ? [p.note] : [])] })
-    placeRequests.push({ key, width: b.width, height: b.height, anchor: pointsXY[i]?.at as Point, mode: 'point', avoid: namedMask, avoidWeight: 6 })
+    placeRequests.push({
+      key,
+      width: b.width,
+      height: b.height,
+      anchor: pointsXY[i]?.at as Point,
+      mode: 'point',
+      avoid: namedMask,
+      avoidWeight: 6,
+      foreign: foreignOf(pointsXY[i]?.at as Point),
+      ...(p.side ? { side: p.side } : {}),
+      ...(p.offset ? { offset: p.offset } : {}),
+    })
   })
   const countryRequests: LabelRequest[] = []
   for (const c of spec.countries) {
@@ -224,7 +251,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
       mode: 'area',
       mask: s.mask,
       maxDistance: 240,
-      optional: true,
+      omitCost: 3000,
       avoid: namedMask,
       avoidWeight: 80,
     })
@@ -243,7 +270,8 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     const key = `label:${i}`
     const b = block([{ text: l.name, size: MAP_SIZES.label, cls: 'fig-map-text', bold: false }, ...noteLines(l.note, MAP_SIZES.note)])
     blocks.set(key, { block: b, cls: '', texts: [l.name, ...(l.note ? [l.note] : [])] })
-    freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(l.at) as Point, mode: 'free' })
+    // A region's name stays on its point: at most a few px off it.
+    freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(l.at) as Point, mode: 'free', maxDistance: 12 })
   }
   const contextRequests: LabelRequest[] = []
   for (const c of spec.context) {
@@ -260,16 +288,17 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
       mode: 'area',
       mask: s.mask,
       maxDistance: 120,
-      optional: true,
+      // A context country the author gave a note to is named unless nothing fits.
+      omitCost: c.note ? 2000 : 300,
       minInside: 0.4,
     })
   }
-  // Greedy order: highlighted names inside their country (the map's subject, needing the most
-  // room), places, seas and labels, context names on their country; then the names that need a leader.
-  const inside = (r: LabelRequest): LabelRequest => ({ ...r, insideOnly: true })
-  const requests = [...countryRequests.map(inside), ...placeRequests, ...freeRequests, ...contextRequests.map(inside), ...countryRequests, ...contextRequests]
+  // The solver's greedy start takes them in this order: pinned places, highlighted names (the
+  // map's subject, needing the most room), places, seas and labels, context names.
+  const pinned = placeRequests.filter((r) => r.side)
+  const requests = [...pinned, ...countryRequests, ...placeRequests.filter((r) => !r.side), ...freeRequests, ...contextRequests]
 
-  const placed = placeLabels({ frame: { x0: 0, y0: 0, x1: panelWidth, y1: MAP_HEIGHT }, inset: 4, points: pointsXY, obstacles, labels: requests })
+  const { placed, failed } = placeLabels({ frame: { x0: 0, y0: 0, x1: panelWidth, y1: MAP_HEIGHT }, inset: 4, points: pointsXY, obstacles, labels: requests })
   const placedKeys = new Set(placed.map((p) => p.key))
   for (const p of placed) {
     if (p.leader) {
@@ -308,5 +337,5 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   }
   drawn.push(CREDIT.join(' '))
   const inKey = spec.countries.filter((c) => !placedKeys.has(`country:${c.key}`)).map((c) => c.key)
-  return { svg: parts.join(''), drawn, labels: placed, width, panelWidth, inKey }
+  return { svg: parts.join(''), drawn, labels: placed, width, panelWidth, inKey, failed, shown: placedKeys }
 }

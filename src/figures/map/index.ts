@@ -15,7 +15,7 @@
  * appears only for what direct labels cannot say (groups, the marker's meaning).
  */
 
-import type { FigureKind, FigureRender } from '../kinds.ts'
+import type { FigureIssue, FigureKind, FigureRender } from '../kinds.ts'
 import { svgDocument } from '../svg.ts'
 import { drawMap } from './draw.ts'
 import type { PlacedLabel } from './labels.ts'
@@ -25,14 +25,59 @@ import { mapText } from './text.ts'
 
 export type { MapSpec } from './spec.ts'
 
+// The layout is computed once for validation (to refuse a crowded map) and reused by render.
+const drawnFor = new WeakMap<MapSpec, ReturnType<typeof drawMap>>()
+const drawOnce = (spec: MapSpec) => {
+  const known = drawnFor.get(spec)
+  if (known) return known
+  const d = drawMap(spec)
+  drawnFor.set(spec, d)
+  return d
+}
+
 /** Renders a valid spec: the SVG document, its text equivalent and claims, and (for tests) where its labels went. */
 export function renderMapSpec(spec: MapSpec, id: string): FigureRender & { labels: PlacedLabel[]; width: number; panelWidth: number } {
-  const d = drawMap(spec)
-  const text = mapText(spec)
+  const d = drawOnce(spec)
+  const text = mapText(spec, d.shown)
   const svg = svgDocument({ name: 'map', id, width: d.width, height: MAP_HEIGHT, title: spec.title, desc: text, body: d.svg })
   // The data credit is the tool's, not the author's: no claim for the fidelity check to hold to a source.
   const credit = CREDIT.join(' ')
   return { svg, text, claims: [...new Set([spec.title, ...d.drawn.filter((t) => t !== credit)])], labels: d.labels, width: d.width, panelWidth: d.panelWidth }
+}
+
+/** The spec path and name of a label or obstacle key from the layout (`place:2`, `country:418`, `credit`). */
+function describe(spec: MapSpec, key: string): { path: Array<string | number>; name: string } {
+  const [kind, rest = ''] = key.split(':') as [string, string?]
+  const i = Number(rest)
+  if (kind === 'place') return { path: ['places', i], name: `"${spec.places[i]?.name}"` }
+  if (kind === 'sea') return { path: ['seas', i], name: `"${spec.seas[i]?.name}"` }
+  if (kind === 'label') return { path: ['labels', i], name: `"${spec.labels[i]?.name}"` }
+  if (kind === 'country' || kind === 'context') {
+    const list = kind === 'country' ? spec.countries : spec.context
+    const at = list.findIndex((c) => c.key === rest)
+    return { path: [kind === 'country' ? 'countries' : 'context', at], name: `"${list[at]?.name}"` }
+  }
+  if (kind === 'frame') return { path: [], name: "the map's edge" }
+  if (kind === 'far') return { path: [], name: 'the labels near its point' }
+  if (kind === 'foreign') return { path: [], name: 'the neighbouring countries' }
+  return { path: [], name: 'the data credit' }
+}
+
+/** Located errors for labels the solver could not place clear of the rest, naming what crowds them and the fix. */
+export function placementIssues(spec: MapSpec): FigureIssue[] {
+  return drawOnce(spec).failed.map((f) => {
+    const self = describe(spec, f.key)
+    const crowd = [...new Set(f.crowd.map((k) => describe(spec, k).name))]
+    const pin = f.key.startsWith('place:')
+      ? spec.places[Number(f.key.slice(6))]?.side
+        ? 'move its "side" or "offset"'
+        : 'pin a label with side: n, ne, e, se, s, sw, w or nw'
+      : "pin a nearby place's label with side: n, ne, e, se, s, sw, w or nw"
+    return {
+      path: self.path,
+      message: `the label ${self.name} finds no place near what it names that stays clear of ${crowd.length > 0 ? crowd.join(', ') : 'the other labels'}: the map is too crowded there. Name fewer places there, give a larger "extent", or ${pin}`,
+    }
+  })
 }
 
 /** The `map` figure kind. */
@@ -41,7 +86,9 @@ export const mapFigure: FigureKind<MapSpec> = {
   keys: MAP_KEYS,
   validate(data) {
     const { spec, issues } = validateMap(data)
-    return spec ? { spec, issues: issues.list } : { issues: issues.list }
+    if (!spec) return { issues: issues.list }
+    const crowded = placementIssues(spec)
+    return crowded.length > 0 ? { issues: [...issues.list, ...crowded] } : { spec, issues: issues.list }
   },
   render(spec, id) {
     const { svg, text, claims } = renderMapSpec(spec, id)

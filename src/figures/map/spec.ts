@@ -3,10 +3,14 @@
  * problem located at its path (unknown countries with a did-you-mean, [latitude, longitude] swaps,
  * places outside the extent).
  */
+
+import { closest } from '../../text/did-you-mean.ts'
 import { type Bounds, resolveCountry } from '../countries.ts'
 import type { Point } from '../geo.ts'
 import { Issues, isRecord, type Path, record, str } from '../validate.ts'
 import { autoExtent, distanceOutside, fitExtent, intersect, shiftNear, size, unwrapBox } from './extent.ts'
+import { SIDES, type Side } from './labels.ts'
+import { MAP_LIMITS } from './limits.ts'
 
 /** Highlight colours, named as the deck's theme names them (fig-hl-<colour>). */
 export const PALETTE = ['blue', 'red', 'ochre', 'green', 'purple', 'teal', 'brown', 'pink'] as const
@@ -34,6 +38,9 @@ export interface MapPoint {
   /** [longitude, latitude] in degrees. */
   at: Point
   note?: string
+  /** Places only: the side of the point the author pinned the label to, and a nudge in px. */
+  side?: Side
+  offset?: [number, number]
 }
 
 /** A valid map: what `validateMap` returns and the renderer draws. */
@@ -55,7 +62,10 @@ export const MAP_KEYS = ['title', 'countries', 'context', 'places', 'seas', 'lab
 const COUNTRY_KEYS = ['name', 'label', 'note', 'colour', 'color', 'group'] as const
 const CONTEXT_KEYS = ['name', 'label', 'note'] as const
 const POINT_KEYS = ['name', 'at', 'note'] as const
-const MAX_ITEMS = 16
+const PLACE_KEYS = ['name', 'at', 'note', 'side', 'offset'] as const
+const MAX_ITEMS = MAP_LIMITS.items
+/** Largest nudge an `offset` may give a label, in px. */
+const MAX_OFFSET = 200
 
 // ---- validation -------------------------------------------------------------------------------
 
@@ -134,14 +144,44 @@ function lonLat(v: unknown, path: Path, issues: Issues, what: string): Point | u
 }
 
 function point(v: unknown, path: Path, issues: Issues, what: string): MapPoint | undefined {
-  const r = record(v, path, POINT_KEYS, issues, what)
+  const isPlace = what === 'a place'
+  const r = record(v, path, isPlace ? PLACE_KEYS : POINT_KEYS, issues, what)
   if (!r) return undefined
   const name = str(r, 'name', path, issues, { required: true, max: 40 })
   if (r.at === undefined || r.at === null) return issues.error(path, `${what} needs "at": [longitude, latitude], e.g. at: [104.92, 11.56]`)
   const at = lonLat(r.at, [...path, 'at'], issues, `"at"`)
   const note = str(r, 'note', path, issues, { max: 120 })
+  const side = isPlace ? sideOf(r, path, issues) : undefined
+  const offset = isPlace ? offsetOf(r, path, issues) : undefined
   if (name === undefined || at === undefined) return undefined
-  return { name, at, ...(note ? { note } : {}) }
+  if (offset && !side) return issues.error([...path, 'offset'], '"offset" nudges a label pinned with "side": add side: n, ne, e, se, s, sw, w or nw')
+  return { name, at, ...(note ? { note } : {}), ...(side ? { side } : {}), ...(offset ? { offset } : {}) }
+}
+
+/** A place's `side`: one of the eight compass sides, with a did-you-mean. */
+function sideOf(r: Record<string, unknown>, path: Path, issues: Issues): Side | undefined {
+  const v = r.side
+  if (v === undefined || v === null) return undefined
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : ''
+  if ((SIDES as readonly string[]).includes(s)) return s as Side
+  const words: Record<string, Side> = { north: 'n', northeast: 'ne', east: 'e', southeast: 'se', south: 's', southwest: 'sw', west: 'w', northwest: 'nw' }
+  const near = words[s.replace(/[\s-]/g, '')] ?? closest(s, SIDES)
+  return issues.error(
+    [...path, 'side'],
+    `"side" puts the label on one side of its point: one of ${SIDES.join(', ')} (n above, e to the right); got ${show(v)}${near ? `: did you mean "${near}"?` : ''}`,
+  )
+}
+
+/** A place's `offset`: [dx, dy] in px (y down), within ±MAX_OFFSET. */
+function offsetOf(r: Record<string, unknown>, path: Path, issues: Issues): [number, number] | undefined {
+  const v = r.offset
+  if (v === undefined || v === null) return undefined
+  if (!Array.isArray(v) || v.length !== 2 || !v.every((x) => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_OFFSET))
+    return issues.error(
+      [...path, 'offset'],
+      `"offset" is [dx, dy] in px (right and down), each within ±${MAX_OFFSET}, e.g. offset: [0, -10]; got ${Array.isArray(v) ? JSON.stringify(v) : show(v)}`,
+    )
+  return [v[0] as number, v[1] as number]
 }
 
 function extentOf(v: unknown, issues: Issues): Bounds | undefined {
@@ -185,6 +225,12 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
     })
   check(countries, 'countries')
   check(context, 'context')
+  // Two dots on one spot cannot each have the label nearest them.
+  places.forEach((p, i) => {
+    const j = places.findIndex((q) => q && p && Math.abs(q.at[0] - p.at[0]) < 0.01 && Math.abs(q.at[1] - p.at[1]) < 0.01)
+    if (p && j < i)
+      issues.error(['places', i], `"${p.name}" is at the same spot as places[${j}] "${places[j]?.name}": keep one, and put both names in its name or note`)
+  })
 
   // Colours: an explicit one, else one per group, else one per country, in palette order.
   const highlighted: HighlightCountry[] = []

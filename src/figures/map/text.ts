@@ -5,8 +5,12 @@ import type { MapSpec } from './spec.ts'
 const listWords = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`)
 const withNote = (x: { name: string; note?: string }) => (x.note ? `${x.name} (${x.note})` : x.name)
 
-/** The text equivalent: what the map shows, in sentences (the compiler puts the author's title before it). */
-export function mapText(spec: MapSpec): string {
+/**
+ * The text equivalent: what the map shows, in sentences (the compiler puts the author's title
+ * before it). `shown` holds the keys of the labels drawn: a context country whose name found no
+ * room is grey land without a name, so the text does not name it either.
+ */
+export function mapText(spec: MapSpec, shown?: ReadonlySet<string>): string {
   // Ungrouped countries one by one, each group once (where its first country is), in spec order.
   const entries: Array<{ group?: string; names: string[] }> = []
   for (const c of spec.countries) {
@@ -16,7 +20,8 @@ export function mapText(spec: MapSpec): string {
   }
   const items = entries.map((e) => (e.group ? `${listWords(e.names)} (${e.group})` : listWords(e.names)))
   const out: string[] = [items.length > 0 ? `Map highlighting ${listWords(items)}.` : 'Map.']
-  if (spec.context.length > 0) out.push(`Also shown: ${listWords(spec.context.map(withNote))}.`)
+  const context = spec.context.filter((c) => !shown || shown.has(`context:${c.key}`))
+  if (context.length > 0) out.push(`Also named: ${listWords(context.map(withNote))}.`)
   if (spec.seas.length > 0) out.push(`${spec.seas.length === 1 ? 'Sea' : 'Seas'}: ${listWords(spec.seas.map(withNote))}.`)
   if (spec.places.length > 0)
     out.push(`${spec.marker ? `${spec.marker.replace(/[.!?]$/, '')}, marked` : 'Places marked'}: ${spec.places.map(withNote).join('; ')}.`)

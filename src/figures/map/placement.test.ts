@@ -95,3 +95,47 @@ describe('label placement (issue 21)', () => {
     checkLayout(specOf(yaml))
   })
 })
+
+describe('a label pinned with side:', () => {
+  const base = (place: string) => `title: x\ncountries: [Laos, Thailand]\nplaces:\n  - ${place}\n  - { name: Bangkok, at: [100.5, 13.75] }`
+
+  it.each([
+    ['n', (c: number[], b: Rect) => b.y1 <= (c[1] as number) && b.x0 < (c[0] as number) && b.x1 > (c[0] as number)],
+    ['w', (c: number[], b: Rect) => b.x1 <= (c[0] as number)],
+    ['se', (c: number[], b: Rect) => b.x0 >= (c[0] as number) && b.y0 >= (c[1] as number)],
+  ])('puts the label on side %s of its point', (side, holds) => {
+    const out = renderMapSpec(specOf(base(`{ name: Vientiane, at: [102.63, 17.97], side: ${side} }`)), 'x')
+    const l = out.labels.find((x) => x.key === 'place:0')
+    expect(l && holds(l.anchor, l.box)).toBe(true)
+    expect(l?.leader).toBeUndefined()
+  })
+
+  it('moves it by offset, with a leader once it is away from its point', () => {
+    const plain = renderMapSpec(specOf(base('{ name: Vientiane, at: [102.63, 17.97], side: e }')), 'x').labels.find((x) => x.key === 'place:0')
+    const moved = renderMapSpec(specOf(base('{ name: Vientiane, at: [102.63, 17.97], side: e, offset: [30, -20] }')), 'x').labels.find(
+      (x) => x.key === 'place:0',
+    )
+    expect((moved?.box.x0 ?? 0) - (plain?.box.x0 ?? 0)).toBeCloseTo(30)
+    expect((moved?.box.y0 ?? 0) - (plain?.box.y0 ?? 0)).toBeCloseTo(-20)
+    expect(moved?.leader).toBeDefined()
+  })
+
+  it('checks side and offset, with a did-you-mean', () => {
+    const typo = issuesOf(base('{ name: Vientiane, at: [102.63, 17.97], side: nw2 }'))
+    expect(typo[0]?.path).toEqual(['places', 0, 'side'])
+    expect(typo[0]?.message).toContain('did you mean "nw"?')
+    expect(issuesOf(base('{ name: Vientiane, at: [102.63, 17.97], side: north }'))[0]?.message).toContain('did you mean "n"?')
+    expect(issuesOf(base('{ name: Vientiane, at: [102.63, 17.97], offset: [5, 5] }'))[0]?.path).toEqual(['places', 0, 'offset'])
+    expect(issuesOf(base('{ name: Vientiane, at: [102.63, 17.97], side: e, offset: [500, 0] }'))[0]?.message).toContain('±200')
+    expect(issuesOf(`title: x\ncountries: [Laos]\nseas:\n  - { name: Sea, at: [102.63, 17.97], side: e }`)[0]?.path).toEqual(['seas', 0, 'side'])
+  })
+
+  it('refuses a pinned label that covers another place, naming it', () => {
+    const issues = issuesOf(
+      `title: x\ncountries: [Laos, Thailand]\nplaces:\n  - { name: Vientiane, at: [102.63, 17.97], side: e }\n  - { name: Nong Khai, at: [102.9, 17.95] }`,
+    )
+    expect(issues[0]?.path).toEqual(['places', 0])
+    expect(issues[0]?.message).toContain('"Nong Khai"')
+    expect(issues[0]?.message).toContain('move its "side" or "offset"')
+  })
+})

@@ -165,7 +165,8 @@ function sideOf(r: Record<string, unknown>, path: Path, issues: Issues): Side | 
   const s = typeof v === 'string' ? v.trim().toLowerCase() : ''
   if ((SIDES as readonly string[]).includes(s)) return s as Side
   const words: Record<string, Side> = { north: 'n', northeast: 'ne', east: 'e', southeast: 'se', south: 's', southwest: 'sw', west: 'w', northwest: 'nw' }
-  const near = words[s.replace(/[\s-]/g, '')] ?? closest(s, SIDES)
+  const letters = s.replace(/[^a-z]/g, '')
+  const near = (SIDES as readonly string[]).includes(letters) ? letters : (words[letters] ?? closest(letters, SIDES))
   return issues.error(
     [...path, 'side'],
     `"side" puts the label on one side of its point: one of ${SIDES.join(', ')} (n above, e to the right); got ${show(v)}${near ? `: did you mean "${near}"?` : ''}`,

@@ -108,3 +108,17 @@ places:
 seas:
   - { name: Black Sea, at: [34, 43.2] }
 `
+
+/** Issue 21's routes and areas on the Black Sea: a corridor with an arrow, a closed box, a missile range. */
+export const CORRIDOR = `
+title: "Grain leaves Odesa along the western shore"
+countries: [Ukraine, Romania, Turkey]
+extent: [[26, 40.5], [38, 47.5]]
+routes:
+  - { name: "Grain corridor", path: [[30.7, 46.5], [30.2, 43.0], [28.9, 41.0]], arrow: true, note: "2023" }
+areas:
+  - { name: "Closed to shipping", polygon: [[30.5, 45.0], [33.0, 45.0], [33.0, 43.5], [30.5, 43.5]] }
+  - { name: "Missile range", around: [33.5, 44.6], km: 300 }
+places:
+  - { name: Sevastopol, at: [33.52, 44.62], side: e }
+`

@@ -28,6 +28,7 @@ import {
   noteLines,
   POINT_R,
 } from './layout.ts'
+import { drawOverlays, overlayKey } from './overlay-draw.ts'
 import { anchorOf, outline, projectionFor, rasterise, ringArea, screenRings, visibleRegion } from './projection.ts'
 import { placeLabels, type Unplaced } from './solve.ts'
 import type { MapSpec } from './spec.ts'
@@ -111,7 +112,11 @@ export function drawMap(spec: MapSpec): Drawn {
   const extent = spec.extent ?? autoExtent(spec)
   const groups: KeyEntry[] = []
   for (const c of spec.countries) if (c.group && !groups.some((g) => g.text === c.group)) groups.push({ swatch: c.colour, text: c.group })
-  const baseKey: KeyEntry[] = [...groups, ...(spec.marker && spec.places.length > 0 ? [{ swatch: 'marker' as const, text: spec.marker }] : [])]
+  const baseKey: KeyEntry[] = [
+    ...groups,
+    ...(spec.marker && spec.places.length > 0 ? [{ swatch: 'marker' as const, text: spec.marker }] : []),
+    ...overlayKey(spec.routes, spec.areas),
+  ]
   let result = drawWith(spec, extent, baseKey)
   // A highlighted country whose name found no place on the map is named in the key instead.
   if (result.inKey.length > 0) {
@@ -158,6 +163,8 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     const d = path(featureOf(c.key)) ?? ''
     if (d) parts.push(`<path${attrs({ class: `fig-country fig-hl-${c.colour}`, 'data-key': c.key, d })}/>`)
   }
+  const overlays = drawOverlays(spec.routes, spec.areas, projection, panelWidth)
+  parts.push(...overlays.svg)
   const landMask = rasterise(screenRings(projection, land), panelWidth, MAP_HEIGHT)
   const namedMask: Mask = { ...landMask, bits: new Uint8Array(landMask.bits.length) }
   for (const c of [...spec.countries, ...spec.context]) {
@@ -296,9 +303,17 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   // The solver's greedy start takes them in this order: pinned places, highlighted names (the
   // map's subject, needing the most room), places, seas and labels, context names.
   const pinned = placeRequests.filter((r) => r.side)
-  const requests = [...pinned, ...countryRequests, ...placeRequests.filter((r) => !r.side), ...freeRequests, ...contextRequests]
+  const requests = [...pinned, ...countryRequests, ...placeRequests.filter((r) => !r.side), ...overlays.requests, ...freeRequests, ...contextRequests]
+  for (const [k, v] of overlays.blocks) blocks.set(k, v)
 
-  const { placed, failed } = placeLabels({ frame: { x0: 0, y0: 0, x1: panelWidth, y1: MAP_HEIGHT }, inset: 4, points: pointsXY, obstacles, labels: requests })
+  const { placed, failed } = placeLabels({
+    frame: { x0: 0, y0: 0, x1: panelWidth, y1: MAP_HEIGHT },
+    inset: 4,
+    points: pointsXY,
+    obstacles,
+    lines: overlays.lines,
+    labels: requests,
+  })
   const placedKeys = new Set(placed.map((p) => p.key))
   for (const p of placed) {
     if (p.leader) {
@@ -326,7 +341,13 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
       const lines = keyTextLines(entry.text)
       const lh = LINE(MAP_SIZES.key)
       if (entry.swatch === 'marker') parts.push(`<circle${attrs({ class: 'fig-point', cx: x + KEY_SWATCH / 2, cy: y + lh / 2, r: POINT_R })}/>`)
-      else parts.push(`<rect${attrs({ class: `fig-swatch fig-hl-${entry.swatch}`, x, y: y + lh / 2 - 11, width: KEY_SWATCH, height: 22, rx: 3 })}/>`)
+      else if (entry.swatch === 'area') parts.push(`<rect${attrs({ class: 'fig-area', x, y: y + lh / 2 - 11, width: KEY_SWATCH, height: 22, rx: 3 })}/>`)
+      else if (entry.swatch === 'route' || entry.swatch === 'route-arrow') {
+        const [x1, x2, cy] = [x, x + KEY_SWATCH, y + lh / 2]
+        parts.push(`<path class="fig-route" d="M${num(x1)} ${num(cy)}L${num(entry.swatch === 'route' ? x2 : x2 - 8)} ${num(cy)}"/>`)
+        if (entry.swatch === 'route-arrow')
+          parts.push(`<path class="fig-route-arrow" d="M${num(x2)} ${num(cy)}L${num(x2 - 14)} ${num(cy - 7)}L${num(x2 - 14)} ${num(cy + 7)}Z"/>`)
+      } else parts.push(`<rect${attrs({ class: `fig-swatch fig-hl-${entry.swatch}`, x, y: y + lh / 2 - 11, width: KEY_SWATCH, height: 22, rx: 3 })}/>`)
       const b = block(lines.map((text) => ({ text, size: MAP_SIZES.key, cls: 'fig-key-text', bold: false })))
       parts.push(drawBlock(b, { x0: x + KEY_SWATCH + 12, y0: y - 2, x1: x + KEY_SWATCH + 12 + b.width, y1: y - 2 + b.height }, 'start', ''))
       drawn.push(entry.text)

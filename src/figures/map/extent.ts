@@ -4,6 +4,7 @@
  */
 import type { Bounds } from '../countries.ts'
 import type { Point } from '../geo.ts'
+import { overlayPoints } from './overlays.ts'
 import type { MapSpec } from './spec.ts'
 
 /** [west, south, east, north] with east ≥ west (east may exceed 180). */
@@ -85,8 +86,8 @@ export function fitExtent(countries: readonly Bounds[], points: readonly Point[]
 }
 
 /** The extent of a spec without one: its places, seas, labels and highlighted countries (context countries only when there is nothing else). */
-export function autoExtent(spec: Pick<MapSpec, 'countries' | 'context' | 'places' | 'seas' | 'labels'>): Bounds {
-  const points = [...spec.places, ...spec.seas, ...spec.labels].map((p) => p.at)
+export function autoExtent(spec: Pick<MapSpec, 'countries' | 'context' | 'places' | 'seas' | 'labels'> & Partial<Pick<MapSpec, 'routes' | 'areas'>>): Bounds {
+  const points = [...[...spec.places, ...spec.seas, ...spec.labels].map((p) => p.at), ...overlayPoints(spec.routes ?? [], spec.areas ?? [])]
   const countries = spec.countries.length + points.length > 0 ? spec.countries : spec.context
   return fitExtent(
     countries.map((c) => c.bounds),

@@ -57,6 +57,8 @@ function describe(spec: MapSpec, key: string): { path: Array<string | number>; n
     const at = list.findIndex((c) => c.key === rest)
     return { path: [kind === 'country' ? 'countries' : 'context', at], name: `"${list[at]?.name}"` }
   }
+  if (kind === 'route') return { path: ['routes', i], name: `"${spec.routes[i]?.name}"` }
+  if (kind === 'area') return { path: ['areas', i], name: `"${spec.areas[i]?.name}"` }
   if (kind === 'frame') return { path: [], name: "the map's edge" }
   if (kind === 'far') return { path: [], name: 'the labels near its point' }
   if (kind === 'foreign') return { path: [], name: 'the neighbouring countries' }

@@ -56,7 +56,7 @@ export const noteLines = (note: string | undefined, size: number, width = NOTE_W
 
 /** A row of the key: a colour swatch or the place marker, and what it means. */
 export interface KeyEntry {
-  swatch: Colour | 'marker'
+  swatch: Colour | 'marker' | 'route' | 'route-arrow' | 'area'
   text: string
 }
 

@@ -11,6 +11,7 @@ import { Issues, isRecord, type Path, record, str } from '../validate.ts'
 import { autoExtent, distanceOutside, fitExtent, intersect, shiftNear, size, unwrapBox } from './extent.ts'
 import { SIDES, type Side } from './labels.ts'
 import { MAP_LIMITS } from './limits.ts'
+import { areaOf, type MapArea, type MapRoute, overlayPoints, routeOf } from './overlays.ts'
 
 /** Highlight colours, named as the deck's theme names them (fig-hl-<colour>). */
 export const PALETTE = ['blue', 'red', 'ochre', 'green', 'purple', 'teal', 'brown', 'pink'] as const
@@ -51,6 +52,9 @@ export interface MapSpec {
   places: MapPoint[]
   seas: MapPoint[]
   labels: MapPoint[]
+  /** Lines (a shipping lane, a pipeline) and shaded areas (a closed zone, a range), in the key and the text. */
+  routes: MapRoute[]
+  areas: MapArea[]
   /** [[west, south], [east, north]]; west > east crosses the 180° meridian. */
   extent?: Bounds
   /** What the place markers mean, shown in the key (e.g. "Place named in the article"). */
@@ -58,7 +62,7 @@ export interface MapSpec {
 }
 
 /** Top-level keys of a map block. */
-export const MAP_KEYS = ['title', 'countries', 'context', 'places', 'seas', 'labels', 'extent', 'marker'] as const
+export const MAP_KEYS = ['title', 'countries', 'context', 'places', 'seas', 'labels', 'routes', 'areas', 'extent', 'marker'] as const
 const COUNTRY_KEYS = ['name', 'label', 'note', 'colour', 'color', 'group'] as const
 const CONTEXT_KEYS = ['name', 'label', 'note'] as const
 const POINT_KEYS = ['name', 'at', 'note'] as const
@@ -213,7 +217,15 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
   const places = listOf(top, 'places', issues).map((v, i) => point(v, ['places', i], issues, 'a place'))
   const seas = listOf(top, 'seas', issues).map((v, i) => point(v, ['seas', i], issues, 'a sea'))
   const labels = listOf(top, 'labels', issues).map((v, i) => point(v, ['labels', i], issues, 'a label'))
+  const routes = listOf(top, 'routes', issues).map((v, i) => routeOf(v, ['routes', i], issues, lonLat))
+  const areas = listOf(top, 'areas', issues).map((v, i) => areaOf(v, ['areas', i], issues, lonLat))
   const extent = top.extent === undefined || top.extent === null ? undefined : extentOf(top.extent, issues)
+  if (extent) {
+    for (const [i, r] of routes.entries())
+      for (const [k, p] of (r?.path ?? []).entries())
+        if (r && distanceOutside(p, extent) > 0)
+          issues.error(['routes', i, 'path', k], `a point of "${r.name}" lies outside the map's "extent": widen "extent" or drop it`)
+  }
 
   // Each country once, in either list.
   const seen = new Map<string, Path>()
@@ -263,7 +275,7 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
   }
 
   const points = [...places, ...seas, ...labels]
-  if (countries.length + context.length + points.length === 0 && !extent) {
+  if (countries.length + context.length + points.length + routes.length + areas.length === 0 && !extent) {
     issues.error([], 'a map needs something to show: "countries", "places", "seas" or "labels" (or an "extent")')
   }
 
@@ -324,6 +336,8 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
     places: clean(places),
     seas: clean(seas),
     labels: clean(labels),
+    routes: clean(routes),
+    areas: clean(areas),
     ...(extent ? { extent } : {}),
     ...(marker ? { marker } : {}),
   }

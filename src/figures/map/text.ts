@@ -26,6 +26,16 @@ export function mapText(spec: MapSpec, shown?: ReadonlySet<string>): string {
   if (spec.places.length > 0)
     out.push(`${spec.marker ? `${spec.marker.replace(/[.!?]$/, '')}, marked` : 'Places marked'}: ${spec.places.map(withNote).join('; ')}.`)
   if (spec.labels.length > 0) out.push(`Also labelled: ${listWords(spec.labels.map(withNote))}.`)
+  if (spec.routes.length > 0)
+    out.push(
+      `${spec.routes.length === 1 ? 'Route' : 'Routes'} drawn as ${spec.routes.length === 1 ? 'a line' : 'lines'}: ${spec.routes
+        .map((r) => `${withNote(r)}${r.arrow ? ', with an arrow at its end' : ''}`)
+        .join('; ')}.`,
+    )
+  if (spec.areas.length > 0)
+    out.push(
+      `Shaded ${spec.areas.length === 1 ? 'area' : 'areas'}: ${spec.areas.map((a) => `${withNote(a)}${a.km ? `, within ${a.km} km of a point` : ''}`).join('; ')}.`,
+    )
   out.push(`${CREDIT.join(' ')}.`)
   return out.join(' ')
 }

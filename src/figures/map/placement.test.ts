@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { BLACK_SEA, BLACK_SEA_CONTEXT, issuesOf, LITHIUM, MEKONG, PLATE, SAHEL, specOf } from '../../../tests/support/map-examples.ts'
-import { renderMapSpec } from './index.ts'
+import { mapFigure, renderMapSpec } from './index.ts'
 import { LEADER_CLEARANCE, type Point, type Rect, rectDistance, rectsOverlap, segmentDistance, segmentsCross } from './labels.ts'
 import { MAP_HEIGHT, POINT_R } from './layout.ts'
+import { MAP_LIMITS } from './limits.ts'
 import type { MapSpec } from './spec.ts'
 
 const area = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0))
@@ -137,5 +139,20 @@ describe('a label pinned with side:', () => {
     expect(issues[0]?.path).toEqual(['places', 0])
     expect(issues[0]?.message).toContain('"Nong Khai"')
     expect(issues[0]?.message).toContain('move its "side" or "offset"')
+  })
+})
+
+describe('the largest map the validation accepts', () => {
+  it('is placed or refused with located errors, never left half-done', () => {
+    const n = MAP_LIMITS.items
+    const places = Array.from(
+      { length: n },
+      (_, i) => `  - { name: "Place number ${i}", at: [${30 + (i % 4) * 0.9}, ${44 + Math.floor(i / 4) * 0.7}], note: "a note of some length" }`,
+    )
+    const yaml = `title: x\ncountries: [Ukraine, Russia, Turkey, Georgia]\nplaces:\n${places.join('\n')}`
+    const { spec, issues } = mapFigure.validate(parse(yaml))
+    if (spec) checkLayout(spec)
+    else for (const i of issues) expect(i.path[0], i.message).toBe('places')
+    expect(spec !== undefined || issues.some((i) => /too crowded/.test(i.message))).toBe(true)
   })
 })

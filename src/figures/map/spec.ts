@@ -11,7 +11,7 @@ import { Issues, isRecord, type Path, record, str } from '../validate.ts'
 import { autoExtent, distanceOutside, fitExtent, intersect, shiftNear, size, unwrapBox } from './extent.ts'
 import { SIDES, type Side } from './labels.ts'
 import { MAP_LIMITS } from './limits.ts'
-import { areaOf, type MapArea, type MapRoute, overlayPoints, routeOf } from './overlays.ts'
+import { areaOf, type MapArea, type MapRoute, routeOf } from './overlays.ts'
 
 /** Highlight colours, named as the deck's theme names them (fig-hl-<colour>). */
 export const PALETTE = ['blue', 'red', 'ochre', 'green', 'purple', 'teal', 'brown', 'pink'] as const

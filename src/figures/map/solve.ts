@@ -125,8 +125,15 @@ function optionsFor(l: LabelRequest, input: PlacementInput): Options {
     list.push({ ...c, cost })
   }
   list.sort((a, b) => a.cost - b.cost)
+  // Keep a spread of positions, not the cheapest few crowded on one spot (a country's centre):
+  // a candidate within 10 px of a cheaper kept one is dropped.
+  const kept: Candidate[] = []
+  for (const c of list) {
+    if (kept.length >= MAP_LIMITS.candidates) break
+    if (!kept.some((k) => Math.abs(k.box.x0 - c.box.x0) < 10 && Math.abs(k.box.y0 - c.box.y0) < 10 && !k.leader === !c.leader)) kept.push(c)
+  }
   const blockers = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
-  return { label: l, list: list.slice(0, MAP_LIMITS.candidates), blockers }
+  return { label: l, list: kept, blockers }
 }
 
 /** Places every label; see the module comment. */

@@ -39,7 +39,7 @@ describe('figure blocks', () => {
         'slides/01-fig.md:9:13 error figure-invalid timeline figure events[1].date: "date" "2013-13" has month 13: months run 01 to 12',
         'slides/01-fig.md:11:5 error figure-invalid timeline figure events[2].lable: unknown key "lable": did you mean "label"? Valid keys: date, label, note',
         'slides/01-fig.md:10:5 error figure-invalid timeline figure events[2]: "label" is required',
-        'slides/01-fig.md:12:1 error figure-invalid timeline figure: unknown key "titel": did you mean "title"? Valid keys: title, events, datedLabel, undatedLabel',
+        'slides/01-fig.md:12:1 error figure-invalid timeline figure: unknown key "titel": did you mean "title"? Valid keys: title, events, datedLabel, undatedLabel, range',
       ].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
     )
   })

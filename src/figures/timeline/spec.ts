@@ -4,7 +4,7 @@
  * kept apart (found by laying the timeline out).
  */
 import { Issues, list, type Path, record, str } from '../validate.ts'
-import { parseDate, type TimelineDate } from './dates.ts'
+import { parseDate, type TimelineDate, timeOf } from './dates.ts'
 import { layoutTimeline } from './layout.ts'
 
 /** An event as the author listed it. */
@@ -24,10 +24,12 @@ export interface TimelineSpec {
   datedLabel: string
   /** Heading of the undated lane. */
   undatedLabel: string
+  /** The axis's ends, when the author sets them (`range: [2010, 2026]`). */
+  range?: readonly [TimelineDate, TimelineDate]
 }
 
 /** Top-level keys of a timeline block. */
-export const TIMELINE_KEYS = ['title', 'events', 'datedLabel', 'undatedLabel'] as const
+export const TIMELINE_KEYS = ['title', 'events', 'datedLabel', 'undatedLabel', 'range'] as const
 const EVENT_KEYS = ['date', 'label', 'note'] as const
 export const DEFAULT_DATED_LABEL = 'Dated, to scale'
 export const DEFAULT_UNDATED_LABEL = 'Undated, in the order given'
@@ -48,6 +50,21 @@ function validateEvent(v: unknown, path: Path, issues: Issues, index: number): T
   return { label, index, ...(note !== undefined ? { note } : {}), ...(date ? { date } : {}) }
 }
 
+/** `range: [2010, 2026]`: two dates, the first earlier; the axis runs from the one to the other. */
+function validateRange(v: unknown, issues: Issues): readonly [TimelineDate, TimelineDate] | undefined {
+  if (v === undefined || v === null) return undefined
+  const hint = 'write "range: [2010, 2026]" (a start and an end, "YYYY" or "YYYY-MM")'
+  if (!Array.isArray(v) || v.length !== 2) return issues.error(['range'], `"range" must be a list of two dates: ${hint}`)
+  const [a, b] = v.map((d, i) => {
+    const r = parseDate(d)
+    if (typeof r === 'string') issues.error(['range', i], r.replace('"date"', '"range"').replace(/, or leave "date" out.*$/, ''))
+    return typeof r === 'string' ? undefined : r
+  })
+  if (!a || !b) return undefined
+  if (timeOf(a) >= timeOf(b)) return issues.error(['range'], `"range" [${a.raw}, ${b.raw}] must start before it ends: ${hint}`)
+  return [a, b]
+}
+
 /** Checks a timeline block's data into a spec; a spec only when there are no errors. */
 export function validateTimeline(data: unknown): { spec?: TimelineSpec; issues: Issues } {
   const issues = new Issues()
@@ -58,8 +75,22 @@ export function validateTimeline(data: unknown): { spec?: TimelineSpec; issues: 
   const undatedLabel = str(top, 'undatedLabel', [], issues, { max: 60 }) ?? DEFAULT_UNDATED_LABEL
   let n = 0
   const events = list(top, 'events', [], issues, (v, path) => validateEvent(v, path, issues, n++), { max: MAX_EVENTS })
+  const range = validateRange(top.range, issues)
   if (!issues.ok || title === undefined || events === undefined) return { issues }
-  const spec: TimelineSpec = { title, events, datedLabel, undatedLabel }
+  const spec: TimelineSpec = { title, events, datedLabel, undatedLabel, ...(range ? { range } : {}) }
+  if (range) {
+    const [a, b] = range
+    for (const e of events) {
+      const t = e.date && timeOf(e.date)
+      if (t !== undefined && (t < timeOf(a) || t > timeOf(b))) {
+        issues.error(
+          ['events', e.index, 'date'],
+          `"${e.label}" (${e.date?.raw}) lies outside "range" [${a.raw}, ${b.raw}]: widen the range to include it, or leave "range" out to fit the axis to the events`,
+        )
+      }
+    }
+    if (!issues.ok) return { issues }
+  }
   const layout = layoutTimeline(spec)
   for (const p of layout.problems) issues.list.push(p)
   return issues.ok ? { spec, issues } : { issues }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { fontSizes, MIN_TEXT_PX, slideScale, textWidth, viewBoxOf } from '../svg.ts'
+import { fontSizes, MIN_TEXT_PX, SLIDE_FIGURE_BOX, slideScale, textWidth, viewBoxOf } from '../svg.ts'
 import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from '../xml-check.ts'
+import { niceTicks } from './axis.ts'
 import { longDate, parseDate, shortDate } from './dates.ts'
 import { timelineFigure } from './index.ts'
-import { layoutTimeline } from './layout.ts'
+import { layoutTimeline, TIMELINE_SIZES, TIMELINE_WIDTH } from './layout.ts'
 import type { TimelineSpec } from './spec.ts'
 
 /** A made-up river basin, in the shape of a real briefing: two dated events, six undated. */
@@ -49,6 +50,38 @@ function spec(data: unknown): TimelineSpec {
 }
 
 const issuesOf = (data: unknown) => timelineFigure.validate(data).issues.map((i) => `${JSON.stringify(i.path)} ${i.severity ?? 'error'}: ${i.message}`)
+
+/** The 2014 + spring 2022 timeline a stranger could not draw, even with one-word labels. */
+const SPRING = {
+  title: 'T',
+  events: [
+    { date: '2014', label: 'Crimea' },
+    { date: '2022-02-24', label: 'Invasion' },
+    { date: '2022-03', label: 'Talks' },
+    { date: '2022-04', label: 'Bucha' },
+    { date: '2022-05', label: 'Mariupol' },
+  ],
+}
+
+/** Eight labels in eight weeks: more than one row a side holds. */
+const WEEKLY = {
+  title: 'T',
+  events: ['01-01', '01-08', '01-15', '01-22', '01-29', '02-05', '02-12', '02-19'].map((d, i) => ({ date: `2001-${d}`, label: `Event ${i}, a longer label` })),
+}
+
+/** Twelve long labels in eleven days between two events 35 years apart. */
+const CROWD = {
+  title: 'T',
+  events: [
+    { date: '1990', label: 'Start' },
+    { date: '2025', label: 'End' },
+    ...Array.from({ length: 12 }, (_, i) => ({
+      date: `2010-01-${i + 10}`,
+      label: `Event ${i} with a label that goes on and on for many words`,
+      note: 'and a note that runs on',
+    })),
+  ],
+}
 
 /** A burst of three events in two years and one decades later: the third label has no room over its marker. */
 const BURST = {
@@ -111,19 +144,93 @@ describe('timeline validation', () => {
     expect(issuesOf('title: T')).toEqual([expect.stringMatching(/^\[\] error: a timeline must be a mapping/)])
   })
 
-  it('says which event to shorten when a label cannot be placed', () => {
-    // Six long labels in six months: two fit over their markers, two moved along their rows, the fifth nowhere.
-    const crowded = {
-      title: 'T',
-      events: ['2001-01', '2001-02', '2001-03', '2001-04', '2001-05', '2001-06'].map((date, i) => ({
-        date,
-        label: `Event ${i} with a label that goes on and on for many words`,
-      })),
+  it('names the cluster, the span and the fix when labels cannot be placed', () => {
+    // Twelve long labels in eleven days on a 35-year axis: no rows or axis break can hold them.
+    const issues = timelineFigure.validate(CROWD).issues
+    expect(issues).toHaveLength(1)
+    expect(issues[0]?.path).toEqual(['events', 2, 'date'])
+    expect(issues[0]?.message).toMatch(/^12 events from 10 Jan 2010 to 21 Jan 2010 \("Event 0 with a label that…", .*\) fall within \d+ px of a 1990–2025 axis/)
+    expect(issues[0]?.message).toMatch(/a timeline of their own on the next slide/)
+  })
+
+  it('draws 2014 and four events in spring 2022, cutting the empty years out of the axis', () => {
+    // Failed before: "no room to label "Bucha" beside "Talks"", blaming the labels.
+    expect(issuesOf(SPRING)).toEqual([])
+    const layout = layoutTimeline(spec(SPRING))
+    const segments = layout.dated?.axis.segments ?? []
+    expect(segments).toHaveLength(2)
+    expect(segments[1]?.x0 ?? 0, 'the four events of 2022 get most of the axis').toBeLessThan(TIMELINE_WIDTH / 3)
+    const out = timelineFigure.render(spec(SPRING), 's')
+    expect(out.text).toMatch(/^Timeline, to scale, the axis broken between 2014 and 2022\. 2014: Crimea\./)
+    expect(findAll(parseXml(out.svg), hasClass('fig-axis-break'))).toHaveLength(1)
+    const ticks = findAll(parseXml(out.svg), hasClass('fig-tick-label')).map(textOf)
+    expect(ticks[0]).toBe('2014')
+    expect(ticks[1], 'the first month shown names its year').toMatch(/^(Mar|Apr) 2022$/)
+  })
+
+  it('takes further rows before giving up: eight labels in eight weeks', () => {
+    expect(issuesOf(WEEKLY)).toEqual([])
+    const events = layoutTimeline(spec(WEEKLY)).dated?.events ?? []
+    expect(Math.max(...events.map((p) => p.row))).toBeGreaterThan(0)
+    // A stem to an outer row passes between the labels of the nearer rows.
+    for (const p of events.filter((q) => q.row > 0)) {
+      for (const q of events.filter((r) => r.side === p.side && r.row < p.row)) {
+        const inside = p.x >= q.cx - q.block.width / 2 && p.x <= q.cx + q.block.width / 2
+        expect(inside, `${p.event.label} crosses ${q.event.label}`).toBe(false)
+      }
     }
-    const issues = timelineFigure.validate(crowded).issues
-    expect(issues.length).toBeGreaterThan(0)
-    expect(issues[0]?.path).toEqual(['events', 4, 'label'])
-    expect(issues[0]?.message).toMatch(/no room to label "Event 4 with a label.*shorten this label/)
+  })
+
+  it("fills the slide's figure box, with larger type when a timeline is sparse", () => {
+    const layout = layoutTimeline(spec({ title: 'T', events: BASIN.events.slice(0, 2) }))
+    expect(layout.height).toBe(SLIDE_FIGURE_BOX.height)
+    expect(layout.sizes.label).toBeGreaterThan(TIMELINE_SIZES.label)
+    const [a] = layout.dated?.events ?? []
+    expect(a?.top ?? 0, 'the labels sit in the middle of the height, not in a strip at the top').toBeGreaterThan(150)
+  })
+
+  it('puts ticks on round years of the span, and on months within a year', () => {
+    const years = layoutTimeline(
+      spec({
+        title: 'T',
+        events: [
+          { date: '2011', label: 'A' },
+          { date: '2018-06', label: 'B' },
+          { date: '2025', label: 'C' },
+        ],
+      }),
+    )
+    const texts = (years.dated?.ticks ?? []).map((t) => t.text)
+    expect(texts).toEqual(['2015', '2020', '2025'])
+    expect(niceTicks(2010, 2026, 7).map((t) => t.text)).toEqual(['2010', '2015', '2020', '2025'])
+    expect(niceTicks(1890, 2030, 4).map((t) => t.text)).toEqual(['1900', '1950', '2000'])
+    expect(niceTicks(2022 + 1 / 24, 2022.45, 6).map((t) => t.text)).toEqual(['Feb 2022', 'Mar', 'Apr', 'May', 'Jun'])
+    expect(niceTicks(2021.8, 2022.3, 3).map((t) => t.text)).toEqual(['Nov 2021', 'Jan 2022', 'Mar'])
+  })
+
+  it('sets the axis from "range", and locates a bad range or an event outside it', () => {
+    const layout = layoutTimeline(
+      spec({
+        title: 'T',
+        range: [2010, 2026],
+        events: [
+          { date: '2014', label: 'A' },
+          { date: '2019', label: 'B' },
+        ],
+      }),
+    )
+    const [seg] = layout.dated?.axis.segments ?? []
+    expect([seg?.t0, seg?.t1]).toEqual([2010, 2026])
+    expect((layout.dated?.ticks ?? []).map((t) => t.text)).toEqual(['2015', '2020', '2025'])
+    const events = [{ date: '2014', label: 'A' }]
+    expect(issuesOf({ title: 'T', range: [2026, 2010], events })).toEqual([
+      expect.stringMatching(/^\["range"\] error: "range" \[2026, 2010\] must start before it ends/),
+    ])
+    expect(issuesOf({ title: 'T', range: 2010, events })).toEqual([expect.stringMatching(/^\["range"\] error: "range" must be a list of two dates/)])
+    expect(issuesOf({ title: 'T', range: [2010, 'soon'], events })).toEqual([expect.stringMatching(/^\["range",1\] error: "range" "soon" is not a date/)])
+    expect(issuesOf({ title: 'T', range: [2015, 2020], events })).toEqual([
+      expect.stringMatching(/^\["events",0,"date"\] error: "A" \(2014\) lies outside "range" \[2015, 2020\]: widen the range/),
+    ])
   })
 
   it('moves a label along its row, on a slanted leader, when a burst of events leaves no room over its marker', () => {
@@ -237,6 +344,9 @@ describe('timeline figure', () => {
     ['dated only', { title: 'T', events: DENSE.events.filter((e) => e.date) }],
     ['one event', { title: 'T', events: [{ date: '2020-02-02', label: 'Only one' }] }],
     ['a burst, then one far off', BURST],
+    ['2014, then spring 2022', SPRING],
+    ['eight labels in eight weeks', WEEKLY],
+    ['a range wider than the events', { title: 'T', range: [1990, 2030], events: BURST.events.slice(0, 3) }],
   ])('%s: every text is at least 22 px on the slide, inside the frame, and no two overlap', (_, data) => {
     const s = spec(data)
     const svg = timelineFigure.render(s, 'd').svg

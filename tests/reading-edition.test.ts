@@ -71,7 +71,7 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
     // Whatever figures the deck in slides/ has (none is fine): one captioned figure each, no more.
     expect(await page.locator('article.read-slide figure.deck-figure').count()).toBe(figures.length)
     for (const f of figures) {
-      const caption = page.locator(`#${f.id} figcaption`, { hasText: f.alt.slice(0, 40) })
+      const caption = page.locator(`#${f.id} .figure-text`, { hasText: f.alt.slice(0, 40) })
       await expect(caption.isVisible(), f.id).resolves.toBe(true)
     }
   })

@@ -86,7 +86,7 @@ describe('compileDeck', () => {
     expect(fig?.alt).toMatch(/^Dams came first\. Timeline in two lanes\. .*April 1995: Agreement signed\..*1\. Talks on data\./)
     expect(fig?.claims).toEqual(expect.arrayContaining(['Dams came first', 'Apr 1995', 'Agreement signed', 'Talks on data']))
     expect(deck.slides[1]?.bodyHtml).toMatch(
-      /<figure class="deck-figure figure-timeline"><svg[\s\S]*<\/svg><figcaption class="figure-text">Dams came first\. Timeline[^<]*<\/figcaption><\/figure>/,
+      /<figure class="deck-figure figure-timeline"><svg[\s\S]*<\/svg><div class="figure-text" aria-hidden="true">Dams came first\. Timeline[^<]*<\/div><\/figure>/,
     )
     expect(deck.slides[1]?.bodyHtml).not.toContain('<pre')
     expect(deck.html).toContain('<ol class="agenda-list"><li value="2"><a href="#/dams">Geography</a></li></ol>')

@@ -79,7 +79,9 @@ describe('figure blocks', () => {
       },
     ])
     expect(s?.bodyHtml).toContain('<figure class="deck-figure figure-chart"><svg xmlns="http://www.w3.org/2000/svg"')
-    expect(s?.bodyHtml).toContain('<figcaption class="figure-text">Dams &amp; weirs. Bar chart, in dams. 1990s: 3 dams; 2000s: 8 dams.</figcaption></figure>')
+    expect(s?.bodyHtml).toContain(
+      '<div class="figure-text" aria-hidden="true">Dams &amp; weirs. Bar chart, in dams. 1990s: 3 dams; 2000s: 8 dams.</div></figure>',
+    )
     expect(s?.bodyHtml).not.toMatch(/<pre|<code|unit: dams/)
     expect(s?.bodyHtml).toMatch(/id="fig-fig-1-title"/)
   })

@@ -171,8 +171,10 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
   const out = input.render(kind, result.spec, input.id)
   const title = titleOf(doc.toJS() as Record<string, unknown>)
   const alt = title ? joinSentences(title, out.text) : out.text
+  // The caption repeats the SVG's title and description: a plain block hidden from screen
+  // readers (a <figcaption> would name the figure with all of it again).
   return {
-    html: `<figure class="deck-figure figure-${kind.name}">${out.svg}<figcaption class="figure-text">${escapeHtml(alt)}</figcaption></figure>`,
+    html: `<figure class="deck-figure figure-${kind.name}">${out.svg}<div class="figure-text" aria-hidden="true">${escapeHtml(alt)}</div></figure>`,
     diagnostics,
     figure: { name: kind.name, alt, claims: out.claims, line: fence.line },
   }

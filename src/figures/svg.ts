@@ -98,20 +98,50 @@ export function text(
   return `${head}${spans.join('')}</text>`
 }
 
+/** Text with one of these classes gets a halo in the figure's background colour (water's for `fig-label-water`). */
+export const HALO_CLASSES: readonly string[] = ['fig-label', 'fig-legend']
+
+/**
+ * Gives each haloed `<text>` an id and a `<use>` of it just beneath, drawn through a dilating
+ * filter: the halo is a picture of the glyphs, not text, so a PDF's text layer and a screen
+ * reader get each label once (a stroke with `paint-order` prints the words twice).
+ */
+function withHalos(body: string, id: string): { body: string; defs: string } {
+  let n = 0
+  const out = body.replace(/<text\b[^>]*>/g, (tag) => {
+    const cls = /\bclass="([^"]*)"/.exec(tag)?.[1]?.split(/\s+/) ?? []
+    if (!cls.some((c) => HALO_CLASSES.includes(c))) return tag
+    const tid = `${id}-t${n++}`
+    const filter = `url(#${id}-halo${cls.includes('fig-label-water') ? '-water' : ''})`
+    return `<use${attrs({ href: `#${tid}`, class: 'fig-halo', filter, 'aria-hidden': 'true' })}/>${tag.replace('<text', `<text id="${tid}"`)}`
+  })
+  if (n === 0) return { body, defs: '' }
+  const halo = (suffix: string, cls: string) =>
+    `<filter${attrs({ id: `${id}-halo${suffix}`, x: '-0.1', y: '-0.3', width: '1.2', height: '1.6' })}>` +
+    `<feMorphology${attrs({ in: 'SourceAlpha', operator: 'dilate', radius: '3.5', result: 'grown' })}/>` +
+    `<feFlood${attrs({ class: cls })}/><feComposite${attrs({ operator: 'in', in2: 'grown' })}/></filter>`
+  return { body: out, defs: `<defs>${halo('', 'fig-halo-bg')}${halo('-water', 'fig-halo-water')}</defs>` }
+}
+
 /** Wraps a figure body in the accessible `<svg>` root every figure shares. */
 export function svgDocument(frame: SvgFrame): string {
   const { id, name } = frame
+  const { body, defs } = withHalos(frame.body, id)
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
       viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
       role: 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
+      'aria-labelledby': `${id}-title`,
+      'aria-describedby': `${id}-desc`,
       class: `figure figure-${name}`,
       ...frame.data,
     })}>` +
     `<title id="${id}-title">${escapeXml(frame.title)}</title>` +
     `<desc id="${id}-desc">${escapeXml(frame.desc)}</desc>` +
-    frame.body +
+    defs +
+    // The drawing's words are in the description: hidden here so nothing reads them twice
+    // (reveal.js's status region reads a slide's text, skipping what is aria-hidden).
+    `<g aria-hidden="true">${body}</g>` +
     `</svg>`
   )
 }

@@ -32,7 +32,8 @@ export function installHelpers(_limits: PageLimits): void {
     for (let e: Element | null = el; e && e.nodeType === 1; e = e.parentElement) {
       const cs = getComputedStyle(e)
       if (cs.clipPath === 'inset(50%)' || (cs.position === 'absolute' && cs.clip && cs.clip.startsWith('rect(0'))) return true
-      if (e.getAttribute('aria-hidden') === 'true' && e.tagName.toLowerCase() !== 'svg') return true
+      // Inside an SVG, aria-hidden keeps a figure's drawn words from screen readers, not from eyes.
+      if (e.getAttribute('aria-hidden') === 'true' && !e.closest('svg')) return true
       if (e.matches('.reveal .slides section, .reveal .slides aside')) break
     }
     const r = el.getBoundingClientRect()

@@ -39,10 +39,18 @@ export function installFigureReaders(): void {
     const from = [svg, ...svg.querySelectorAll('*')]
     const to = [clone, ...clone.querySelectorAll('*')]
     const halos: Element[] = []
+    const filtered: [Element, string][] = []
     from.forEach((el, i) => {
       const target = to[i] as Element
       const tag = el.tagName.toLowerCase()
       if (tag === 'title' || tag === 'desc' || tag === 'style' || tag === 'defs') return
+      // A halo drawn as a filtered <use> of its text (see src/figures/svg.ts): PowerPoint and
+      // Impress draw no SVG filters, so it becomes a stroked copy of the text in the flood colour.
+      if (tag === 'use' && el.classList.contains('fig-halo')) {
+        const flood = svg.querySelector(`${(el.getAttribute('filter') ?? '').slice(4, -1)} feFlood`)
+        filtered.push([target, flood ? getComputedStyle(flood).floodColor : 'none'])
+        return
+      }
       const cs = getComputedStyle(el)
       if (cs.display === 'none') {
         target.setAttribute('display', 'none')
@@ -54,6 +62,21 @@ export function installFigureReaders(): void {
       // PowerPoint's and Impress's SVG renderers draw the stroke on top.
       if (tag === 'text' && /^stroke/.test(cs.paintOrder) && cs.stroke !== 'none' && parseFloat(cs.strokeWidth) > 0) halos.push(target)
     })
+    for (const [use, colour] of filtered) {
+      const text = clone.querySelector((use.getAttribute('href') ?? '').replace(/^#(.*)$/, '[id="$1"]'))
+      const copy = text?.cloneNode(true) as Element | undefined
+      if (copy) {
+        copy.removeAttribute('id')
+        copy.setAttribute('aria-hidden', 'true')
+        for (const el of [copy, ...copy.querySelectorAll('*')] as SVGElement[]) {
+          el.style.stroke = colour
+          el.style.fill = colour
+          el.style.strokeWidth = '7px'
+          el.style.strokeLinejoin = 'round'
+        }
+        use.replaceWith(copy)
+      } else use.remove()
+    }
     for (const t of halos) {
       const under = t.cloneNode(true) as Element
       under.setAttribute('aria-hidden', 'true')
@@ -76,7 +99,7 @@ export function installFigureReaders(): void {
 
   x.figureBlock = (fig: Element): FigureBlock | ImageBlock | null => {
     const svg = fig.querySelector('svg')
-    const caption = fig.querySelector('figcaption')
+    const caption = fig.querySelector('figcaption, .figure-text')
     const desc = svg?.querySelector('desc')
     const alt = (caption ? caption.textContent : desc ? desc.textContent : '')?.replace(/\s+/g, ' ').trim() ?? ''
     if (!svg) {

@@ -39,7 +39,8 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
   it('does not scroll sideways', async () => {
     const { scrollWidth, widest } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
-      widest: Math.max(...[...document.querySelectorAll('main *')].map((e) => e.getBoundingClientRect().right)),
+      // A figure scrolls sideways inside its own box, at a width its text can be read at (below).
+      widest: Math.max(...[...document.querySelectorAll('main *')].map((e) => (e.closest('.deck-figure svg') ? 0 : e.getBoundingClientRect().right))),
     }))
     expect(scrollWidth).toBeLessThanOrEqual(390)
     expect(widest).toBeLessThanOrEqual(390)
@@ -79,6 +80,44 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
   it('has a table of contents that links to every slide', async () => {
     const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('nav.read-toc a')].map((a) => a.getAttribute('href')))
     for (const s of slides) expect(links, s.id).toContain(`#${s.id}`)
+  })
+
+  it('shows figure text at 16 px or more, the figure scrolling sideways in its own box', async () => {
+    const figures = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>('.read-body .deck-figure svg')].map((svg) => {
+        const words = [...svg.querySelectorAll<SVGGraphicsElement>('text, tspan')].filter((t) =>
+          [...t.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
+        )
+        const px = words.map((t) => {
+          const m = t.getScreenCTM()
+          return parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 0)
+        })
+        const fig = svg.closest('figure') as HTMLElement
+        return {
+          id: svg.id || svg.closest('article')?.id,
+          smallest: Math.min(...px),
+          scrolls: fig.scrollWidth > fig.clientWidth,
+          overflow: getComputedStyle(fig).overflowX,
+        }
+      }),
+    )
+    for (const f of figures) {
+      expect(f.smallest, f.id).toBeGreaterThanOrEqual(16)
+      expect([f.scrolls, f.overflow], f.id).toEqual([true, 'auto'])
+    }
+  })
+
+  it('announces each figure once: an image named by its title, described by its text equivalent', async () => {
+    for (const f of slides.flatMap((s) => s.figures.map((fig) => ({ id: s.id, alt: fig.alt })))) {
+      const snapshot = await page.locator(`#${f.id} figure`).ariaSnapshot()
+      const img = await page.locator(`#${f.id} figure svg`).evaluate((svg) => ({
+        name: document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+        description: document.getElementById(svg.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+      }))
+      expect(snapshot, f.id).toBe(`- figure:\n  - img "${img.name}"`)
+      expect(img.description.length, f.id).toBeGreaterThan(20)
+      expect(f.alt, f.id).toContain(img.description)
+    }
   })
 
   it('keeps the address on the slide being read, as the reader scrolls', async () => {

@@ -112,6 +112,29 @@ describe('npm run pdf', () => {
     })
   })
 
+  it('deck.pdf and handout.pdf: a haloed figure label is in the text layer once (the halo is a picture)', () => {
+    // Before, a paint-order stroke printed every haloed label twice ("Kazan Kazan").
+    const whole = (t: string, w: string) => (t.match(new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu')) ?? []).length
+    let checked = 0
+    for (const file of ['deck.pdf', 'handout.pdf']) {
+      const texts = pageTexts(join(out, file))
+      for (const [i, s] of slides.entries()) {
+        const svgs = s.bodyHtml.match(/<svg[\s\S]*?<\/svg>/g) ?? []
+        const drawn = svgs.flatMap((svg) => [...svg.matchAll(/>([^<>]+)</g)].map((m) => m[1] ?? ''))
+        const haloed = svgs.flatMap((svg) =>
+          [...svg.matchAll(/<text id="[^"]+" class="fig-label[^"]*"[^>]*>(?:<tspan[^>]*>)?([^<]+)</g)].map((m) => m[1] ?? ''),
+        )
+        const rest = `${s.title} ${s.bodyHtml.replace(/<svg[\s\S]*?<\/svg>|<div class="figure-text"[\s\S]*?<\/div>/g, '').replace(/<[^>]+>/g, ' ')}`
+        for (const label of haloed.filter((l) => l.length > 3 && drawn.filter((d) => whole(d, l)).length === 1 && whole(rest, l) === 0)) {
+          expect(whole(texts[i] ?? '', label), `${file} page ${i + 1}: "${label}"`).toBeLessThanOrEqual(1)
+          checked++
+        }
+      }
+    }
+    // A briefing with haloed labels (a map) has some drawn once and named nowhere else on their slide.
+    if (slides.some((s) => s.bodyHtml.includes('class="fig-label'))) expect(checked).toBeGreaterThan(0)
+  })
+
   it('deck.pdf: prints the slide backgrounds (the title slide is dark)', () => {
     const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '12', '-gray', join(out, 'deck.pdf')])
     // Binary PGM: header "P5\n<w> <h>\n255\n", then one byte per pixel.

@@ -182,12 +182,12 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
 
   it('draws each figure as SVG with a PNG fallback, its text equivalent as alt text', async () => {
     const c = get()
-    const withFigures = c.slides.filter((s) => s.figures.length)
+    const withFigures = c.slides.filter((s) => s.figures.some((f) => f.name !== 'chart'))
     expect(withFigures.length).toBeGreaterThan(0)
     for (const [i, s] of c.slides.entries()) {
       if (!s.figures.length) continue
       const pics = pictures(await read(c, `ppt/slides/slide${i + 1}.xml`)).filter((p) => p.svg)
-      expect(pics.map((p) => norm(p.descr))).toEqual(s.figures.map((f) => norm(f.alt)))
+      expect(pics.map((p) => norm(p.descr))).toEqual(s.figures.filter((f) => f.name !== 'chart').map((f) => norm(f.alt)))
       const rels = await read(c, `ppt/slides/_rels/slide${i + 1}.xml.rels`)
       for (const p of pics) {
         const target = new RegExp(`Id="${p.pngRid}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] ?? ''
@@ -196,6 +196,25 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
         expect(png?.length ?? 0).toBeGreaterThan(5000)
       }
     }
+  })
+
+  it('makes each chart a native chart with its data and its text equivalent as alt text', async () => {
+    const c = get()
+    const charts = c.slides.flatMap((s, i) => s.figures.filter((f) => f.name === 'chart').map((f) => ({ slide: i + 1, alt: f.alt })))
+    if (name === 'fixture') expect(charts.length).toBeGreaterThan(0)
+    for (const ch of charts) {
+      const xml = await read(c, `ppt/slides/slide${ch.slide}.xml`)
+      expect(unxml(/<p:graphicFrame>[\s\S]*?descr="([^"]*)"[\s\S]*?<c:chart /.exec(xml)?.[1] ?? '')).toBe(ch.alt)
+    }
+    if (name !== 'fixture') return
+    // The fixture's grouped bars: both series' values, the highlighted bar in a colour of its own.
+    const chart = await read(c, 'ppt/charts/chart1.xml')
+    const series = [...chart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => [...m[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => v[1]))
+    expect(series).toEqual([
+      ['Year 1', 'Upland', 'Riverland', 'Delta', '4', '2', '-3'],
+      ['Year 2', 'Upland', 'Riverland', 'Delta', '-6', '1', '5'],
+    ])
+    expect(chart).toMatch(/<c:dPt><c:idx val="2"\/>/)
   })
 
   it('keeps each picture with its alt text', async () => {
@@ -231,6 +250,20 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
         }
       }
       expect(outside).toEqual([])
+    })
+
+    it("shows each native chart's values and source", () => {
+      const c = get()
+      const pages = tool('pdftotext', ['-enc', 'UTF-8', c.pdf, '-'], 'poppler-utils').split('\f')
+      for (const [i, s] of c.slides.entries()) {
+        if (!s.figures.some((f) => f.name === 'chart')) continue
+        const page = norm(pages[i] ?? '')
+        for (const f of s.figures) if (f.name === 'chart') expect(page, `page ${i + 1} shows its chart's title`).toContain(norm(f.alt.split('. ')[0] ?? ''))
+        // The fixture's chart: names, series, the odd values no axis tick prints, the source.
+        if (name === 'fixture')
+          for (const w of ['Upland', 'Riverland', 'Delta', 'Year 1', 'Year 2', '-3', '5', 'Source: Joint panel, annual report'])
+            expect(page, `page ${i + 1} shows ${w}`).toContain(w)
+      }
     })
 
     it('draws every figure where it is on the slide', async () => {
@@ -306,7 +339,9 @@ describe("the figures' PNGs, kept between runs", () => {
     expect(a.stdout).not.toMatch(/reused/)
     const b = await runCli('pptx', project, `--dist=${fixtureDist}`, `--out=${again}`)
     expect(b.code, b.stderr).toBe(0)
-    const figures = Number(/(\d+) figures?/.exec(b.stdout)?.[1])
+    const counts = /(\d+) figures?(?: \((\d+) as native charts?\))?/.exec(b.stdout)
+    // Charts are native charts: only the other figures have PNGs.
+    const figures = Number(counts?.[1]) - Number(counts?.[2] ?? 0)
     expect(figures).toBeGreaterThan(0)
     expect(b.stdout).toMatch(new RegExp(`\\(${figures} figure PNGs? reused from the last run\\)`))
     const pngs = await media(drawn)

@@ -106,10 +106,11 @@ async function main(): Promise<number> {
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, bytes)
     const figures = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure').length, 0)
+    const pictured = extracted.slides.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'figure' && !b.chart).length, 0)
     const drawn = (await pngs).drawn
-    const reused = figures && drawn < figures ? ` (${figures - drawn} figure PNG${figures - drawn === 1 ? '' : 's'} reused from the last run)` : ''
+    const reused = pictured && drawn < pictured ? ` (${pictured - drawn} figure PNG${pictured - drawn === 1 ? '' : 's'} reused from the last run)` : ''
     console.log(
-      `${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms${reused}`,
+      `${relative(root, out) || out}: ${info.slides.length} slides, ${figures} figures${figures > pictured ? ` (${figures - pictured} as native charts)` : ''}, ${(bytes.length / 1024).toFixed(0)} kB in ${Math.round(performance.now() - started)} ms${reused}`,
     )
     return 0
   } finally {
@@ -135,7 +136,16 @@ async function figurePngs(page: Page, extracted: ExtractedDeck, browser: Browser
   const figures = extracted.slides.flatMap((s) =>
     s.blocks
       .filter((b) => b.kind === 'figure')
-      .map((b, i) => ({ key: `${s.id}#${i}`, svg: b.svg, background: s.background, w: Math.ceil(b.box.w * PNG_SCALE), h: Math.ceil(b.box.h * PNG_SCALE) })),
+      .map((b, i) => ({
+        key: `${s.id}#${i}`,
+        chart: b.chart,
+        svg: b.svg,
+        background: s.background,
+        w: Math.ceil(b.box.w * PNG_SCALE),
+        h: Math.ceil(b.box.h * PNG_SCALE),
+      }))
+      // A chart becomes a native chart: no picture.
+      .filter((f) => !f.chart),
   )
   if (!figures.length) return pngs
   const product = browser.version()

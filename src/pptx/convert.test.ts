@@ -96,7 +96,39 @@ const extracted: ExtractedDeck = {
         },
       ],
     }),
-    slide('c', 'Slide C', { blocks: [text('blockquote', 72, 200, 1000, 100, [{ runs: [{ text: '“Quoted words”' }] }])] }),
+    slide('c', 'Slide C', {
+      blocks: [
+        text('blockquote', 72, 200, 1000, 100, [{ runs: [{ text: '“Quoted words”' }] }]),
+        {
+          kind: 'figure',
+          box: { x: 72, y: 320, w: 1136, h: 380 },
+          svg,
+          alt: 'Grouped bar chart: the text equivalent',
+          chart: {
+            title: 'Change by country',
+            type: 'bar',
+            stacked: false,
+            orientation: 'horizontal',
+            unit: '% change',
+            source: 'Joint panel',
+            categories: ['Upland', 'Delta'],
+            series: [
+              { name: 'Year 1', values: [4, -3] },
+              { name: 'Year 2', values: [-6, 5.5] },
+            ],
+            seriesColors: ['#a5b4c6', '#dcb1aa'],
+            marks: [
+              ['#a5b4c6', '#a5b4c6'],
+              ['#dcb1aa', '#a23b2a'],
+            ],
+            muted: '#4a5566',
+            ink: '#1b2330',
+            grid: '#d9d3c7',
+            textSize: 22,
+          },
+        },
+      ],
+    }),
   ],
 }
 
@@ -192,6 +224,30 @@ describe('deckToPptx', () => {
     expect(await zip.file(`ppt/media/${svgName}`)?.async('string')).toBe(svg)
     expect(xml).toContain('<a:tbl>')
     expect(texts(xml)).toEqual(expect.arrayContaining(['Head', 'Cell']))
+  })
+
+  it('makes a chart figure a native chart with its data, its highlight, its source and its alt text', async () => {
+    const zip = await unzip()
+    const xml = await read(zip, 'ppt/slides/slide4.xml')
+    expect(xml).not.toContain('svgBlip')
+    expect(xml).toMatch(/<p:graphicFrame>[\s\S]*descr="Grouped bar chart: the text equivalent"[\s\S]*<c:chart /)
+    expect(texts(xml)).toContain('Source: Joint panel')
+    const rels = await read(zip, 'ppt/slides/_rels/slide4.xml.rels')
+    const part = /Target="\/?(?:\.\.\/|ppt\/)charts\/([^"]+)"/.exec(rels)?.[1]
+    const chart = await read(zip, `ppt/charts/${part}`)
+    expect(chart).toContain('<c:barDir val="bar"/>')
+    expect(chart).toContain('<c:grouping val="clustered"/>')
+    expect(chart).toContain('<c:orientation val="maxMin"/>')
+    const series = [...chart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0])
+    expect(series.map((x) => [...x.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]))).toEqual([
+      ['Year 1', 'Upland', 'Delta', '4', '-3'],
+      ['Year 2', 'Upland', 'Delta', '-6', '5.5'],
+    ])
+    // Only the highlighted bar has a colour of its own; values keep their decimals.
+    expect(series[0]).not.toContain('<c:dPt>')
+    expect(series[1]).toMatch(/<c:dPt><c:idx val="1"\/>[\s\S]*?<a:srgbClr val="A23B2A"\/>[\s\S]*?<\/c:dPt><c:cat>/)
+    expect(chart).toContain('formatCode="General"')
+    expect(chart).toContain('<a:t>Change by country</a:t>')
   })
 
   it('holds sections, timings, document properties and the theme', async () => {

@@ -8,8 +8,9 @@
  *   so PowerPoint's outline view and accessibility checker find it;
  * - lists as bulleted or numbered paragraphs with their levels; tables as tables; every other
  *   block (paragraphs, quotes, big numbers, code) as a text box; emphasis, code and links kept;
- * - figures as SVG pictures with a PNG fallback (how PowerPoint stores SVG), their text
- *   equivalent as alt text; images with their alt text;
+ * - charts as native charts with the same data (src/pptx/chart.ts); other figures as SVG pictures
+ *   with a PNG fallback (how PowerPoint stores SVG); both with their text equivalent as alt
+ *   text; images with their alt text;
  * - speaker notes into the notes pane, a paragraph each; the planned time per slide as the
  *   slide's rehearsed timing (with "use timings" off, so nothing advances by itself);
  * - sections as PowerPoint sections; the title, subject and language in the document properties;
@@ -17,6 +18,7 @@
  */
 import PptxGenJS from 'pptxgenjs'
 import { showDate } from '../compiler/identity.ts'
+import { addNativeChart, type ChartPoints, pointColours } from './chart.ts'
 import { bylineText, masterObjects } from './identity.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
@@ -100,6 +102,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
   for (const name of new Set(names)) pptx.addSection({ title: name })
 
   const figureOrder: { slide: number; key: string }[] = []
+  const charts: ChartPoints[] = []
   info.slides.forEach((s, i) => {
     const model = byId.get(s.id)
     if (!model) throw new Error(`slide "${s.id}" was not found in the laid-out deck`)
@@ -134,11 +137,16 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
       })
     }
     let figures = 0
+    let slideCharts = 0
     model.blocks.forEach((b, bi) => {
       const room = roomBelow(model.blocks, bi)
       if (b.kind === 'text') slide.addText(textRuns(b, ctx), { ...boxOpts(b, room), ...blockOpts(b, ctx) })
       else if (b.kind === 'table') addTable(slide, b, ctx)
-      else if (b.kind === 'figure') {
+      else if (b.kind === 'figure' && b.chart) {
+        figures++
+        const points = addNativeChart(pptx, slide, { ...b, chart: b.chart }, palette.font, info.lang)
+        charts.push({ slide: i + 1, index: slideCharts++, type: b.chart.type, points })
+      } else if (b.kind === 'figure') {
         const data = `data:image/svg+xml;base64,${Buffer.from(b.svg, 'utf8').toString('base64')}`
         slide.addImage({ data, x: inch(b.box.x), y: inch(b.box.y), w: inch(b.box.w), h: inch(b.box.h), altText: b.alt })
         figureOrder.push({ slide: i + 1, key: `${s.id}#${figures++}` })
@@ -151,6 +159,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
   })
 
   const parts = await pptxParts(pptx)
+  pointColours(parts, charts)
   finish(parts, info, extracted, await pngs, figureOrder)
   return zipParts(parts)
 }

@@ -117,6 +117,32 @@ export interface FigureBlock {
   svg: string
   /** The figure's text equivalent (its caption for screen readers). */
   alt: string
+  /** A chart's data and look, to rebuild it as a native chart (its SVG stays for other uses). */
+  chart?: ChartFigure
+}
+
+/** A chart as data (the `data-chart` its SVG carries) with the colours the page drew it in. */
+export interface ChartFigure {
+  title: string
+  type: 'bar' | 'line'
+  stacked: boolean
+  orientation: 'vertical' | 'horizontal'
+  /** What the values measure ('' when unnamed). */
+  unit: string
+  xLabel?: string
+  source?: string
+  categories: string[]
+  series: { name: string; values: number[] }[]
+  /** Each series' colour as drawn (its line, or its bars' most common fill), `#rrggbb`. */
+  seriesColors: string[]
+  /** Each bar's or point's fill with its opacity already laid on the figure's ground, by series then category, `#rrggbb`. */
+  marks: string[][]
+  /** Tick labels and axis titles; value labels; grid lines. `#rrggbb`. */
+  muted: string
+  ink: string
+  grid: string
+  /** The chart's text size on the slide, px. */
+  textSize: number
 }
 
 export interface ImageBlock {

@@ -165,8 +165,8 @@ export function chartText(spec: ChartSpec): string {
 
 /** The chart's data for editions that rebuild it natively (the PPTX's editable chart). */
 export function chartData(spec: ChartSpec): string {
-  const { type, stacked, orientation, unit, categories, series, title } = spec
-  return JSON.stringify({ title, type, stacked, orientation, unit: unit ?? '', categories, series })
+  const { type, stacked, orientation, unit, xLabel, source, categories, series, title, highlight } = spec
+  return JSON.stringify({ title, type, stacked, orientation, unit: unit ?? '', xLabel, source, categories, series, highlight })
 }
 
 export function renderChart(spec: ChartSpec, id: string): FigureRender {

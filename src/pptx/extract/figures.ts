@@ -5,7 +5,7 @@
  * self-contained (see src/browser/in-page-call.ts).
  */
 
-import type { Box, FigureBlock, ImageBlock } from '../model.ts'
+import type { Box, ChartFigure, FigureBlock, ImageBlock } from '../model.ts'
 import type { ExtractPage } from './page.ts'
 
 /** Installs `figureBlock` and `imageBlock` on `window.__deckExtract`. */
@@ -115,7 +115,71 @@ export function installFigureReaders(): void {
       const h = vb.height * s
       box = { x: r.x + (r.w - w) / 2, y: r.y + (r.h - h) / 2, w, h }
     }
-    return { kind: 'figure', box, svg: standaloneSvg(svg), alt }
+    const chart = chartOf(svg, fig, vb?.width ? box.w / vb.width : 1)
+    return { kind: 'figure', box, svg: standaloneSvg(svg), alt, ...(chart ? { chart } : {}) }
+  }
+
+  /** A chart's spec (its `data-chart`) with each mark's colour as drawn: a dimmed bar's opacity laid on the ground. */
+  const chartOf = (svg: SVGSVGElement, fig: Element, scale: number): ChartFigure | undefined => {
+    const raw = svg.getAttribute('data-chart')
+    if (!raw) return undefined
+    let spec: Omit<ChartFigure, 'seriesColors' | 'marks' | 'muted' | 'ink' | 'grid' | 'textSize'>
+    try {
+      spec = JSON.parse(raw)
+    } catch {
+      return undefined
+    }
+    if (!Array.isArray(spec.categories) || !Array.isArray(spec.series)) return undefined
+    const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) || 0)
+    const ground =
+      x.hex(getComputedStyle(svg).getPropertyValue('--fig-bg')) ||
+      x.hex(fig.closest('section')?.getAttribute('data-background-color')) ||
+      x.hex(getComputedStyle(document.querySelector('.reveal-viewport') || document.body).backgroundColor) ||
+      '#ffffff'
+    const laid = (color: string, opacity: number) => {
+      const [c, g] = [rgb(color), rgb(ground)]
+      return `#${c
+        .map((v, i) =>
+          Math.round(v * opacity + (g[i] ?? 255) * (1 - opacity))
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('')}`
+    }
+    const marks = spec.series.map(() => spec.categories.map(() => ''))
+    for (const d of svg.querySelectorAll('.fig-datum')) {
+      const s = Math.max(
+        0,
+        spec.series.findIndex((q) => q.name === (d.getAttribute('data-series') ?? '')),
+      )
+      const i = spec.categories.indexOf(d.getAttribute('data-label') ?? '')
+      const mark = d.querySelector('rect, circle')
+      const row = marks[s]
+      if (!mark || !row || i < 0) continue
+      const cs = getComputedStyle(mark)
+      row[i] = laid(x.hex(cs.fill) || '#000000', parseFloat(cs.opacity) * parseFloat(cs.fillOpacity || '1'))
+    }
+    const seriesColors = marks.map((row, s) => {
+      const line = svg.querySelector(`.fig-line.fig-series-${s}`)
+      if (line) return x.hex(getComputedStyle(line).stroke) || '#000000'
+      const counts = new Map<string, number>()
+      for (const c of row) if (c) counts.set(c, (counts.get(c) ?? 0) + 1)
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '#000000'
+    })
+    const look = (sel: string, prop: 'fill' | 'stroke', fallback: string) => {
+      const el = svg.querySelector(sel)
+      return (el && x.hex(getComputedStyle(el)[prop])) || fallback
+    }
+    const tick = svg.querySelector('.fig-tick-label')
+    return {
+      ...spec,
+      seriesColors,
+      marks,
+      muted: look('.fig-tick-label', 'fill', '#555555'),
+      ink: look('.fig-value:not(.fig-value-inside)', 'fill', '#000000'),
+      grid: look('.fig-grid', 'stroke', '#d9d9d9'),
+      textSize: (tick ? parseFloat(getComputedStyle(tick).fontSize) || 22 : 22) * scale,
+    }
   }
 
   x.imageBlock = (img: HTMLImageElement, alt: string): ImageBlock => {

@@ -66,11 +66,11 @@ function tool(name: string, args: string[], pkg: string): string {
  * PDF; their PDFs, in order. One soffice for all of them: its start (a new profile) is most of a
  * conversion (5.5 s for one file here, 5.9 s for two).
  */
-async function impressToPdf(pptxs: string[]): Promise<string[]> {
+async function impressToPdf(pptxs: string[], filter = 'pdf'): Promise<string[]> {
   const profile = mkdtempSync(join(work, 'lo-profile-'))
   const outDir = mkdtempSync(join(work, 'impress-pdf-'))
   try {
-    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...pptxs], {
+    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outDir, ...pptxs], {
       timeout: 300_000,
     })
   } catch (err) {
@@ -265,6 +265,29 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
             expect(page, `page ${i + 1} shows ${w}`).toContain(w)
       }
     })
+
+    it("prints every slide's notes whole on its notes page, to the last sentence", async () => {
+      const c = get()
+      const notesOnly = '{"ExportNotesPages":{"type":"boolean","value":"true"},"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
+      const [pdf] = await impressToPdf([c.pptx], `pdf:impress_pdf_Export:${notesOnly}`)
+      const info = tool('pdfinfo', [pdf ?? ''], 'poppler-utils')
+      // 7.5 × 10 in, portrait.
+      expect(
+        /Page size:\s+([\d.]+) x ([\d.]+)/
+          .exec(info)
+          ?.slice(1, 3)
+          .map((v) => Math.round(Number(v))),
+      ).toEqual([540, 720])
+      const pages = tool('pdftotext', ['-enc', 'UTF-8', pdf ?? '', '-'], 'poppler-utils').split('\f')
+      for (const [i, s] of c.slides.entries()) {
+        const last =
+          s.notesText
+            .trim()
+            .split(/(?<=[.!?])\s+/)
+            .at(-1) ?? ''
+        expect(squash(pages[i] ?? ''), `notes page ${i + 1} ends with "${last.slice(0, 50)}…"`).toContain(squash(last))
+      }
+    }, 300_000)
 
     it('draws every figure where it is on the slide', async () => {
       const c = get()

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { deckToPptx, hyperlink, sectionNames } from './convert.ts'
+import { deckToPptx, hyperlink, linkPieces, sectionNames } from './convert.ts'
 import type { DeckInfo, ExtractedDeck, SlideModel, TextBlock } from './model.ts'
 
 const style = { size: 32, color: '#1b2330', bold: false, italic: false, lineHeight: 41.6, letterSpacing: 0, upper: false, align: 'left' as const, mono: false }
@@ -166,6 +166,20 @@ describe('hyperlink', () => {
   })
 })
 
+describe('linkPieces', () => {
+  it('splits a linked run into linked words and unlinked spaces, so Impress wraps it between words', () => {
+    const link = { hyperlink: { slide: 3 }, bold: true }
+    const pieces = linkPieces('A Shared  Front', link)
+    expect(pieces.map((p) => p.text)).toEqual(['A', ' ', 'Shared', '  ', 'Front'])
+    expect(pieces.map((p) => Boolean(p.options.hyperlink))).toEqual([true, false, true, false, true])
+    expect(pieces[1]?.options).toEqual({ bold: true, underline: { style: 'sng' } })
+  })
+  it('keeps a one-word link and unlinked text whole', () => {
+    expect(linkPieces('Shared', { hyperlink: { slide: 3 } })).toHaveLength(1)
+    expect(linkPieces('A Shared Front', { bold: true })).toEqual([{ text: 'A Shared Front', options: { bold: true } }])
+  })
+})
+
 describe('deckToPptx', () => {
   it('puts each heading in the title placeholder, where the browser laid it out', async () => {
     const zip = await unzip()
@@ -192,6 +206,30 @@ describe('deckToPptx', () => {
     expect(paras).toContain('Notes of a, first paragraph.')
     expect(paras).toContain('Second paragraph.')
     expect(notes).toMatch(/<a:rPr lang="en" b="1"[^>]*\/><a:t>paragraph<\/a:t>/)
+  })
+
+  it("lays the notes pages out on 7.5 × 10 in, in the notes master's placeholders, at a size that fits", async () => {
+    const zip = await unzip()
+    expect(await read(zip, 'ppt/presentation.xml')).toContain('<p:notesSz cx="6858000" cy="9144000"/>')
+    const master = await read(zip, 'ppt/notesMasters/notesMaster1.xml')
+    const ids = (xml: string) => Object.fromEntries([...xml.matchAll(/<p:ph type="(\w+)"[^>]*?idx="(\d+)"/g)].map((m) => [m[1], m[2]]))
+    const notes = await read(zip, 'ppt/notesSlides/notesSlide2.xml')
+    const own = ids(notes)
+    expect(Object.keys(own).sort()).toEqual(['body', 'sldImg', 'sldNum'])
+    for (const [type, idx] of Object.entries(own)) expect([type, idx]).toEqual([type, ids(master)[type]])
+    expect(notes).toMatch(/<a:rPr lang="en" dirty="0" sz="1200"\/><a:t>Notes of a/)
+  })
+
+  it('lists in app.xml the fonts used, the slide titles and the words', async () => {
+    const zip = await unzip()
+    const app = await read(zip, 'docProps/app.xml')
+    const parts = [...app.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1])
+    expect(parts).not.toContain('Arial')
+    expect(parts).not.toContain('Calibri')
+    expect(app).toContain('<vt:lpstr>Fonts Used</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4>')
+    expect(parts).toEqual(expect.arrayContaining(['Source Sans 3', ...info.slides.map((s) => s.title)]))
+    expect(Number(/<Words>(\d+)<\/Words>/.exec(app)?.[1])).toBeGreaterThan(10)
+    expect(app).not.toContain('PptxGenJS')
   })
 
   it('makes real bullets with levels, in the marker colour, and keeps emphasis and links', async () => {

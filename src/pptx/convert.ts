@@ -18,9 +18,11 @@
  */
 import PptxGenJS from 'pptxgenjs'
 import { showDate } from '../compiler/identity.ts'
+import { appProperties } from './app-props.ts'
 import { addNativeChart, type ChartPoints, pointColours } from './chart.ts'
 import { bylineText, masterObjects } from './identity.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
+import { fitNotesPages } from './notes-page.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
 import { color, inch, pt } from './units.ts'
 
@@ -161,6 +163,14 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
   const parts = await pptxParts(pptx)
   pointColours(parts, charts)
   finish(parts, info, extracted, await pngs, figureOrder)
+  fitNotesPages(
+    parts,
+    info.slides.map((s) => byId.get(s.id)?.notes ?? []),
+  )
+  appProperties(
+    parts,
+    info.slides.map((s) => s.title),
+  )
   return zipParts(parts)
 }
 
@@ -236,11 +246,31 @@ function textRuns(b: TextBlock, ctx: Ctx): PptxGenJS.TextProps[] {
     const runs = p.runs.length ? p.runs : [{ text: '' }]
     runs.forEach((r, ri) => {
       const last = ri === runs.length - 1
-      out.push({ text: r.text, options: { ...paraOpts, ...runOpts(r, base, ctx), ...(last && pi < b.paragraphs.length - 1 ? { breakLine: true } : {}) } })
+      const opts = runOpts(r, base, ctx)
+      const pieces = linkPieces(r.text, opts)
+      pieces.forEach((piece, k) => {
+        const end = last && k === pieces.length - 1 && pi < b.paragraphs.length - 1
+        out.push({ text: piece.text, options: { ...paraOpts, ...piece.options, ...(end ? { breakLine: true } : {}) } })
+      })
       if (r.br && !last) out.push({ text: '', options: { ...paraOpts, breakLine: true } })
     })
   })
   return out
+}
+
+/**
+ * A linked run as a run per word, the spaces between them unlinked: Impress makes each linked run
+ * one field, which it wraps as if it were one word ("A S|hared"). Other runs stay whole.
+ */
+export function linkPieces(text: string, options: PptxGenJS.TextPropsOptions): { text: string; options: PptxGenJS.TextPropsOptions }[] {
+  if (!options.hyperlink || !/\S\s+\S/.test(text)) return [{ text, options }]
+  const { hyperlink: _link, ...rest } = options
+  // Underlined like the words around them (pptxgenjs underlines links), so the link reads as one.
+  const plain = { ...rest, underline: rest.underline ?? { style: 'sng' as const } }
+  return text
+    .split(/(\s+)/)
+    .filter(Boolean)
+    .map((piece) => ({ text: piece, options: /^\s+$/.test(piece) ? plain : options }))
 }
 
 function runOpts(r: Run, base: TextStyle, ctx: Ctx): PptxGenJS.TextPropsOptions {

@@ -38,7 +38,7 @@ function notesParagraphXml(p: Paragraph, lang: string): string {
     p.bullet === 'number'
       ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${p.number && p.number > 1 ? ` startAt="${p.number}"` : ''}/>`
       : p.bullet
-        ? '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
+        ? '<a:buFont typeface="+mn-lt"/><a:buChar char="•"/>'
         : '<a:buNone/>'
   const marL = p.bullet ? 285750 * (lvl + 1) : 0
   const pPr = `<a:pPr marL="${marL}" indent="${p.bullet ? -285750 : 0}">${bullet}</a:pPr>`

@@ -54,7 +54,7 @@ describe('the single-file deck (dist/deck.html)', () => {
     expect(statSync(file).size).toBeGreaterThan(100_000)
     expect(html).not.toMatch(/<script[^>]+\bsrc=/)
     expect(html).not.toMatch(/<link[^>]+rel="(stylesheet|modulepreload)"/)
-    expect(html).toMatch(/url\(data:font\/woff2;base64,/)
+    expect(html).toMatch(/url\(data:font\/woff2?;base64,/)
     expect(html).not.toMatch(/url\(["']?(?!data:)[^)"']+\.(woff2?|ttf|svg|png)/)
   })
 

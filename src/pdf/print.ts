@@ -65,6 +65,7 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
   await page.evaluate('document.fonts.ready.then(() => true)')
   mark('handout.html loaded')
   const ids = await page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(SLIDES)})].map((s) => s.id)`)
+  await page.evaluate(`(${pdfLinks.toString()})(${JSON.stringify(SLIDES)})`)
   const losses: Printed['losses'] = (await printLosses(page)).map((loss) => ({ pdf: 'handout.pdf', loss }))
   mark('printing handout')
   const margin = { top: '0', bottom: '0', left: '0', right: '0' }
@@ -79,6 +80,29 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
   mark('printing deck')
   const deck = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, margin })
   return { ids, deck, handout, losses }
+}
+
+/**
+ * Links a PDF can follow: Chromium writes a link annotation for each `<a href>` whose target it
+ * knows: a web or mail address, or an element of the page (`#<id>`). The deck's own links
+ * (`#/<id>`) become `#<id>` of the slide they name, so the agenda jumps to its page; a link to
+ * a file beside the page (`read.html`) would point at the print server, so it stays text.
+ * Runs in the page (sent as its source text): keep it free of imports and helpers.
+ */
+function pdfLinks(slideSel: string): void {
+  const slides = new Set([...document.querySelectorAll(slideSel)].map((s) => s.id))
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    const href = a.getAttribute('href') ?? ''
+    const deep = /^#\/?([^/?#]+)/.exec(href)
+    let id = ''
+    try {
+      id = deep ? decodeURIComponent(deep[1] ?? '') : ''
+    } catch {
+      id = ''
+    }
+    if (id && slides.has(id)) a.setAttribute('href', `#${encodeURIComponent(id)}`)
+    else if (!/^(https?:|mailto:)/i.test(href)) a.removeAttribute('href')
+  }
 }
 
 /** One line for a loss, naming the PDF, the slide, its file and what is lost. */

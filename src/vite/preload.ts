@@ -27,8 +27,12 @@ export function fontPreloadPlugin(): Plugin {
       handler(_html, ctx): HtmlTagDescriptor[] {
         if (!ctx.bundle || path.basename(ctx.filename) !== 'index.html') return []
         return Object.values(ctx.bundle)
-          .filter((a) => a.type === 'asset' && a.fileName.endsWith('.woff2') && !/italic/i.test(a.fileName))
-          .map((a) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `./${a.fileName}` }, injectTo: 'head' }))
+          .filter((a) => a.type === 'asset' && /\.woff2?$/.test(a.fileName) && !/italic/i.test(a.fileName))
+          .map((a) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: `font/${a.fileName.endsWith('.woff2') ? 'woff2' : 'woff'}`, crossorigin: '', href: `./${a.fileName}` },
+            injectTo: 'head',
+          }))
       },
     },
   }

@@ -137,7 +137,7 @@ function slideCharts(parts: Parts, slide: number): string[] {
   })
 }
 
-/** Writes each chart's own point colours (the highlight) into its XML, before each series' categories. */
+/** Writes each chart's own point colours (the highlight) into its XML: in each series, before its data labels (the schema's order). */
 export function pointColours(parts: Parts, charts: readonly ChartPoints[]): void {
   for (const ch of charts) {
     if (!ch.points.length) continue
@@ -145,13 +145,14 @@ export function pointColours(parts: Parts, charts: readonly ChartPoints[]): void
     const before = path ? parts.get(path) : undefined
     if (!path || before === undefined) throw new Error(`chart ${ch.index + 1} of slide ${ch.slide} was not written: pptxgenjs's chart parts changed`)
     let series = -1
-    const xml = (typeof before === 'string' ? before : Buffer.from(before).toString('utf8')).replace(/<c:ser>|<c:cat>/g, (tag) => {
-      if (tag === '<c:ser>') {
-        series++
-        return tag
-      }
-      const own = ch.points.filter((p) => p.series === series)
-      return own.map((p) => dataPoint(ch.type, p.category, p.color)).join('') + tag
+    const xml = (typeof before === 'string' ? before : Buffer.from(before).toString('utf8')).replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (ser) => {
+      series++
+      const own = ch.points
+        .filter((p) => p.series === series)
+        .map((p) => dataPoint(ch.type, p.category, p.color))
+        .join('')
+      const at = ser.search(/<c:dLbls>|<c:cat>/)
+      return own && at >= 0 ? ser.slice(0, at) + own + ser.slice(at) : ser
     })
     parts.set(path, xml)
   }

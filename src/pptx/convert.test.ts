@@ -283,7 +283,7 @@ describe('deckToPptx', () => {
     ])
     // Only the highlighted bar has a colour of its own; values keep their decimals.
     expect(series[0]).not.toContain('<c:dPt>')
-    expect(series[1]).toMatch(/<c:dPt><c:idx val="1"\/>[\s\S]*?<a:srgbClr val="A23B2A"\/>[\s\S]*?<\/c:dPt><c:cat>/)
+    expect(series[1]).toMatch(/<c:dPt><c:idx val="1"\/>[\s\S]*?<a:srgbClr val="A23B2A"\/>[\s\S]*?<\/c:dPt><c:dLbls>/)
     expect(chart).toContain('formatCode="General"')
     expect(chart).toContain('<a:t>Change by country</a:t>')
   })

@@ -53,6 +53,7 @@ export function appProperties(parts: Parts, titles: readonly string[]): void {
       .replace(/<Notes>\d*<\/Notes>/, `<Notes>${notes}</Notes>`)
       .replace(/<HeadingPairs>[\s\S]*?<\/HeadingPairs>/, heading)
       .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, titlesOfParts)
-      .replace(/\s*<Company>[^<]*<\/Company>/, ''),
+      // The organisation stays (convert.ts sets it); none, or pptxgenjs's own name, is no company.
+      .replace(/\s*<Company>(?:PptxGenJS)?<\/Company>/, ''),
   )
 }

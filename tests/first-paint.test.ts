@@ -45,13 +45,17 @@ async function look(width: number, height: number, scripts: boolean, hash = '') 
       new PerformanceObserver((list) => {
         for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__cls += e.value
       }).observe({ type: 'layout-shift', buffered: true })
-      // What the first frame shows, before reveal.js starts (it waits for that frame).
-      requestAnimationFrame(() => {
-        w.__firstFrame = {
-          present: [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].map((s) => s.id),
-          ready: !!document.querySelector('.reveal.ready'),
-        }
-      })
+      // The first frame that shows a slide (reveal.js starts after it). A loaded machine may paint
+      // frames while the page is still parsed: those show nothing (none parsed yet, or a deep
+      // link's slides hidden until its slide is marked) and are passed over.
+      const frame = () => {
+        const ready = !!document.querySelector('.reveal.ready')
+        const hidden = document.documentElement.classList.contains('deck-deep-link')
+        const present = hidden ? [] : [...document.querySelectorAll('.reveal .slides section.present:not(.stack)')].map((s) => s.id)
+        if (present.length || ready) w.__firstFrame = { present, ready }
+        else requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
     })
     await page.goto(`${server.url}index.html${hash}`)
     if (scripts) await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())

@@ -18,6 +18,7 @@ import {
   scaled,
   wordsOf,
 } from './fidelity-source.ts'
+import { datesIn, wordValue } from './fidelity-values.ts'
 
 /** One line of prose, normalised, as the claims are read from it. */
 interface Line {
@@ -94,6 +95,26 @@ function blockClaims(lines: readonly Line[], file: string, where?: string): Clai
     const end = m.index + m[0].length
     for (let k = m.index; k < end; k++) masked[k] = k === end - 2 && /[.!?]/.test(text[k] ?? '') ? (text[k] ?? '') : '\u0002'
   }
+  // Dates a figure prints ("24 Feb 2022" from 2022-02-24): one date claim each, found as that
+  // date in any form; their month is not a name, their day and year not numbers of their own.
+  if (where) {
+    const found = [...masked.join('').matchAll(RE_WORD)].flatMap((m) => m[0].split(RE_DASH).map((p, i) => ({ p, at: m.index + (i ? m[0].indexOf(p) : 0) })))
+    for (const d of datesIn(found.map((f) => f.p))) {
+      const first = found[d.start]
+      const last = found[d.start + d.length - 1]
+      if (!first || !last) continue
+      const end = last.at + last.p.length
+      const shown = text.slice(first.at, end)
+      make(
+        'date',
+        shown,
+        first.at,
+        wordsOf(shown).map((w) => ({ norm: normWord(w), cap: false })),
+        { date: d.key },
+      )
+      for (let k = first.at; k < end; k++) masked[k] = '\u0002'
+    }
+  }
   const plain = masked.join('')
 
   const words: Word[] = []
@@ -108,7 +129,8 @@ function blockClaims(lines: readonly Line[], file: string, where?: string): Clai
   for (const [k, w] of words.entries()) {
     const unit = UNIT_AFTER.exec(plain.slice(w.end))
     const unitText = unit?.[1] ? ` ${unit[1].toLowerCase()}` : ''
-    const value = numberValue(w.text)
+    const word = wordValue(w.text)
+    const value = numberValue(w.text) ?? (word !== undefined && word < 100 ? word : undefined)
     const next = words[k + 1]
     const magnitude = next && value !== undefined && /^\s+$/.test(plain.slice(w.end, next.start)) ? MAGNITUDES.get(next.text.toLowerCase()) : undefined
     if (magnitude && next) {
@@ -132,13 +154,15 @@ function blockClaims(lines: readonly Line[], file: string, where?: string): Clai
       )
     } else if (magnitudeWords.has(w)) {
     } else if (isScaleLabel(w, words[k - 1], next, plain)) {
-    } else if (NUMBER_WORDS.has(w.text.toLowerCase())) {
+    } else if (NUMBER_WORDS.has(w.text.toLowerCase()) || (RE_DASH.test(w.text) && word !== undefined)) {
       const shown = `${w.text.toLowerCase()}${unitText}`
+      // By value too: "four" is found as 4, "a dozen" as 12 (not with a unit: "three times" is a phrase).
       make(
         'number-word',
         shown,
         w.start,
-        shown.split(' ').map((p) => ({ norm: normWord(p), cap: false })),
+        shown.split(/[\s‐‑–—-]+/).map((p) => ({ norm: normWord(p), cap: false })),
+        word !== undefined && !unitText ? { value: word } : {},
       )
     }
   }

@@ -8,8 +8,9 @@
  * source, so the month "May" is not excused by the verb "may".
  */
 import { MAGNITUDES } from '../text/magnitudes.ts'
+import { datesIn, wordValue } from './fidelity-values.ts'
 
-export type ClaimKind = 'number' | 'number-word' | 'name' | 'quote'
+export type ClaimKind = 'number' | 'number-word' | 'name' | 'quote' | 'date'
 
 export interface Claim {
   kind: ClaimKind
@@ -31,6 +32,8 @@ export interface Claim {
   compound?: boolean
   /** A number's value, its magnitude word applied ("26 thousand" = 26000): found when the source has that value in any form. */
   value?: number
+  /** A date a figure prints, by its key (`2022-02-24`, `2022-02`): found when the source names that date in any form. */
+  date?: string
 }
 
 export interface Part {
@@ -72,6 +75,8 @@ interface SourceToken {
   cap: boolean
   /** Only whitespace or a dash separates it from the previous token. */
   adjacent: boolean
+  /** A number word's value ("four" = 4), from the word as written (not "tens"). */
+  word?: number
 }
 
 /** The source, tokenised once. */
@@ -81,6 +86,8 @@ export interface SourceIndex {
   at: Map<string, number[]>
   /** Every number's value, written in figures or with a magnitude word (`26,000` and `26 thousand` are both 26000). */
   values: Set<number>
+  /** Every date it names, by key (`2022-02-24`, and `2022-02` for its month). */
+  dates: Set<string>
 }
 
 /** The value of a number as written (`26,000`, `1.5`), or undefined for a year span, an ordinal or a decade (`1990s`). */
@@ -101,7 +108,8 @@ export function indexSource(text: string): SourceIndex {
     last = m.index + m[0].length
     m[0].split(RE_DASH).forEach((p, i) => {
       if (!p) return
-      tokens.push({ norm: normWord(p), cap: isCap(p), adjacent: i > 0 || /^\s*$/.test(gap) })
+      const word = wordValue(p)
+      tokens.push({ norm: normWord(p), cap: isCap(p), adjacent: i > 0 || /^\s*$/.test(gap), ...(word !== undefined ? { word } : {}) })
     })
   }
   const at = new Map<string, number[]>()
@@ -110,14 +118,22 @@ export function indexSource(text: string): SourceIndex {
     const list = at.get(t.norm)
     if (list) list.push(i)
     else at.set(t.norm, [i])
-    const v = numberValue(t.norm)
+    const next = tokens[i + 1]
+    // "twenty-four" (or "twenty four") is 24.
+    const unit = t.word !== undefined && t.word >= 20 && t.word < 100 && next?.adjacent && next.word !== undefined && next.word < 10 ? next.word : 0
+    const v = numberValue(t.norm) ?? (t.word === undefined ? undefined : t.word + unit)
     if (v === undefined) return
     values.add(v)
-    const next = tokens[i + 1]
-    const magnitude = next?.adjacent ? MAGNITUDES.get(next.norm) : undefined
+    const after = unit ? tokens[i + 2] : next
+    const magnitude = after?.adjacent && v < 1000 ? MAGNITUDES.get(after.norm) : undefined
     if (magnitude) values.add(scaled(v, magnitude))
   })
-  return { tokens, at, values }
+  const dates = new Set<string>()
+  for (const d of datesIn(tokens.map((t) => t.norm))) {
+    dates.add(d.key)
+    if (d.monthKey) dates.add(d.monthKey)
+  }
+  return { tokens, at, values, dates }
 }
 
 /** Are the parts in the source, in order? `adjacent`: with nothing but spaces or dashes between. */
@@ -138,6 +154,7 @@ function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean
 
 /** Is the claim found in the source? */
 export function isFound(index: SourceIndex, claim: Claim): boolean {
+  if (claim.date !== undefined) return index.dates.has(claim.date)
   const adjacent = claim.kind !== 'quote'
   if (findParts(index, claim.parts, adjacent)) return true
   if (claim.value !== undefined && index.values.has(claim.value)) return true

@@ -150,7 +150,8 @@ describe('numbers with a magnitude word', () => {
     expect(found('- Shown in thousand tonnes', 'Output, thousand tonnes')).toEqual([])
     expect(found('- Output (million barrels) rose')).toEqual([])
     expect(found('- A thousand drones')).toEqual(['fidelity: number "thousand"'])
-    expect(found('- One million people')).toEqual(['fidelity: number "million"'])
+    // A number word before a magnitude is one number ("One million" = 1,000,000), found by value.
+    expect(found('- One million people')).toEqual(['fidelity: number "One million"'])
     expect(found('- A thousand of them')).toEqual(['fidelity: number "thousand"'])
   })
 
@@ -257,5 +258,41 @@ describe('tables', () => {
 
   it('a line with a pipe that is not in a table stays one line of prose', () => {
     expect(proseOf(slide('Either | or, said Anna Fermi')).map((l) => l.text)).toEqual(['A fixture slide', 'Either | or, said Anna Fermi'])
+  })
+})
+
+describe('values and dates', () => {
+  const SRC = 'Four ships sank on February 24, 2022, and 12 more by 2023. A dozen ports closed; twenty-four crews left.'
+  const run = (body: string, allowlist: AllowEntry[] = [], figureTexts: { file: string; line: number; figure: string; texts: string[] }[] = []) =>
+    checkFidelity({ source: SRC, prose: proseOf(slide(body, 'Losses')), figureTexts, allowlist, allowlistPath: 'a.yaml' }).findings.map((f) =>
+      `${f.pos.line} ${f.message}`.replace(/ is not in the source.*/, ''),
+    )
+
+  it('number words and digits match by value, both ways', () => {
+    expect(run('- 4 ships sank\n- twelve more by 2023\n- 12 ports closed, 24 crews left')).toEqual([])
+    expect(run('- four ships\n- five ships\n- 13 ports')).toEqual(['6 number "five"', '7 number "13"'])
+    expect(run('- Twenty-four crews\n- twenty-five crews')).toEqual(['6 number "twenty-five"'])
+  })
+
+  it("a figure's printed date is a date, found in any form; a wrong one is reported whole", () => {
+    const fig = (texts: string[]) => [{ file: 'slides/01-x.md', line: 9, figure: 'timeline', texts }]
+    expect(run('', [], fig(['24 Feb 2022', 'Ships sank', 'Feb 2022']))).toEqual([])
+    expect(run('', [], fig(['25 Feb 2022', 'Mar 2022']))).toEqual([
+      '9 date "25 Feb 2022" (in the timeline figure)',
+      '9 date "Mar 2022" (in the timeline figure)',
+    ])
+  })
+
+  it('dates in the source: ISO, day-month-year and month-day-year all count', () => {
+    const index = indexSource('On 2014-03-18 it ended; 1 April 2015 and Sept 3, 2016 too.')
+    expect([...index.dates].sort()).toEqual(['2014-03', '2014-03-18', '2015-04', '2015-04-01', '2016-09', '2016-09-03'])
+  })
+
+  it('an allowlist entry may be a phrase, allowed as one where it stands', () => {
+    const allow: AllowEntry[] = [{ terms: ['Back to SIFAR'], reason: 'a publication named on the slide, outside the source' }]
+    expect(run('- As the blog Back to SIFAR put it', allow)).toEqual([])
+    expect(run('- As the blog Back to SIFAR put it', [])).toEqual(['5 name "Back"', '5 name "SIFAR"'])
+    // Its words elsewhere are not allowed by it.
+    expect(run('- Then Back came SIFAR', allow).filter((m) => !m.includes('allowlist'))).toEqual(['5 name "Back"', '5 name "SIFAR"'])
   })
 })

@@ -3,16 +3,18 @@
  * of its own): the budgets, the pages in a real browser, and, with a source article, fidelity
  * to it. Returns every finding; the CLI prints and sets the exit code.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { deckSources } from '../compiler/citations.ts'
 import { loadSlides } from '../compiler/load.ts'
 import type { Diagnostic } from '../deck/model.ts'
 import { changedFiles, type DeckRecord, readRecord } from '../deck/record.ts'
 import { runBrowserChecks } from './browser.ts'
 import { checkBudgets } from './budgets.ts'
-import { checkFidelity, parseAllowlist } from './fidelity.ts'
+import { checkFidelity } from './fidelity.ts'
 import { finding, formatFinding, type SummaryRow, summaryTable } from './findings.ts'
+import { readAllowlist, readSources } from './sources.ts'
 
 export interface CheckOptions {
   /** Project root. */
@@ -23,8 +25,8 @@ export interface CheckOptions {
   screenshotDir?: string
   /**
    * The source article (relative to the working directory): turns on the fidelity check, and
-   * wins over deck.yaml's `source:` (relative to deck.yaml's folder). Given here and absent: a
-   * finding. Named in deck.yaml and absent: one note, and the rest is checked.
+   * stands in for deck.yaml's `source:` (or the first of its `sources:`, relative to deck.yaml's
+   * folder). A source that cannot be read, here or in deck.yaml, is a finding at its line.
    */
   source?: string
   /** @default <slidesDir>/fidelity-allowlist.yaml */
@@ -72,19 +74,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     )
   findings.push(...checkBudgets(deck, posix(join(slidesDir, 'deck.yaml'))))
 
-  const named = deck.config.source
-  if (opts.source !== undefined) findings.push(...fidelity(root, slidesDir, deck, opts.source, opts.allowlist, notes))
-  else if (named !== undefined) {
-    const path = resolve(root, slidesDir, named)
-    if (existsSync(path)) findings.push(...fidelity(root, slidesDir, deck, path, opts.allowlist, notes))
-    else
-      notes.push(
-        `fidelity not checked: the source article named in ${posix(join(slidesDir, 'deck.yaml'))} (source: ${named}) is not at ${posix(relative(process.cwd(), path))}; the rest is checked`,
-      )
-  } else
-    notes.push(
-      `fidelity not checked: name the source article in ${posix(join(slidesDir, 'deck.yaml'))} (source: <path>) or pass --source <article> to check every number, name and quote against it`,
-    )
+  const deckYaml = loaded.deckFile?.text ?? ''
+  findings.push(...fidelity(root, slidesDir, deck, deckYaml, opts.source, opts.allowlist, notes))
 
   let overflow = new Map<string, number>()
   if (opts.browser === false) {
@@ -137,25 +128,44 @@ function slideOf(f: Diagnostic, deck: DeckRecord): string | undefined {
   return inFile.filter((s) => s.line <= f.pos.line).pop()?.id ?? inFile[0]?.id
 }
 
-function fidelity(root: string, slidesDir: string, deck: DeckRecord, sourcePath: string, allowlistOpt: string | undefined, notes: string[]): Diagnostic[] {
-  const src = resolve(sourcePath)
-  if (!existsSync(src)) return [finding('fidelity', { file: sourcePath }, 'the source article is not there: pass its path, --source <article.txt>')]
+function fidelity(
+  root: string,
+  slidesDir: string,
+  deck: DeckRecord,
+  deckYaml: string,
+  sourceOpt: string | undefined,
+  allowlistOpt: string | undefined,
+  notes: string[],
+): Diagnostic[] {
+  const deckPath = posix(join(slidesDir, 'deck.yaml'))
+  if (sourceOpt === undefined && !deckSources(deck.config).length) {
+    notes.push(
+      `fidelity not checked: name the source article in ${deckPath} (source: <path>, or sources:) or pass --source <article> to check every number, name and quote against it`,
+    )
+    return []
+  }
+  const read = readSources(root, deck, deckYaml, sourceOpt)
   const allowPath = allowlistOpt ? resolve(root, allowlistOpt) : join(root, slidesDir, 'fidelity-allowlist.yaml')
-  const allowRel = posix(relative(root, allowPath))
-  let allowlist: ReturnType<typeof parseAllowlist> = []
-  if (existsSync(allowPath)) {
-    try {
-      allowlist = parseAllowlist(readFileSync(allowPath, 'utf8'), allowRel)
-    } catch (err) {
-      return [finding('fidelity', { file: allowRel }, err instanceof Error ? err.message : String(err))]
-    }
+  const allow = readAllowlist(root, allowPath)
+  const failed = [...read.findings, ...allow.findings]
+  if (failed.length) {
+    notes.push('fidelity not checked: a source or the allowlist could not be read (see the findings)')
+    return failed
   }
   // What figures show is on the slide too: the texts their data gives (labels, values, dates,
   // not coordinates), reported at the figure's fence.
   const figureTexts = deck.figures.map((f) => ({ file: f.file, line: f.line, figure: f.name, texts: f.claims }))
-  const r = checkFidelity({ source: readFileSync(src, 'utf8'), prose: deck.prose, figureTexts, allowlist, allowlistPath: allowRel })
+  const allowRel = posix(relative(root, allowPath))
+  const r = checkFidelity({
+    sources: read.sources,
+    citedAt: (file, line) => deck.slides.filter((s) => s.file === file && s.line <= line).pop()?.cites ?? [],
+    prose: deck.prose,
+    figureTexts,
+    allowlist: allow.entries,
+    allowlistPath: allowRel,
+  })
   notes.push(
-    `fidelity: ${r.claims} numbers, names and quotes checked against ${posix(relative(process.cwd(), src)) || sourcePath}; ${r.allowed} allowed by ${allowRel} (${allowlist.length} entries)`,
+    `fidelity: ${r.claims} numbers, names and quotes checked against ${read.shown.join(', ')}; ${r.allowed} allowed by ${allowRel} (${allow.entries.length} entries)`,
   )
   return r.findings
 }

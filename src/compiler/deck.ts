@@ -1,5 +1,6 @@
 import { escapeHtml } from '../text/escape.ts'
 import { agendaHtml } from './agenda.ts'
+import { placeCitations } from './citations.ts'
 import { tooComplexFile, tooManyParts } from './complexity.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
@@ -65,6 +66,7 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   })
 
   diagnostics.push(...checkIds(slides), ...checkNotes(slides), ...checkLinks(links, slides))
+  diagnostics.push(...placeCitations(slides, config, deckFile ?? { path: 'slides/deck.yaml', text: '' }))
   const totalSeconds = slides.reduce((sum, s) => sum + s.seconds, 0)
   if (slides.length > 0 && !paceInRange(totalSeconds, config)) {
     diagnostics.push(

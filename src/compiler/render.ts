@@ -1,5 +1,6 @@
 import type { Marked } from 'marked'
 import { escapeHtml } from '../text/escape.ts'
+import { checkCitations, deckSources, takeCitations } from './citations.ts'
 import { diag } from './diagnostics.ts'
 import type { SlideChrome } from './identity.ts'
 import { countWords, type InternalLink, type MarkdownEnv, renderMarkdown, textOf } from './markdown.ts'
@@ -28,9 +29,13 @@ export function renderFile(
   const slides = file.parts.map((part, v): RenderedSlide => {
     const own: ReturnType<typeof validatePartAttrs> = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
     const id = v === 0 ? file.meta.id : (own.options.id ?? `${file.meta.id}-${v + 1}`)
-    const body = renderBody(md, part.content, env, id)
-    const notes = part.notes ? renderMarkdown(md, part.notes, env, `${id}-notes`, sanitize) : null
-    diagnostics.push(...own.diagnostics, ...body.diagnostics, ...(notes?.diagnostics ?? []))
+    // Citations come out before rendering: a source line is added once the deck numbers them.
+    const content = takeCitations(part.content)
+    const said = part.notes ? takeCitations(part.notes) : undefined
+    const cites = [...content.citations, ...(said?.citations ?? [])]
+    const body = renderBody(md, content.seg, env, id)
+    const notes = said ? renderMarkdown(md, said.seg, env, `${id}-notes`, sanitize) : null
+    diagnostics.push(...own.diagnostics, ...checkCitations(cites, file.file, deckSources(config)), ...body.diagnostics, ...(notes?.diagnostics ?? []))
     const build = own.options.build ?? file.meta.build ?? false
     body.html = withAttributions(body.html)
     if (build) body.html = withBuilds(body.html)
@@ -59,6 +64,7 @@ export function renderFile(
       notesHtml: notes?.html ?? '',
       notesText,
       figures: body.figures,
+      ...(cites.length ? { cites: cites.map((c) => ({ id: c.id, ...(c.locator ? { locator: c.locator } : {}) })) } : {}),
     }
   })
   return { slides, diagnostics, links, prose }

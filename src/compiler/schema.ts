@@ -1,9 +1,9 @@
 import { closest } from '../text/did-you-mean.ts'
 import { diag } from './diagnostics.ts'
 import { asOfDate, logo, marking, theme } from './identity.ts'
-import type { Budgets, DeckConfig, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
+import type { Budgets, DeckConfig, DeckSource, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
 
-export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number']
+export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number', 'sources']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
 const RE_CLASS = /^-?[A-Za-z_][\w-]*( +-?[A-Za-z_][\w-]*)*$/
 
@@ -44,6 +44,27 @@ const mapping: Check<Record<string, unknown>> = (v) =>
     ? { ok: true, value: v as Record<string, unknown> }
     : { ok: false, expected: 'indented "name: number" lines under it, e.g. "budgets:" then "  words: 40"' }
 
+const SOURCE_FIELDS = ['id', 'file', 'title', 'publisher', 'date', 'url']
+/** deck.yaml `sources:`: a list of `{ id, file, title, publisher, date, url }`, ids unique. */
+const sourceList: Check<DeckSource[]> = (v) => {
+  const bad = { ok: false as const, expected: 'a list of "- { id: sifar, file: ../sources/a.txt, title: ..., publisher: ..., date: 2024-02, url: ... }"' }
+  if (!Array.isArray(v) || !v.length) return bad
+  const out: DeckSource[] = []
+  for (const [i, e] of v.entries()) {
+    const entry = e as Record<string, unknown> | null
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return bad
+    const extra = Object.keys(entry).find((k) => !SOURCE_FIELDS.includes(k))
+    if (extra) return { ok: false, expected: `${bad.expected} (entry ${i + 1} has "${extra}": use ${SOURCE_FIELDS.join(', ')})` }
+    const text = Object.fromEntries(Object.entries(entry).map(([k, x]) => [k, typeof x === 'number' ? String(x) : x]))
+    if (!id(text.id).ok || out.some((s) => s.id === text.id))
+      return { ok: false, expected: `${bad.expected} (entry ${i + 1} needs an "id" of its own: lower-case letters, digits and dashes)` }
+    if (Object.values(text).some((x) => typeof x !== 'string' || !x.trim()))
+      return { ok: false, expected: `${bad.expected} (entry ${i + 1}: every field is a text)` }
+    out.push(text as unknown as DeckSource)
+  }
+  return { ok: true, value: out }
+}
+
 /** Frontmatter keys of a slide file, each with its check. Documented in README "Slide format". */
 export const SLIDE_KEYS = { id, title: str, section: str, layout, class: cls, timing: positive(1800), build: bool } as const
 /** Keys of `slides/deck.yaml`. */
@@ -56,6 +77,8 @@ export const DECK_KEYS = {
   toleranceMinutes: range(0, 120),
   /** The source article for `npm run check`'s fidelity check, relative to deck.yaml's folder. */
   source: filePath,
+  /** Several sources, cited on slides as `[@id]` (src/compiler/citations.ts). */
+  sources: sourceList,
   budgets: mapping,
   /** Identity, marking and look: src/compiler/identity.ts. */
   author: str,

@@ -9,6 +9,7 @@ export type {
   Deck,
   DeckConfig,
   DeckResult,
+  DeckSource,
   Diagnostic,
   DiagnosticCode,
   Layout,

@@ -52,6 +52,8 @@ export type DiagnosticCode =
   | 'title-topic'
   | 'bullet-repeated'
   | 'pacing-no-questions'
+  | 'citation-unknown'
+  | 'source-uncited'
   | CheckCode
 
 /** What `npm run check` finds, each a Diagnostic of its own code (src/check/). */
@@ -67,7 +69,7 @@ export interface Diagnostic {
   slide?: string
 }
 
-export type Layout = 'title' | 'statement' | 'bullets' | 'figure' | 'quote' | 'agenda' | 'section' | 'big-number'
+export type Layout = 'title' | 'statement' | 'bullets' | 'figure' | 'quote' | 'agenda' | 'section' | 'big-number' | 'sources'
 
 /** Deck-wide settings from `slides/deck.yaml`. */
 export interface DeckConfig {
@@ -82,6 +84,8 @@ export interface DeckConfig {
   toleranceMinutes: number
   /** The source article the fidelity check reads, as written: relative to deck.yaml's folder. */
   source?: string
+  /** The sources the deck cites as `[@id]` and the fidelity check reads (deck.yaml `sources:`). */
+  sources?: DeckSource[]
   /** What `npm run check` holds each slide to (deck.yaml `budgets:`); missing keys take the defaults. */
   budgets?: Budgets
   /** Who made the briefing: title slide and every file's document properties. */
@@ -112,6 +116,17 @@ export interface Theme {
   colours?: { primary?: string; accent?: string }
   /** A woff2 file (project path), embedded in every edition. */
   font?: string
+}
+
+/** One entry of deck.yaml's `sources:`; `file` is relative to deck.yaml's folder. */
+export interface DeckSource {
+  id: string
+  file?: string
+  title?: string
+  publisher?: string
+  /** As written: `2024`, `2024-02`, `2024-02-24`. */
+  date?: string
+  url?: string
 }
 
 /** Content budgets per slide. Defaults in DEFAULT_BUDGETS (src/compiler/schema.ts). */
@@ -153,6 +168,8 @@ export interface RenderedSlide {
    * the texts they show (`claims`, for the fidelity check) and the line of their fence.
    */
   figures: { name: string; alt: string; claims?: string[]; line?: number }[]
+  /** What its body and notes cite (`[@id, p. 4]`), in order. */
+  cites?: { id: string; locator?: string }[]
 }
 
 export interface Deck {

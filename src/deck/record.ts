@@ -26,6 +26,8 @@ export interface RecordSlide {
   bodyWords: number
   bullets: number
   notesWords: number
+  /** The source ids it cites (`[@id]`), in order: tried first by the fidelity check. */
+  cites?: string[]
 }
 
 /** A figure's drawn texts, claimed against the source at the line of its fence. */
@@ -86,6 +88,7 @@ export function deckRecord(result: DeckResult, sources: readonly SourceFile[], s
       bodyWords: s.bodyWords,
       bullets: s.bullets,
       notesWords: s.notesWords,
+      ...(s.cites?.length ? { cites: [...new Set(s.cites.map((c) => c.id))] } : {}),
     })),
     files: Object.fromEntries(sources.map((f) => [f.path, textHash(f.text)])),
     prose: result.prose,

@@ -174,7 +174,7 @@ describe('the Iran and Russia briefing', () => {
 })
 
 describe('its fidelity to the article named in deck.yaml', () => {
-  const named = deck.config.source
+  const named = deck.config.sources?.find((s) => s.id === 'article')?.file
   const article = named === undefined ? undefined : resolve(root, 'slides', named)
 
   it('names the article, which CI has beside the project', () => {
@@ -208,16 +208,26 @@ describe('its fidelity to the article named in deck.yaml', () => {
     expect(missing).toEqual([])
   })
 
-  it('keeps every number, name and quote to the article where it is; says in one line when it is not', async () => {
+  it('keeps every number, name and quote to its sources where they are; fails at deck.yaml when they are not', async () => {
     const r = await runCheck({ root, distDir: builtDist(), browser: false })
-    expect(r.findings.map(formatFinding)).toEqual([])
     const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
     expect(fidelity).toHaveLength(1)
-    if (existsSync(article ?? ''))
-      expect(fidelity[0]).toMatch(/^fidelity: \d{3,} numbers, names and quotes checked against .*article\.txt; \d+ allowed by slides\/fidelity-allowlist\.yaml/)
-    else
+    if (existsSync(article ?? '')) {
+      expect(r.findings.map(formatFinding)).toEqual([])
       expect(fidelity[0]).toMatch(
-        /^fidelity not checked: the source article named in slides\/deck\.yaml \(source: \.\.\/\.\.\/shared\/source\/article\.txt\) is not at \S+; the rest is checked$/,
+        /^fidelity: \d{3,} numbers, names and quotes checked against .*article\.txt, .*fact-check\.md; \d+ allowed by slides\/fidelity-allowlist\.yaml/,
       )
+    } else
+      expect(r.findings.map(formatFinding)).toContainEqual(
+        expect.stringMatching(/^slides\/deck\.yaml:\d+: fidelity: the source "\.\.\/\.\.\/shared\/source\/article\.txt" does not exist/),
+      )
+  })
+
+  it('cites the public record where a note gives outside context, and nowhere else', () => {
+    for (const s of slides) {
+      const outside = /outside context/i.test(s.notesText)
+      expect(s.cites?.some((c) => c.id === 'record') ?? false, s.id).toBe(outside)
+      if (outside) expect(s.bodyHtml, s.id).toMatch(/<p class="slide-source"><small>Sources?: .*Public record \[\d\]/)
+    }
   })
 })

@@ -106,4 +106,10 @@ describe("the fact check's own errors, at their line", () => {
     writeFileSync(join(dir, 'slides/fidelity-allowlist.yaml'), '- term: Vilnor\n  reason: "named on the port\'s own sign"\n- term: "2020"\n')
     expect(await fidelity(dir)).toEqual([expect.stringMatching(/^slides\/fidelity-allowlist\.yaml:3: fidelity: .*entry 2 \("2020"\) needs a "reason"/)])
   })
+  it('an allowlist asked for by --allowlist must be there; the default one may be absent', async () => {
+    const { dir } = project()
+    const r = await runCheck({ root: dir, browser: false, allowlist: 'nowhere.yaml' })
+    expect(r.findings.map(formatFinding)).toEqual(['nowhere.yaml: fidelity: the allowlist nowhere.yaml does not exist'])
+    expect((await runCheck({ root: dir, browser: false })).findings).toEqual([])
+  })
 })

@@ -146,7 +146,7 @@ function fidelity(
   }
   const read = readSources(root, deck, deckYaml, sourceOpt)
   const allowPath = allowlistOpt ? resolve(root, allowlistOpt) : join(root, slidesDir, 'fidelity-allowlist.yaml')
-  const allow = readAllowlist(root, allowPath)
+  const allow = readAllowlist(root, allowPath, allowlistOpt !== undefined)
   const failed = [...read.findings, ...allow.findings]
   if (failed.length) {
     notes.push('fidelity not checked: a source or the allowlist could not be read (see the findings)')

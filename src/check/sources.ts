@@ -82,12 +82,15 @@ export function readSources(root: string, deck: DeckRecord, deckYaml: string, ov
   return out
 }
 
-/** The allowlist, read through the gate (inside the project) and parsed; an error at its line. */
-export function readAllowlist(root: string, path: string): { entries: AllowEntry[]; findings: Diagnostic[] } {
+/**
+ * The allowlist, read through the gate and parsed; an error at its line. The default one may be
+ * absent; one given (`--allowlist=`) must be there, and may lie beside the project.
+ */
+export function readAllowlist(root: string, path: string, given = false): { entries: AllowEntry[]; findings: Diagnostic[] } {
   const shown = posix(relative(root, path))
-  const read = readText(path, [root], `the allowlist ${shown}`)
+  const read = readText(path, given ? [root, dirname(path)] : [root], `the allowlist ${shown}`)
   if ('error' in read) {
-    if (/does not exist$/.test(read.error)) return { entries: [], findings: [] }
+    if (!given && /does not exist$/.test(read.error)) return { entries: [], findings: [] }
     return { entries: [], findings: [finding('fidelity', { file: shown }, read.error)] }
   }
   try {

@@ -16,6 +16,7 @@ import { build, type Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatFinding } from '../src/check/findings.ts'
 import { type CheckResult, report, runCheck } from '../src/check/run.ts'
+import { deckSources } from '../src/compiler/citations.ts'
 import { loadSlides } from '../src/compiler/load.ts'
 import { compileLoaded } from '../src/compiler/node.ts'
 import type { Diagnostic } from '../src/deck/model.ts'
@@ -299,7 +300,7 @@ describe('npm run check on the deck in slides/', () => {
     expect(r.rows.map((x) => x.id)).toEqual(r.record.slides.map((s) => s.id))
     expect(r.summary.split('\n').length).toBeLessThan(60)
     // Fidelity: checked against the source deck.yaml names when it is there, else one line says it is not.
-    const named = r.record.config.source
+    const named = deckSources(r.record.config)[0]?.file
     const fidelity = r.notes.filter((n) => n.startsWith('fidelity'))
     expect(fidelity).toHaveLength(1)
     if (named && existsSync(resolve(root, 'slides', named))) expect(fidelity[0]).toMatch(/^fidelity: \d+ numbers, names and quotes checked against /)

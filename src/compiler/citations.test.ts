@@ -19,8 +19,8 @@ describe('citations', () => {
     expect(takeCitations(seg(text))).toEqual({ seg: seg(text), citations: [] })
   })
 
-  it('a link or an email is no citation', () => {
-    const text = '[a link](#/x) and [someone@example.org] and [@ not-an-id]'
+  it('a link (one whose text starts with @ too) or an email is no citation', () => {
+    const text = '[a link](#/x) and [@someone](https://example.org/someone) and [someone@example.org] and [@ not-an-id]'
     expect(takeCitations(seg(text)).citations).toEqual([])
   })
 

@@ -19,7 +19,7 @@ export interface Citation {
   column: number
 }
 
-const RE_CITE = /[ \t]?\[(@[A-Za-z0-9_][\w-]*(?:,[^\]\n;]*)?(?:;[ \t]*@[A-Za-z0-9_][\w-]*(?:,[^\]\n;]*)?)*)\]/g
+const RE_CITE = /[ \t]?\[(@[A-Za-z0-9_][\w-]*(?:,[^\]\n;]*)?(?:;[ \t]*@[A-Za-z0-9_][\w-]*(?:,[^\]\n;]*)?)*)\](?!\()/g
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /** The sources the deck names: `sources:`, or the one `source:` as `source`. */

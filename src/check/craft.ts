@@ -20,7 +20,8 @@ const OFF_SCALE: readonly [RegExp, string][] = [
   [/\b(?:a )?real possibility\b/i, 'roughly even chance or likely'],
   [/\b(?:doubtful|remote chance|slim chance|a long shot)\b/i, 'unlikely or very unlikely'],
   [/\b(?:toss-up|fifty-fifty|50\/50|even odds)\b/i, 'roughly even chance'],
-  [/\b(?:certain(?:ly)?|definitely|undoubtedly|surely)\b/i, 'almost certainly'],
+  // "certain" alone is too often "certain countries" to report.
+  [/\b(?:certainly|definitely|undoubtedly|surely)\b/i, 'almost certainly'],
 ]
 
 /** Two hedges where one (or a scale word) would do. */
@@ -39,6 +40,19 @@ const warn = (code: Diagnostic['code'], pos: SourcePos, message: string): Diagno
 export function checkLikelihood(lines: readonly CraftLine[], scale: readonly string[] = ICD_203): Diagnostic[] {
   const out: Diagnostic[] = []
   const onScale = (phrase: string) => scale.some((w) => w.toLowerCase() === phrase.toLowerCase().replace(/^an? /, ''))
+  // A match inside one of the scale's own phrases ("certainly" in "almost certainly") is not off
+  // it; ICD 203's words left out of a deck's own scale are.
+  const phrase = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  const anyOf = (ws: readonly string[]) =>
+    new RegExp(
+      `\\b(?:${[...ws]
+        .sort((a, b) => b.length - a.length)
+        .map(phrase)
+        .join('|')})\\b`,
+      'gi',
+    )
+  const dropped = ICD_203.filter((w) => !onScale(w))
+  const offScale: readonly [RegExp, string][] = [...(dropped.length ? [[anyOf(dropped), 'a term of the scale'] as [RegExp, string]] : []), ...OFF_SCALE]
   for (const line of lines) {
     const vague = RE_VAGUE.exec(line.text)
     if (vague)
@@ -50,9 +64,12 @@ export function checkLikelihood(lines: readonly CraftLine[], scale: readonly str
         ),
       )
     if (line.where === 'notes') continue
-    for (const [re, instead] of OFF_SCALE) {
-      const m = re.exec(line.text)
-      if (!m || onScale(m[0])) continue
+    const spans = [...line.text.matchAll(anyOf(scale))].map((m) => [m.index, m.index + m[0].length] as const)
+    for (const [re, instead] of offScale) {
+      const m = [...line.text.matchAll(new RegExp(re.source, 'gi'))].find(
+        (m) => !onScale(m[0]) && !spans.some(([a, b]) => a <= m.index && m.index + m[0].length <= b),
+      )
+      if (!m) continue
       out.push(
         warn(
           'likelihood-off-scale',

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../deck/model.ts'
 import { changedFiles, type DeckRecord, readRecord } from '../deck/record.ts'
 import { runBrowserChecks } from './browser.ts'
 import { checkBudgets } from './budgets.ts'
+import { craftFindings } from './craft-deck.ts'
 import { checkFidelity } from './fidelity.ts'
 import { finding, formatFinding, type SummaryRow, summaryTable } from './findings.ts'
 import { readAllowlist, readSources } from './sources.ts'
@@ -40,7 +41,10 @@ export interface CheckOptions {
 }
 
 export interface CheckResult {
+  /** What fails the check. */
   findings: Diagnostic[]
+  /** What a reviewer would say (likelihood words, topic titles, repeats, question time): reported, never failing. */
+  warnings: Diagnostic[]
   rows: SummaryRow[]
   record: DeckRecord
   notes: string[]
@@ -73,6 +77,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       ),
     )
   findings.push(...checkBudgets(deck, posix(join(slidesDir, 'deck.yaml'))))
+  const warnings = craftFindings(deck, loaded.deckFile)
 
   const deckYaml = loaded.deckFile?.text ?? ''
   findings.push(...fidelity(root, slidesDir, deck, deckYaml, opts.source, opts.allowlist, notes))
@@ -117,7 +122,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     overflow: overflow.get(s.id) ?? 0,
     violations: findings.filter((f) => slideOf(f, deck) === s.id).length,
   }))
-  return { findings, rows, record: deck, notes, summary: summaryTable(rows, deck.totalSeconds), ms: performance.now() - started }
+  return { findings, warnings, rows, record: deck, notes, summary: summaryTable(rows, deck.totalSeconds), ms: performance.now() - started }
 }
 
 /** The slide a finding belongs to: its own, else the slide of the file whose lines hold it. */
@@ -174,6 +179,9 @@ function fidelity(
 export function report(result: CheckResult): string {
   const sorted = [...result.findings].sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line)
   const lines = ['', result.summary, '', ...result.notes]
+  const warned = [...result.warnings].sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line)
+  if (warned.length)
+    lines.push('', `${warned.length} warning${warned.length === 1 ? '' : 's'}, a reviewer's (they do not fail the check):`, ...warned.map(formatFinding))
   if (sorted.length) lines.push('', `${sorted.length} finding${sorted.length === 1 ? '' : 's'}:`, ...sorted.map(formatFinding), '', 'check failed.')
   else lines.push('', `check passed in ${(result.ms / 1000).toFixed(1)} s.`)
   return lines.join('\n')

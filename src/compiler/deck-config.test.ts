@@ -60,3 +60,17 @@ describe('deck.yaml source', () => {
     ])
   })
 })
+
+describe('deck.yaml likelihood and qa', () => {
+  it('takes a scale of words (lower-cased) and minutes for questions, and locates mistakes', () => {
+    expect(config('likelihood: [Remote, "real possibility", probable]\nqa: 5\n')).toEqual({
+      config: expect.objectContaining({ likelihood: ['remote', 'real possibility', 'probable'], qa: 5 }),
+      errors: [],
+    })
+    expect(config('likelihod: [a, b]\nqa: many\nlikelihood: [likely]\n').errors).toEqual([
+      expect.stringMatching(/^slides\/deck\.yaml:1:1 error deck-config unknown key "likelihod": did you mean "likelihood"\?/),
+      expect.stringMatching(/^slides\/deck\.yaml:2:5 error deck-config "qa" must be a number from 0 to 120; got string "many"$/),
+      expect.stringMatching(/^slides\/deck\.yaml:3:13 error deck-config "likelihood" must be a list of two or more words or phrases, least likely first/),
+    ])
+  })
+})

@@ -79,7 +79,10 @@ export function proseOf(tokens: readonly Token[], text: string, locate: (offset:
         case 'list':
           for (const item of (t as Tokens.List).items) {
             const j = t.raw.indexOf(item.raw)
+            const first = out.length
             visit(item.tokens, item.raw, at + Math.max(0, j))
+            const head = out[first]
+            if (head) head.role = 'bullet'
           }
           break
         case 'table': {

@@ -21,11 +21,18 @@ export function renderFile(
   const diagnostics: Diagnostic[] = []
   const links: InternalLink[] = []
   const prose: ProseLine[] = []
-  const line = (text: string | undefined, pos: { line: number; column: number } | undefined): void => {
-    if (text?.trim() && pos) prose.push({ pos: { file: file.file, line: pos.line, column: pos.column }, text: text.trim(), blockStart: true, notes: false })
+  const line = (text: string | undefined, pos: { line: number; column: number } | undefined, title = true): void => {
+    if (text?.trim() && pos)
+      prose.push({
+        pos: { file: file.file, line: pos.line, column: pos.column },
+        text: text.trim(),
+        blockStart: true,
+        notes: false,
+        ...(title ? { role: 'title' } : {}),
+      })
   }
   line(file.meta.title, file.keyPos.title?.value)
-  line(file.meta.section, file.keyPos.section?.value)
+  line(file.meta.section, file.keyPos.section?.value, false)
   const slides = file.parts.map((part, v): RenderedSlide => {
     const own: ReturnType<typeof validatePartAttrs> = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
     const id = v === 0 ? file.meta.id : (own.options.id ?? `${file.meta.id}-${v + 1}`)

@@ -3,7 +3,7 @@ import { diag } from './diagnostics.ts'
 import { asOfDate, logo, marking, theme } from './identity.ts'
 import type { Budgets, DeckConfig, DeckSource, Diagnostic, Layout, PartAttrs, SlideMeta, SourcePos } from './types.ts'
 
-export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number', 'sources']
+export const LAYOUTS: readonly Layout[] = ['title', 'statement', 'bullets', 'figure', 'quote', 'agenda', 'section', 'big-number', 'sources', 'judgments']
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/
 const RE_CLASS = /^-?[A-Za-z_][\w-]*( +-?[A-Za-z_][\w-]*)*$/
 
@@ -65,6 +65,11 @@ const sourceList: Check<DeckSource[]> = (v) => {
   return { ok: true, value: out }
 }
 
+const words: Check<string[]> = (v) =>
+  Array.isArray(v) && v.length >= 2 && v.every((w) => typeof w === 'string' && w.trim() !== '')
+    ? { ok: true, value: v.map((w: string) => w.trim().toLowerCase()) }
+    : { ok: false, expected: 'a list of two or more words or phrases, least likely first, e.g. [remote, unlikely, likely, highly likely]' }
+
 /** Frontmatter keys of a slide file, each with its check. Documented in README "Slide format". */
 export const SLIDE_KEYS = { id, title: str, section: str, layout, class: cls, timing: positive(1800), build: bool } as const
 /** Keys of `slides/deck.yaml`. */
@@ -88,6 +93,8 @@ export const DECK_KEYS = {
   footer: str,
   logo,
   theme,
+  likelihood: words,
+  qa: range(0, 120),
 } as const
 
 /** Keys under `budgets:` in `slides/deck.yaml`. Documented in README "Content budgets". */

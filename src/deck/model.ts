@@ -54,6 +54,7 @@ export type DiagnosticCode =
   | 'pacing-no-questions'
   | 'citation-unknown'
   | 'source-uncited'
+  | 'judgment-invalid'
   | CheckCode
 
 /** What `npm run check` finds, each a Diagnostic of its own code (src/check/). */
@@ -69,7 +70,7 @@ export interface Diagnostic {
   slide?: string
 }
 
-export type Layout = 'title' | 'statement' | 'bullets' | 'figure' | 'quote' | 'agenda' | 'section' | 'big-number' | 'sources'
+export type Layout = 'title' | 'statement' | 'bullets' | 'figure' | 'quote' | 'agenda' | 'section' | 'big-number' | 'sources' | 'judgments'
 
 /** Deck-wide settings from `slides/deck.yaml`. */
 export interface DeckConfig {
@@ -101,6 +102,10 @@ export interface DeckConfig {
   logo?: { file: string; on: 'all' | 'title' }
   /** The look: a built-in one, with the organisation's colours and font on top. */
   theme?: Theme
+  /** The words of likelihood judgments and the lint hold to, least to most likely. @default ICD 203's */
+  likelihood?: string[]
+  /** Minutes of the target kept for questions: the talk plus these must fit it. @default 0 */
+  qa?: number
 }
 
 /** A handling marking (e.g. `OFFICIAL-SENSITIVE`, `TLP:AMBER`) and its banner's colour. */
@@ -197,6 +202,8 @@ export interface ProseLine {
   notes: boolean
   /** A table's header cell ("Year", "Event"): a column heading. */
   heading?: boolean
+  /** A (sub-)slide's title, or the first line of a list item: what the reviewer's lint reads. */
+  role?: 'title' | 'bullet'
 }
 
 export interface DeckResult {

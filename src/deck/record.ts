@@ -10,7 +10,7 @@ import type { DeckConfig, DeckResult, Layout, ProseLine, SourceFile } from './mo
 import { deckOutline } from './outline.ts'
 
 /** Bumped when the record's shape changes: an older record is refused with "run npm run build". */
-export const RECORD_VERSION = 1
+export const RECORD_VERSION = 2
 export const RECORD_FILE = 'deck.json'
 
 export interface RecordSlide {

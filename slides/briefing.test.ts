@@ -76,7 +76,9 @@ describe('the Iran and Russia briefing', () => {
 
   it('states key judgments up front: whose, an ICD 203 likelihood, a confidence, the source and its date', () => {
     const bottom = slides[1]
-    const rows = [...(bottom?.bodyHtml ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => plain(m[1] ?? ''))
+    // A judgments slide: one table row a judgment, its estimate in badges.
+    expect(bottom?.layout).toBe('judgments')
+    const rows = [...(bottom?.bodyHtml ?? '').matchAll(/<tr class="judgment"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => plain(m[1] ?? ''))
     expect(rows.length).toBeGreaterThanOrEqual(3)
     expect(rows.length).toBeLessThanOrEqual(4)
     for (const row of rows) {

@@ -5,10 +5,10 @@
  * line; pure.
  */
 import nlp from 'compromise'
+import { ICD_203 } from '../compiler/judgments.ts'
 import type { Diagnostic, SourcePos } from '../deck/model.ts'
 
-/** ICD 203's words of likelihood, from least to most likely: the default scale. */
-export const ICD_203 = ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certainly'] as const
+export { ICD_203 }
 
 /** Likelihood words off the scale, with the scale word each most often means. */
 const OFF_SCALE: readonly [RegExp, string][] = [

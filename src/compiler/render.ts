@@ -3,6 +3,7 @@ import { escapeHtml } from '../text/escape.ts'
 import { checkCitations, deckSources, takeCitations } from './citations.ts'
 import { diag } from './diagnostics.ts'
 import type { SlideChrome } from './identity.ts'
+import { ICD_203, judgmentProse, judgmentsHtml, parseJudgments } from './judgments.ts'
 import { countWords, type InternalLink, type MarkdownEnv, renderMarkdown, textOf } from './markdown.ts'
 import { plannedSeconds } from './pacing.ts'
 import { sanitize } from './sanitize.ts'
@@ -44,8 +45,15 @@ export function renderFile(
     const notes = said ? renderMarkdown(md, said.seg, env, `${id}-notes`, sanitize) : null
     diagnostics.push(...own.diagnostics, ...checkCitations(cites, file.file, deckSources(config)), ...body.diagnostics, ...(notes?.diagnostics ?? []))
     const build = own.options.build ?? file.meta.build ?? false
+    const layout = v === 0 ? file.meta.layout : (own.options.layout ?? (body.figures.length > 0 ? 'figure' : 'bullets'))
     body.html = withAttributions(body.html)
-    if (build) body.html = withBuilds(body.html)
+    if (layout === 'judgments') {
+      const scale = config.likelihood ?? ICD_203
+      const j = parseJudgments(part.content, scale)
+      diagnostics.push(...j.diagnostics)
+      body.html = judgmentsHtml(body.html, j.judgments, scale, build)
+      body.prose = judgmentProse(body.prose)
+    } else if (build) body.html = withBuilds(body.html)
     links.push(...body.links, ...(notes?.links ?? []))
     // A sub-slide's title is its `## ` heading, the line before its content.
     if (part.title !== undefined) line(part.title, { line: part.content.start.line > part.pos.line ? part.content.start.line - 1 : part.pos.line, column: 4 })
@@ -59,7 +67,7 @@ export function renderFile(
       line: v === 0 ? file.dataPos.line : part.pos.line,
       title,
       ...(file.meta.section !== undefined ? { section: typeset(md, file.meta.section) } : {}),
-      layout: v === 0 ? file.meta.layout : (own.options.layout ?? (body.figures.length > 0 ? 'figure' : 'bullets')),
+      layout,
       ...(own.options.class ? { class: own.options.class } : {}),
       h,
       v,

@@ -58,7 +58,7 @@ describe('the judgments layout', () => {
     expect(errors).toEqual([])
     expect(html).toMatch(/^<table class="judgments"><tbody><tr/)
     expect(html).toContain(
-      '<tr class="judgment" data-rank="6" data-of="7" data-confidence="high"><td class="judgment-estimate"><span class="judgment-term-word">very likely</span> <span class="judgment-level">high confidence</span></td><td class="judgment-text">Arms flow <strong>both ways</strong> <span class="judgment-by">(briefer)</span></td></tr>',
+      '<tr class="judgment" data-rank="6" data-of="7" data-confidence="high"><td class="judgment-estimate"><span class="judgment-term-word">very likely</span><br><span class="judgment-level">high confidence</span></td><td class="judgment-text">Arms flow <strong>both ways</strong> <span class="judgment-by">(briefer)</span></td></tr>',
     )
     expect(html).toMatch(/<td class="judgment-text">Russia fights for Iran<\/td><\/tr><\/tbody><\/table>\s*<p>Source: one article\.<\/p>/)
     expect(html).not.toMatch(/<li/)

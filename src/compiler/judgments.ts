@@ -111,7 +111,7 @@ export function judgmentsHtml(html: string, judgments: readonly (Judgment | null
       if (j.by) text = text.replace(/\s*\(([^()<]*)\)(\s*(?:<\/p>)?)$/, (_, who: string, end: string) => ` <span class="judgment-by">(${who})</span>${end}`)
     }
     const cls = `judgment${build ? ' fragment' : ''}`
-    const estimate = j ? `<span class="judgment-term-word">${escapeHtml(j.term)}</span> <span class="judgment-level">${j.confidence} confidence</span>` : ''
+    const estimate = j ? `<span class="judgment-term-word">${escapeHtml(j.term)}</span><br><span class="judgment-level">${j.confidence} confidence</span>` : ''
     const rank = j ? ` data-rank="${j.rank + 1}" data-of="${scale.length}" data-confidence="${j.confidence}"` : ''
     return `<tr class="${cls}"${rank}><td class="judgment-estimate">${estimate}</td><td class="judgment-text">${text}</td></tr>`
   })

@@ -88,7 +88,7 @@ const extracted: ExtractedDeck = {
           style,
           rows: [
             [{ runs: [{ text: 'Head' }], header: true, colspan: 1, rowspan: 1, align: 'left' }],
-            [{ runs: [{ text: 'Cell' }], header: false, colspan: 1, rowspan: 1, align: 'left' }],
+            [{ runs: [{ text: 'Cell', br: true }, { text: 'below' }], header: false, colspan: 1, rowspan: 1, align: 'left' }],
           ],
           colW: [400],
           rowH: [30, 30],
@@ -261,7 +261,9 @@ describe('deckToPptx', () => {
     expect(await zip.file(`ppt/media/${pngName}`)?.async('uint8array')).toEqual(png)
     expect(await zip.file(`ppt/media/${svgName}`)?.async('string')).toBe(svg)
     expect(xml).toContain('<a:tbl>')
-    expect(texts(xml)).toEqual(expect.arrayContaining(['Head', 'Cell']))
+    expect(texts(xml)).toEqual(expect.arrayContaining(['Head', 'Cell', 'below']))
+    // A line break inside a cell starts a new paragraph of it.
+    expect(xml).toMatch(/<a:t>Cell<\/a:t>(?:(?!<a:t>).)*<\/a:p><a:p>(?:(?!<a:t>).)*<a:t>below<\/a:t>/)
   })
 
   it('makes a chart figure a native chart with its data, its highlight, its source and its alt text', async () => {

@@ -303,7 +303,8 @@ function addTable(slide: PptxGenJS.Slide, b: Extract<Block, { kind: 'table' }>, 
   const none = { type: 'none' as const }
   const rows: PptxGenJS.TableRow[] = b.rows.map((cells) =>
     cells.map((c) => ({
-      text: c.runs.map((r) => ({ text: r.text, options: runOpts(r, b.style, ctx) })),
+      // A <br> in a cell (a judgment's term over its confidence) is a line break here too.
+      text: c.runs.map((r) => ({ text: r.text, options: { ...runOpts(r, b.style, ctx), ...(r.br ? { breakLine: true } : {}) } })),
       options: {
         bold: b.style.bold,
         align: c.align,

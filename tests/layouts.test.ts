@@ -3,7 +3,8 @@
  * a scratch project and printed with `npm run pdf --strict`: an oversized picture (1200x600,
  * green border) stays inside the slide in the deck, the printed deck and the handout; two
  * columns sit side by side; a build steps its bullets one at a time when presenting and shows
- * them all in deck.pdf, the handout and the reading edition; a raw <img> whose file is missing
+ * them all in deck.pdf, the handout and the reading edition; a judgments slide sets its rows
+ * (term over confidence, the claim) in every edition; a raw <img> whose file is missing
  * fails the build at its file and line.
  */
 import { execFileSync } from 'node:child_process'
@@ -203,6 +204,37 @@ describe('layouts', () => {
     const below = body.bottom - list.bottom
     expect(below, 'space left under the bullets').toBeLessThan(0.45 * body.height)
     expect(Math.abs(above - below), 'balanced above and below').toBeLessThan(0.25 * body.height)
+  })
+})
+
+describe('judgments', () => {
+  it('sets each judgment as a row: its term over its confidence, then the claim and whose; a build step each', async () => {
+    await deck(page).go('judgments')
+    const rows = page.locator('#judgments table.judgments tr.judgment.fragment')
+    expect(await rows.count()).toBe(2)
+    expect(await page.locator('#judgments .judgment-term-word').allTextContents()).toEqual(['very likely', 'roughly even chance'])
+    expect(await page.locator('#judgments .judgment-level').allTextContents()).toEqual(['high confidence', 'low confidence'])
+    expect(await page.locator('#judgments .judgment-by').allTextContents()).toEqual(['(briefer)', '(article)'])
+    const term = await rectOf(page, '#judgments .judgment-term-word')
+    const level = await rectOf(page, '#judgments .judgment-level')
+    const claim = await rectOf(page, '#judgments .judgment-text')
+    expect(level.top, 'the confidence under the term').toBeGreaterThanOrEqual(term.bottom - 0.5)
+    expect(claim.left, 'the claim right of the estimate').toBeGreaterThanOrEqual(Math.max(term.right, level.right))
+    await page.evaluate(() => (window as unknown as { deck: DeckApi }).deck.next())
+    await expect.poll(() => rows.first().evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
+  })
+
+  it('prints every judgment in deck.pdf and handout.pdf, and reads on a phone without sideways scrolling', async () => {
+    for (const name of ['deck.pdf', 'handout.pdf']) {
+      const page = pageTexts(join(pdfDir, name)).find((t) => t.includes('Judgments put the estimate before the claim'))
+      for (const words of ['very likely', 'high confidence', 'The harbour reopens within the year', 'roughly even chance', 'Freight prices fall before winter'])
+        expect(page, `${name}: ${words}`).toContain(words)
+    }
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await phone.goto(`${server.url}read.html#judgments`)
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await phone.locator('#judgments .judgment-term-word').allInnerTexts()).toEqual(['very likely', 'roughly even chance'])
+    await phone.close()
   })
 })
 

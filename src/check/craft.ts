@@ -94,10 +94,42 @@ export interface CraftSlide {
 /** Layouts whose title names a part of the talk rather than making a point. */
 const FRAME_LAYOUTS = new Set(['title', 'agenda', 'section', 'sources', 'appendix'])
 
+interface Term {
+  text: string
+  post: string
+  tags: string[]
+}
+const NOT_A_VERB = new Set(['ProperNoun', 'Value', 'Date', 'Preposition', 'Determiner', 'Conjunction', 'Adjective'])
+
+/**
+ * Does the title state something? compromise tags a verb, or, where it read a title's verb as a
+ * noun ("Reports rose in…", "A quote stands with…"), a word after a noun, with more after it, is
+ * a verb agreeing with that noun ("they rose", "it stands"); "Energy ties" stays a topic.
+ */
+function hasVerb(title: string): boolean {
+  const doc = nlp(title)
+  if (doc.verbs().length) return true
+  const terms = ((doc.json() as { terms: Term[] }[])[0]?.terms ?? []) as Term[]
+  return terms.some((cur, i) => {
+    const prev = terms[i - 1]
+    if (!prev || i === terms.length - 1 || !prev.tags.includes('Noun') || prev.tags.includes('Possessive') || prev.post.trim()) return false
+    if (cur.tags.some((t) => NOT_A_VERB.has(t))) return false
+    const word = cur.text.toLowerCase()
+    const plural = prev.tags.includes('Plural')
+    const read = (
+      nlp(`${plural ? 'they' : 'it'} ${word}`)
+        .verbs()
+        .json() as { terms: Term[] }[]
+    )[0]?.terms.find((t) => t.text.toLowerCase() === word)
+    if (!read?.tags.includes('Verb')) return false
+    return read.tags.includes('PastTense') || (plural ? !word.endsWith('s') : word.endsWith('s'))
+  })
+}
+
 /** A content slide's title with no verb: a topic ("Economic pillars"), not an assertion. */
 export function checkTitles(slides: readonly CraftSlide[]): Diagnostic[] {
   return slides
-    .filter((s) => !FRAME_LAYOUTS.has(s.layout) && s.title.trim() !== '' && nlp(s.title).verbs().length === 0)
+    .filter((s) => !FRAME_LAYOUTS.has(s.layout) && s.title.trim() !== '' && !hasVerb(s.title))
     .map((s) =>
       warn(
         'title-topic',

@@ -35,7 +35,9 @@ describe('the starter deck', () => {
   })
 
   it('shows every layout, every figure kind, columns and a build', () => {
-    expect(new Set(deck.slides.map((s) => s.layout))).toEqual(new Set(['title', 'statement', 'agenda', 'figure', 'bullets', 'big-number', 'section', 'quote', 'judgments']))
+    expect(new Set(deck.slides.map((s) => s.layout))).toEqual(
+      new Set(['title', 'statement', 'agenda', 'figure', 'bullets', 'big-number', 'section', 'quote', 'judgments']),
+    )
     expect(new Set(deck.slides.flatMap((s) => s.figures.map((f) => f.name)))).toEqual(new Set(['map', 'timeline', 'chart', 'pillars']))
     expect(deck.html).toMatch(/class="[^"]*\bfragment\b/)
     expect(deck.html).toMatch(/class="[^"]*\bcolumns?\b/)

@@ -3,13 +3,12 @@
  * it): the compiled deck goes into the pages. `npm run build` hands it the deck it compiled
  * (src/build/pipeline.ts); the dev server and a plain `vite build` let it compile the slides.
  */
-import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
-import { SERVED_FOLDERS } from '../compiler/folders.ts'
 import type { DeckResult } from '../deck/model.ts'
 import { localRefs, pieces } from './build-cache.ts'
+import { fileGuardPlugin } from './file-guard.ts'
 import { errorSection, injectDeck, revealOptions } from './html.ts'
 
 export interface DeckPluginOptions {
@@ -28,28 +27,6 @@ export interface DeckUpdate {
   html: string
   options: ReturnType<typeof revealOptions>
   errors: string[]
-}
-
-/**
- * For a request under /assets/ or /slides/: the request path when the file it names really
- * lies outside that folder (a symbolic link out of it). Undefined otherwise.
- */
-export function leavesServedFolder(root: string, url: string): string | undefined {
-  let pathname: string
-  try {
-    pathname = decodeURIComponent(url.split(/[?#]/)[0] ?? '')
-  } catch {
-    return undefined
-  }
-  const folder = SERVED_FOLDERS.find((d) => pathname.startsWith(`/${d}/`))
-  if (!folder) return undefined
-  try {
-    const real = realpathSync(path.join(root, pathname))
-    const rel = path.relative(realpathSync(path.join(root, folder)), real)
-    return rel.startsWith('..') || path.isAbsolute(rel) ? pathname : undefined
-  } catch {
-    return undefined // no such file: Vite answers 404 as usual
-  }
 }
 
 /** Quiet time after the last slide-file event before the dev server recompiles. */
@@ -127,14 +104,6 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       serve = config.command === 'serve'
     },
     configureServer(server) {
-      // The deck's own folders are served as files: never a symbolic link out of them (a link in
-      // assets/ to /etc/passwd stays unserved). The build refuses such files at the slide's line.
-      server.middlewares.use((req, res, next) => {
-        const outside = leavesServedFolder(root, req.url ?? '')
-        if (!outside) return next()
-        res.statusCode = 403
-        res.end(`${outside} leads outside the project's folder, so the dev server does not serve it`)
-      })
       server.watcher.add(path.join(root, slidesDir))
       // An editor's save (or writeFileSync) can be seen mid-write: truncated, then filled. Compile
       // once the events have been quiet for a moment, so a half-written file is never what stays.
@@ -188,5 +157,5 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       },
     },
   }
-  return [main, after]
+  return [fileGuardPlugin(), main, after]
 }

@@ -16,6 +16,13 @@ function diagnostics(text: string, e: MarkdownEnv = env): string[] {
 }
 
 describe('figure blocks', () => {
+  it('refuses a block of more YAML values than a figure can show, at the value past the limit, before parsing it', () => {
+    const flow = Array.from({ length: 25_000 }, (_, i) => `k${i}: 1`).join(', ')
+    const found = diagnostics(slide(`\`\`\`timeline\ntitle: T\nevents: [{${flow}}]\n\`\`\``))
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatch(/^slides\/01-fig\.md:7:\d+ error figure-invalid timeline figure: more than 5000 YAML values/)
+  })
+
   it('locates a YAML syntax error inside the fence at its file:line:col', () => {
     expect(diagnostics(slide('```timeline\ntitle: T\nevents:\n  - { label: "A" \n  - { label: B }\n```'))).toEqual([
       expect.stringMatching(

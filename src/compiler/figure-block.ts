@@ -9,7 +9,9 @@ import type { FigureIssue, FigureKind, FigureRender } from '../figures/kinds.ts'
 import { closest } from '../text/did-you-mean.ts'
 import { escapeHtml } from '../text/escape.ts'
 import { diag } from './diagnostics.ts'
+import { lineColAt } from './position.ts'
 import type { Diagnostic, SourcePos } from './types.ts'
+import { FIGURE_MAX_VALUES, yamlValuesOver } from './yaml-budget.ts'
 
 /** What a slide records about each figure it draws (RenderedSlide.figures). */
 export interface FigureInfo {
@@ -70,6 +72,13 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node
 
 export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
   const { kind, body, fence, indent } = input
+  const over = yamlValuesOver(body, FIGURE_MAX_VALUES)
+  if (over !== undefined) {
+    const { line, column } = lineColAt(body, over)
+    const pos = { file: fence.file, line: fence.line + line, column: column + indent }
+    const message = `${kind.name} figure: more than ${FIGURE_MAX_VALUES} YAML values (keys and items) from here on, more than a figure can show: split it or drop some`
+    return { html: '', diagnostics: [diag('figure-invalid', pos, message)] }
+  }
   const lines = new LineCounter()
   const doc = parseDocument(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
   const at = (offset: number): SourcePos => {

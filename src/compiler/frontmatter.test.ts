@@ -4,6 +4,15 @@ import { splitFrontmatter } from './frontmatter.ts'
 const file = (text: string) => ({ path: 'slides/01-x.md', text })
 
 describe('splitFrontmatter', () => {
+  it('refuses a flow mapping of 25,000 keys at the key past the limit, before parsing it', () => {
+    const keys = Array.from({ length: 25_000 }, (_, i) => `k${i}: 1`).join(', ')
+    const fm = splitFrontmatter(file(`---\ntitle: Hello\nfoo: {${keys}}\n---\nBody\n`))
+    expect(fm.diagnostics).toHaveLength(1)
+    expect(fm.diagnostics[0]).toMatchObject({ code: 'frontmatter-yaml', pos: { line: 3 } })
+    expect(fm.diagnostics[0]?.message).toMatch(/more than 1000 YAML values/)
+    expect(fm.data).toEqual({})
+  })
+
   it('reads keys with their positions and starts the body after the closing fence', () => {
     const fm = splitFrontmatter(file('---\ntitle: Hello\nlayout: quote\n---\nBody\n'))
     expect(fm.diagnostics).toEqual([])

@@ -2,6 +2,7 @@ import { type Alias, isMap, isScalar, parseDocument, visit } from 'yaml'
 import { diag } from './diagnostics.ts'
 import { at, lineColAt } from './position.ts'
 import type { Diagnostic, Segment, SourceFile, SourcePos } from './types.ts'
+import { FRONTMATTER_MAX_VALUES, yamlValuesOver } from './yaml-budget.ts'
 
 const RE_FENCE_LINE = /^---[ \t]*$/
 
@@ -42,6 +43,11 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
   const toPos = (offset: number): SourcePos => {
     const { line, column } = lineColAt(yamlText, offset)
     return at(file.path, line + 1, column)
+  }
+  const over = yamlValuesOver(yamlText, FRONTMATTER_MAX_VALUES)
+  if (over !== undefined) {
+    const message = `the frontmatter holds more than ${FRONTMATTER_MAX_VALUES} YAML values (keys and items) from here on, more than any slide needs, so it is not read: remove them`
+    return { ...empty, body, diagnostics: [diag('frontmatter-yaml', toPos(over), message)] }
   }
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {

@@ -3,6 +3,13 @@ import { issuesOf, MEKONG, SAHEL, specOf } from '../../../tests/support/map-exam
 import { validateMap } from './spec.ts'
 
 describe('map validation', () => {
+  it('checks no item past the limit of a list too long, so the work stays bounded', () => {
+    const places = Array.from({ length: 800 }, (_, i) => `{ name: p${i}, at: ${i === 20 ? '[1, 2, 3]' : `[${100 + (i % 9)}, ${10 + (i % 7)}]`} }`)
+    const issues = issuesOf(`title: x\ncountries: [China, Laos, Thailand]\nplaces: [${places.join(', ')}]`)
+    expect(issues.map((i) => i.path)).toEqual([['places', 16]])
+    expect(issues[0]?.message).toContain('"places" has 800 items, more than the 16')
+  })
+
   it('accepts the issue’s Mekong example', () => {
     const spec = specOf(MEKONG)
     expect(spec.countries.map((c) => c.key)).toEqual(['156', '418', '764', '116', '704'])

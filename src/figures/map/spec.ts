@@ -82,8 +82,11 @@ function listOf(top: Record<string, unknown>, key: string, issues: Issues): unkn
     issues.error([key], `"${key}" must be a list ("- …" lines or [ …, … ]); got ${show(v)}`)
     return []
   }
-  if (v.length > MAX_ITEMS)
+  if (v.length > MAX_ITEMS) {
     issues.error([key, MAX_ITEMS], `"${key}" has ${v.length} items, more than the ${MAX_ITEMS} a map can label legibly: split the map or drop some`)
+    // The items past the limit are not checked: the work stays bounded (it grows as places × countries).
+    return v.slice(0, MAX_ITEMS)
+  }
   return v
 }
 
@@ -286,6 +289,13 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
     ['seas', seas],
     ['labels', labels],
   ]
+  const namedRegion =
+    named.length > 0
+      ? fitExtent(
+          named.map((c) => c.bounds),
+          [],
+        )
+      : undefined
   for (const [key, list] of groups) {
     list.forEach((p, i) => {
       if (!p) return
@@ -304,13 +314,7 @@ export function validateMap(data: unknown): { spec?: MapSpec; issues: Issues } {
       // The region of the named countries, or else of the other points.
       const others = points.filter((q): q is MapPoint => q !== undefined && q !== p).map((q) => q.at)
       if (named.length === 0 && others.length < 2) return
-      const region =
-        named.length > 0
-          ? fitExtent(
-              named.map((c) => c.bounds),
-              [],
-            )
-          : fitExtent([], others)
+      const region = namedRegion ?? fitExtent([], others)
       const tolerance = Math.max(8, size(unwrapBox(region)))
       if (distanceOutside(p.at, region) <= tolerance) return
       if (canSwap && distanceOutside(swapped, region) <= 2) {

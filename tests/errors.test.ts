@@ -132,6 +132,22 @@ describe.concurrent('build CLI on broken slides', () => {
     ])
   })
 
+  it('prints the first 20 problems of a file, then how many more', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bad-flood-'))
+    mkdirSync(join(root, 'slides'))
+    const pictures = Array.from({ length: 300 }, (_, i) => `![gone](missing-${i}.png)`).join('\n\n')
+    writeFileSync(join(root, 'slides/01-a.md'), `---\ntitle: A\n---\n${pictures}\n\nNotes:\nn\n`)
+    writeFileSync(join(root, 'slides/02-b.md'), '---\ntitle: B\n---\n![gone](missing.png)\n\nNotes:\nn\n')
+    const run = await runBuild(root)
+    expect(run.code).toBe(1)
+    const lines = run.stderr.split('\n')
+    expect(lines.filter((l) => l.startsWith('slides/01-a.md:') && / error asset-missing /.test(l))).toHaveLength(20)
+    expect(lines).toContain('slides/01-a.md: and 280 more (280 errors), not shown: fix these first')
+    // Another file's problems still show, and the summary counts them all.
+    expect(lines.filter((l) => l.startsWith('slides/02-b.md:4:1 error asset-missing'))).toHaveLength(1)
+    expect(run.stderr).toMatch(/build failed: 301 errors in the slides/)
+  })
+
   it('says plainly when there are no slides at all, without a trace', async () => {
     const root = mkdtempSync(join(tmpdir(), 'no-slides-'))
     const run = await runBuild(root)

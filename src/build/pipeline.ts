@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import { basename, dirname, join } from 'node:path'
 import type { InlineConfig, Plugin, UserConfigFnObject } from 'vite'
 import { alive } from '../cache/prune.ts'
-import { formatDiagnostic, hasErrors } from '../compiler/diagnostics.ts'
+import { formatCapped, hasErrors } from '../compiler/diagnostics.ts'
 import { loadSlides } from '../compiler/load.ts'
 import { compileLoaded } from '../compiler/node.ts'
 import { DEFAULT_DECK } from '../compiler/schema.ts'
@@ -57,7 +57,7 @@ export async function build(opts: BuildOptions): Promise<number> {
     // 1. Compile, and say every problem once.
     const loaded = loadSlides(root, 'slides')
     const result = compileLoaded(root, 'slides', loaded)
-    for (const d of result.diagnostics) say(formatDiagnostic(d))
+    for (const line of formatCapped(result.diagnostics)) say(line)
     if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
       say(
         `note: no slides/deck.yaml, so the deck uses the defaults (title "${DEFAULT_DECK.title}", lang ${DEFAULT_DECK.lang}, ${DEFAULT_DECK.wordsPerMinute} words a minute, ${DEFAULT_DECK.targetMinutes} ± ${DEFAULT_DECK.toleranceMinutes} minutes): add one to set them (README "Slide format")`,

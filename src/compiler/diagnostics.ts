@@ -10,6 +10,32 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.pos.file}:${d.pos.line}:${d.pos.column} ${d.severity} ${d.code} ${d.message}`
 }
 
+/** Lines printed per file before the rest are counted: a page of problems, not megabytes of them. */
+export const MAX_LINES_PER_FILE = 20
+
+/**
+ * The diagnostics as printed: the first `perFile` of each file (errors first, then in order),
+ * then `<file>: and K more …` for the rest.
+ */
+export function formatCapped(ds: readonly Diagnostic[], perFile = MAX_LINES_PER_FILE): string[] {
+  const byFile = new Map<string, Diagnostic[]>()
+  for (const d of ds) {
+    const list = byFile.get(d.pos.file)
+    if (list) list.push(d)
+    else byFile.set(d.pos.file, [d])
+  }
+  return [...byFile].flatMap(([file, list]) => {
+    if (list.length <= perFile) return list.map(formatDiagnostic)
+    const shown = new Set([...list].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error')).slice(0, perFile))
+    const rest = list.length - perFile
+    const errors = list.filter((d) => d.severity === 'error' && !shown.has(d)).length
+    return [
+      ...list.filter((d) => shown.has(d)).map(formatDiagnostic),
+      `${file}: and ${rest} more (${errors} error${errors === 1 ? '' : 's'}), not shown: fix these first`,
+    ]
+  })
+}
+
 export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error')
 }

@@ -9,9 +9,9 @@ export function revealOptions(deck: Deck): { totalTime: number; title: string } 
 }
 
 /** A slide that shows located errors in the page (reveal.js's alert-slide pattern). */
-export function errorSection(errors: readonly string[]): string {
+export function errorSection(errors: readonly string[], count = errors.length): string {
   const items = errors.map((e) => `<li><code>${escapeHtml(e)}</code></li>`).join('')
-  return `<section id="deck-errors" class="slide layout-errors" data-state="alert"><div class="frame"><h2 class="slide-title">The slides have ${errors.length} error${errors.length === 1 ? '' : 's'}</h2><div class="slide-body"><p>Fix the file named in each line and save: the deck updates by itself.</p><ul class="deck-errors">${items}</ul></div></div><aside class="notes"></aside></section>`
+  return `<section id="deck-errors" class="slide layout-errors" data-state="alert"><div class="frame"><h2 class="slide-title">The slides have ${count} error${count === 1 ? '' : 's'}</h2><div class="slide-body"><p>Fix the file named in each line and save: the deck updates by itself.</p><ul class="deck-errors">${items}</ul></div></div><aside class="notes"></aside></section>`
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { formatDiagnostic, hasErrors, SlideError } from '../compiler/diagnostics.ts'
+import { formatCapped, hasErrors, SlideError } from '../compiler/diagnostics.ts'
 import type { DeckResult } from '../deck/model.ts'
 import { localRefs, pieces } from './build-cache.ts'
 import { fileGuardPlugin } from './file-guard.ts'
@@ -58,7 +58,7 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
   const forBuild = async (): Promise<DeckResult> => {
     if (deck) return deck
     own ??= compileNow(root, slidesDir).then((c) => {
-      for (const d of c.result.diagnostics) if (d.severity === 'warning') console.warn(formatDiagnostic(d))
+      for (const line of formatCapped(c.result.diagnostics.filter((d) => d.severity === 'warning'))) console.warn(line)
       return c
     })
     const { result } = await own
@@ -91,9 +91,10 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       })
       return
     }
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
+    const all = result.diagnostics.filter((d) => d.severity === 'error')
+    const errors = formatCapped(all)
     for (const e of errors) server.config.logger.error(e)
-    const data: DeckUpdate = { html: errors.length ? errorSection(errors) : result.deck.html, options: revealOptions(result.deck), errors }
+    const data: DeckUpdate = { html: errors.length ? errorSection(errors, all.length) : result.deck.html, options: revealOptions(result.deck), errors }
     server.ws.send({ type: 'custom', event: 'deck:update', data })
   }
 
@@ -129,7 +130,7 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
         if (serve) {
           const { result } = await compileNow(root, slidesDir)
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
-          return injectDeck(html, errors.length ? { ...result.deck, html: errorSection(errors.map(formatDiagnostic)) } : result.deck, page)
+          return injectDeck(html, errors.length ? { ...result.deck, html: errorSection(formatCapped(errors), errors.length) } : result.deck, page)
         }
         const result = await forBuild()
         if (forVite(result, html, page).length === 0) {

@@ -32,7 +32,13 @@ export async function serveDir(dir: string, basePath = '/'): Promise<StaticServe
       res.writeHead(404).end('not found')
       return
     }
-    let rel = decodeURIComponent(url.pathname.slice(basePath.length))
+    let rel: string
+    try {
+      rel = decodeURIComponent(url.pathname.slice(basePath.length))
+    } catch {
+      res.writeHead(400).end('malformed address')
+      return
+    }
     if (rel === '' || rel.endsWith('/')) rel += 'index.html'
     const file = normalize(join(dir, rel))
     if (!file.startsWith(normalize(dir) + sep) || !existsSync(file) || !statSync(file).isFile()) {

@@ -23,6 +23,7 @@ import { changedFiles, type DeckRecord, readRecord } from '../deck/record.ts'
 import { extractScript } from '../pptx/extract.ts'
 import type { DeckInfo, ExtractedDeck, FigurePngs } from '../pptx/model.ts'
 import { folderCache, type PngCache, pngKey } from '../pptx/png-cache.ts'
+import { xmlSafe, xmlSafeDeck } from '../pptx/xml-chars.ts'
 import { parseCommandFlags } from './args.ts'
 
 const flags = parseCommandFlags('pptx', { dist: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean' }, 'no-cache': { type: 'boolean' } })
@@ -88,9 +89,16 @@ async function main(): Promise<number> {
     await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 20_000 }).catch(() => {
       throw new Error(`${shown('index.html')}: reveal.js did not get ready within 20 s`)
     })
-    const info = deckInfo(record)
+    const info = xmlSafe(deckInfo(record)).value
     step('reveal.js ready', started)
-    const extracted = await page.evaluate<ExtractedDeck>(extractScript(info.slides.map((s) => s.id)))
+    const safe = xmlSafeDeck(await page.evaluate<ExtractedDeck>(extractScript(info.slides.map((s) => s.id))))
+    const extracted = safe.deck
+    for (const [id, n] of safe.removed) {
+      const s = record.slides.find((r) => r.id === id)
+      console.error(
+        `${s?.file ?? 'slides'}:${s?.line ?? 1}:1 warning pptx-control-char slide "${id}" holds ${n} control character${n === 1 ? '' : 's'} (pasted, or written as &#1; and the like) that a PowerPoint file cannot hold: left out of deck.pptx; remove ${n === 1 ? 'it' : 'them'} from the slide`,
+      )
+    }
     step('layout read', started)
     // The PNGs are drawn by Chromium (or found from the last run) while this process converts the slides.
     const cache = folderCache(join(toolRoot, 'node_modules/.cache/deck-pptx'))

@@ -13,6 +13,6 @@ describe('yamlValuesOver', () => {
     const at = yamlValuesOver(text, 1000)
     expect(at).toBeDefined()
     // title, x, foo, {, then key/value pairs: the 1001st value is key k498.
-    expect(text.slice(at, at! + 5)).toBe('k498:')
+    expect(text.slice(at, (at ?? 0) + 5)).toBe('k498:')
   })
 })

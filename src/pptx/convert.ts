@@ -287,11 +287,20 @@ function runOpts(r: Run, base: TextStyle, ctx: Ctx): PptxGenJS.TextPropsOptions 
   return o
 }
 
+/** `decodeURIComponent`, or the text as it is when its escapes are malformed (`%E0%A4%A`). */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
 /** A link PowerPoint can follow: to another slide (`#/<id>`), a web address or an e-mail. */
 export function hyperlink(href: string, ctx: Pick<Ctx, 'slideNumber'>): PptxGenJS.HyperlinkProps | undefined {
   const internal = /^#\/?([^/?#]+)/.exec(href)
   if (internal) {
-    const n = ctx.slideNumber.get(decodeURIComponent(internal[1] ?? ''))
+    const n = ctx.slideNumber.get(safeDecode(internal[1] ?? ''))
     return n ? { slide: n } : undefined
   }
   if (/^(https?:|mailto:)/i.test(href)) return { url: href }

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, extname, join, posix } from 'node:path'
 import { withCsp } from './csp.ts'
+import { safeDecode } from './file-guard.ts'
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -36,7 +37,8 @@ const attr = (tag: string, name: string): string | undefined =>
 /** A path the page names, relative to the site's root; undefined for data:, absolute and remote URLs. */
 function local(ref: string, from: string): string | undefined {
   if (/^(data:|[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(ref) || ref.startsWith('/')) return undefined
-  const clean = decodeURIComponent(ref.split(/[?#]/)[0] ?? '')
+  const clean = safeDecode(ref.split(/[?#]/)[0] ?? '')
+  if (clean === undefined) return undefined
   const joined = posix.normalize(posix.join(dirname(from) === '.' ? '' : dirname(from), clean))
   return joined.startsWith('..') ? undefined : joined
 }

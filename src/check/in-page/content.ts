@@ -61,15 +61,22 @@ export function installContentChecks(_limits: PageLimits): void {
     const bad: string[] = []
     const files: string[] = []
     const ids = new Set([...document.querySelectorAll('.reveal .slides section[id]')].map((s) => s.id))
+    // A malformed escape (`#/%E0%A4%A`) is looked up as written: it leads nowhere, and says so.
+    const decode = (s: string) => {
+      try {
+        return decodeURIComponent(s)
+      } catch {
+        return s
+      }
+    }
     for (const a of root.querySelectorAll('a[href]')) {
       const href = a.getAttribute('href') ?? ''
       if (href.startsWith('#/')) {
-        const target = decodeURIComponent(href.slice(2).split('/')[0] || '')
+        const target = decode(href.slice(2).split('/')[0] || '')
         if (target && !/^\d+$/.test(target) && !ids.has(target) && !document.getElementById(target))
           bad.push(`link "${href}" (${h.describe(a)}) leads to no slide`)
       } else if (href.startsWith('#')) {
-        if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1))))
-          bad.push(`link "${href}" (${h.describe(a)}) leads to no element on the page`)
+        if (href.length > 1 && !document.getElementById(decode(href.slice(1)))) bad.push(`link "${href}" (${h.describe(a)}) leads to no element on the page`)
       } else if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//')) {
         files.push(new URL(href, location.href).href.split('#')[0] ?? '')
       }

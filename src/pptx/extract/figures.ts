@@ -183,16 +183,20 @@ export function installFigureReaders(): void {
   }
 
   x.imageBlock = (img: HTMLImageElement, alt: string): ImageBlock => {
+    // At twice the size it is shown (sharp on a projector), never more than its own pixels: a
+    // picture's natural size can be anything (an SVG declaring 20000×20000 made a 60 MB PNG).
+    const box = x.boxOf(img)
+    const drawn = (shown: number, natural: number) => Math.max(1, Math.round(natural > 0 ? Math.min(natural, shown * 2) : shown * 2))
     const c = document.createElement('canvas')
-    c.width = img.naturalWidth || 1
-    c.height = img.naturalHeight || 1
+    c.width = drawn(box.w, img.naturalWidth)
+    c.height = drawn(box.h, img.naturalHeight)
     let data = ''
     try {
-      ;(c.getContext('2d') as CanvasRenderingContext2D).drawImage(img, 0, 0)
+      ;(c.getContext('2d') as CanvasRenderingContext2D).drawImage(img, 0, 0, c.width, c.height)
       data = c.toDataURL('image/png')
     } catch {
       data = ''
     }
-    return { kind: 'image', box: x.boxOf(img), data, alt: alt || img.getAttribute('alt') || '' }
+    return { kind: 'image', box, data, alt: alt || img.getAttribute('alt') || '' }
   }
 }

@@ -43,6 +43,7 @@ const CODES: readonly DiagnosticCode[] = [
   'figure-unknown',
   'link-broken',
   'html-removed',
+  'html-id-renamed',
   'markdown-too-deep',
   'markdown-too-complex',
   'deck-config',

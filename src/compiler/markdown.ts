@@ -13,7 +13,7 @@ import { encodePath, resolveLocal, safeDecode } from './local-paths.ts'
 import { tooDeep, tooDeepLine } from './nesting.ts'
 import { locator } from './position.ts'
 import { proseOf } from './prose.ts'
-import { ALLOWED_TAGS, CHECKED_LOCAL, removedByAllowlist } from './sanitize.ts'
+import { ALLOWED_TAGS, CHECKED_LOCAL, rawIdNote, removedByAllowlist } from './sanitize.ts'
 import type { Diagnostic, ProseLine, Segment, SourcePos } from './types.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
@@ -192,6 +192,8 @@ export function renderMarkdown(
           ),
         )
       }
+      const idNote = rawIdNote((t as Tokens.HTML | Tokens.Tag).raw)
+      if (idNote && reported++ < MAX_HTML_REPORTS) diagnostics.push(diag('html-id-renamed', pos, idNote, 'warning'))
       checkRawImages(t as Tokens.HTML | Tokens.Tag, pos)
     } else if (t.type === 'code') {
       const lang = ((t as Tokens.Code).lang ?? '').trim().split(/\s+/)[0] ?? ''

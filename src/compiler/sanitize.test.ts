@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { compileDeck } from './deck.ts'
 import { removedByAllowlist, sanitize } from './sanitize.ts'
 
 describe('sanitize', () => {
@@ -54,5 +55,27 @@ describe('removedByAllowlist', () => {
     '<input type="checkbox" checked>',
   ])('finds nothing to report in allowed HTML: %s', (html) => {
     expect(removedByAllowlist(html)).toEqual([])
+  })
+})
+
+describe('raw ids', () => {
+  it.each([
+    ['<div id="pptx-figure-shot">x</div>', '<div id="u_pptx-figure-shot">x</div>'],
+    ['<p/id="opening">x</p>', '<p id="u_opening">x</p>'],
+    ["<span id='deck-options'title=x>x</span>", '<span id="u_deck-options" title="x">x</span>'],
+    ['<a id=top href="#top">up</a>', '<a id="u_top" href="#u_top">up</a>'],
+    ['<a href="#/closing">slide</a>', '<a href="#/closing">slide</a>'],
+    ['<div role="note" aria-labelledby="a b">x</div>', '<div role="note" aria-labelledby="u_a u_b">x</div>'],
+  ])('namespaces %s so it cannot be a slide id or one of the tool’s', (html, out) => {
+    expect(sanitize(html)).toBe(out)
+  })
+
+  it('warns at the raw HTML’s line, naming the new id', () => {
+    const text = '---\ntitle: T\n---\nText.\n\n<div id="deck-options">x</div>\n\nNotes:\nn\n'
+    const found = compileDeck({ files: [{ path: 'slides/01-a.md', text }], env: { figureKinds: new Map(), assetExists: () => false } }).diagnostics.filter(
+      (d) => d.code === 'html-id-renamed',
+    )
+    expect(found.map((d) => [d.severity, d.pos.line])).toEqual([['warning', 6]])
+    expect(found[0]?.message).toContain('id="deck-options" is written id="u_deck-options"')
   })
 })

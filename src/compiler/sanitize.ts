@@ -121,6 +121,8 @@ export function sanitize(html: string, dropped: (src: string) => void = () => {}
     ...OPTIONS,
     transformTags: {
       ...OPTIONS.transformTags,
+      // (sanitize-html applies '*' to every tag, then the tag's own transform.)
+      '*': (tagName, attribs) => ({ tagName, attribs: namespaced(attribs) }),
       img: (tagName, attribs) => {
         const src = attribs.src
         if (src?.startsWith(CHECKED_LOCAL)) return { tagName, attribs: { ...attribs, src: src.slice(CHECKED_LOCAL.length - 2) } }
@@ -129,6 +131,57 @@ export function sanitize(html: string, dropped: (src: string) => void = () => {}
       },
     },
   })
+}
+
+/**
+ * The prefix of every id written in a slide's HTML: slide ids (letters, digits, dashes) and the
+ * tool's own ids (deck-options, pptx-figure-shot, fig-…) have no underscore, so a raw id can
+ * never take over a slide's deep link or an element the deck's scripts look up.
+ */
+export const RAW_ID_PREFIX = 'u_'
+/** Attributes that name ids (a space-separated list). */
+const ID_LIST_ATTRS = [
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-flowto',
+  'aria-details',
+  'aria-errormessage',
+  'aria-activedescendant',
+]
+
+/** `attribs` with its id, the ids it refers to, and an in-page `href="#id"` namespaced. Pure. */
+function namespaced(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const out = { ...attribs }
+  if (out.id) out.id = RAW_ID_PREFIX + out.id
+  for (const a of ID_LIST_ATTRS) {
+    const v = out[a]
+    if (v)
+      out[a] = v
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => RAW_ID_PREFIX + id)
+        .join(' ')
+  }
+  const href = out.href
+  if (href?.startsWith('#') && !href.startsWith('#/') && href.length > 1) out.href = `#${RAW_ID_PREFIX}${href.slice(1)}`
+  return out
+}
+
+/** The warning for raw HTML that sets ids (as the sanitiser parses its attributes): they are namespaced. */
+export function rawIdNote(html: string): string | undefined {
+  if (!/id\s*=/i.test(html)) return undefined
+  const ids: string[] = []
+  sanitizeHtml(html, {
+    ...OPTIONS,
+    onOpenTag: (_tag, attribs) => {
+      if (attribs.id) ids.push(attribs.id)
+    },
+  })
+  if (!ids.length) return undefined
+  const shown = ids.slice(0, 3).map((id) => `id="${id}" is written id="${RAW_ID_PREFIX}${id}"`)
+  return `raw HTML ids are renamed so they never take over a slide's deep link or an element the deck uses itself: ${shown.join(', ')}${ids.length > 3 ? `, and ${ids.length - 3} more` : ''}; href="#${ids[0]}" is rewritten to match, and a class styles it more simply than the id`
 }
 
 const RE_SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i

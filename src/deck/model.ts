@@ -42,6 +42,7 @@ export type DiagnosticCode =
   | 'figure-invalid'
   | 'link-broken'
   | 'html-removed'
+  | 'html-id-renamed'
   | 'markdown-too-deep'
   | 'markdown-too-complex'
   | 'deck-config'

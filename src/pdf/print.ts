@@ -6,6 +6,7 @@
  * from the laid-out page. Waits on events, never on fixed sleeps.
  */
 import type { Browser, Page } from 'playwright-core'
+import { IN_PAGE_SOURCE } from '../check/in-page.ts'
 
 export type Paper = 'A4' | 'Letter'
 
@@ -117,7 +118,9 @@ export function describeLoss(pdf: string, l: Loss): string {
  * What the printout loses: images that failed to load, and content that reaches past its
  * slide's box (`.handout-slide`, 1280x720 in both documents), which the page clips.
  */
-function printLosses(page: Page): Promise<Loss[]> {
+async function printLosses(page: Page): Promise<Loss[]> {
+  // The check's own measurement (src/check/in-page/layout.ts, overflowIn), installed in this page.
+  await page.evaluate(IN_PAGE_SOURCE)
   return page.evaluate(`(${lossesInPage.toString()})(${JSON.stringify(SLIDES)}, '.handout-slide')`)
 }
 
@@ -133,15 +136,12 @@ function lossesInPage(slideSel: string, boxSel: string): Loss[] {
       }
     }
     const box = (slide.closest(boxSel) ?? slide).getBoundingClientRect()
-    const cut = [
-      ...slide.querySelectorAll<HTMLElement>('.frame h1, .frame h2, .frame p, .frame li, .frame tr, .frame img, .frame svg, .frame pre, .frame blockquote'),
-    ].filter((el) => {
-      if (el.closest('aside.notes')) return false
-      const r = el.getBoundingClientRect()
-      return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)
-    })
+    const check = (window as unknown as { __deckCheck: { overflowIn(s: Element, b: DOMRect): Array<{ what: string }> } }).__deckCheck
+    const cut = check.overflowIn(slide, box)
     if (cut.length) {
-      const first = (cut[0]?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
+      // (An element described as `tag.class "its text…"`: its text, as the message quotes it.)
+      const texts = cut.map((c) => /"(.*?)…?"$/.exec(c.what)?.[1] ?? '').filter(Boolean)
+      const first = (texts[texts.length - 1] ?? '').slice(0, 40)
       out.push({ id: slide.id, file, what: 'cut', detail: `${cut.length} element${cut.length === 1 ? '' : 's'}${first ? ` (from "${first}")` : ''}` })
     }
   }

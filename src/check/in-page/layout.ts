@@ -100,13 +100,11 @@ export function installLayoutChecks(limits: PageLimits): void {
     return [...found.values()]
   }
 
-  h.inspect = (): Inspection => {
-    const section = w.deck.getCurrentSlide()
-    const box = (document.querySelector('.reveal .slides') as Element).getBoundingClientRect()
+  // One measurement for the check and the PDFs (src/pdf/print.ts): each shown element cut off by a
+  // box between it and the slide, or reaching past the slide's box `box` (1280 slide px wide).
+  h.overflowIn = (section: Element, box: DOMRect): Overflow[] => {
     const scale = box.width / limits.slideWidth
     const overflow: Overflow[] = []
-    const smallText: SmallText[] = []
-    const seen = new Set<Element>()
     for (const el of section.querySelectorAll('*')) {
       if (!h.shown(el)) continue
       const r = el.getBoundingClientRect()
@@ -137,6 +135,16 @@ export function installLayoutChecks(limits: PageLimits): void {
       px = px / scale
       if (px > 1) overflow.push({ px, side, what: h.describe(el), kind: 'outside' })
     }
+    return overflow
+  }
+
+  h.inspect = (): Inspection => {
+    const section = w.deck.getCurrentSlide()
+    const box = (document.querySelector('.reveal .slides') as Element).getBoundingClientRect()
+    const scale = box.width / limits.slideWidth
+    const overflow = h.overflowIn(section, box)
+    const smallText: SmallText[] = []
+    const seen = new Set<Element>()
     const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!n.textContent?.trim()) continue

@@ -90,6 +90,8 @@ export interface DeckCheckPage {
   showAllFragments(): void
   /** Measures the current slide. */
   inspect(): Inspection
+  /** What of `section` is cut off by a box inside it or reaches past `box`, the slide's box on the page. */
+  overflowIn(section: Element, box: DOMRect): Overflow[]
   /** Checks a whole page (the reading edition). */
   inspectDocument(): DocInspection
 }

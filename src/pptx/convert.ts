@@ -20,7 +20,7 @@ import PptxGenJS from 'pptxgenjs'
 import { showDate } from '../compiler/identity.ts'
 import { appProperties } from './app-props.ts'
 import { addNativeChart, type ChartPoints, pointColours } from './chart.ts'
-import { bylineText, masterObjects } from './identity.ts'
+import { masterObjects } from './identity.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { fitNotesPages } from './notes-page.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
@@ -124,20 +124,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
         line: { color: color(r.color) ?? '000000', width: pt(r.width) },
       })
     }
-    const byline = s.layout === 'title' ? bylineText(info) : ''
-    if (byline) {
-      const y = Math.max(model.title.box.y + model.title.box.h, ...model.blocks.map((b) => b.box.y + b.box.h)) + 16
-      slide.addText(byline, {
-        x: inch(72),
-        y: inch(y),
-        w: inch(1136),
-        h: inch(34),
-        margin: 0,
-        fontFace: palette.font,
-        fontSize: pt(24),
-        color: color(palette.onDark),
-      })
-    }
+    if (model.byline) slide.addText(textRuns(model.byline, ctx), { ...boxOpts(model.byline, model.byline.box.h), ...blockOpts(model.byline, ctx) })
     let figures = 0
     let slideCharts = 0
     model.blocks.forEach((b, bi) => {

@@ -25,7 +25,13 @@ const slide = (id: string, background: string): SlideModel => ({
   blocks: [],
   notes: [],
 })
-const extracted: ExtractedDeck = { palette, slides: [slide('open', palette.dark), slide('a', palette.background)] }
+/** The title slide's byline as the browser laid it out (extract/deck.ts reads it from the page). */
+const byline = ['A. Analyst', '   Regional Desk', '   As of 7 December 2026'].map((text) => ({ text }))
+const opening: SlideModel = {
+  ...slide('open', palette.dark),
+  byline: { kind: 'text', tag: 'p', box: { x: 72, y: 300, w: 800, h: 34 }, style: { ...style, size: 24, bold: false }, paragraphs: [{ runs: byline }] },
+}
+const extracted: ExtractedDeck = { palette, slides: [opening, slide('a', palette.background)] }
 const base: DeckInfo = {
   title: 'Deck title',
   lang: 'en',
@@ -68,7 +74,9 @@ describe('deckToPptx identity', () => {
       // The slide itself holds no copy: editing a slide cannot remove it.
       expect(texts(await read(zip, `ppt/slides/slide${n}.xml`))).not.toContain('TLP:AMBER')
     }
-    expect(texts(await read(zip, 'ppt/slides/slide1.xml'))).toContain('A. Analyst   Regional Desk   As of 7 December 2026')
+    // The byline where the browser put it, on the title slide only.
+    expect(texts(await read(zip, 'ppt/slides/slide1.xml')).join('')).toContain('A. Analyst   Regional Desk   As of 7 December 2026')
+    expect(texts(await read(zip, 'ppt/slides/slide2.xml')).join('')).not.toContain('As of')
     expect(await read(zip, 'ppt/theme/theme1.xml')).toContain('<a:latin typeface="House"')
   })
 })

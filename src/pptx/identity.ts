@@ -47,8 +47,3 @@ export function masterObjects(id: DeckIdentity, font: string, muted: string): Ma
   if (id.footer && id.date) out.push({ text: { text: showDate(id.date), options: { ...foot, x: inch(1280 - 72 - 300), w: inch(300), align: 'right' } } })
   return out
 }
-
-/** The title slide's line of author, organisation and "As of …", or '' when deck.yaml names none. */
-export function bylineText(id: DeckIdentity): string {
-  return [id.author, id.organisation, id.date ? `As of ${showDate(id.date)}` : ''].filter(Boolean).join('   ')
-}

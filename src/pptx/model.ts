@@ -162,6 +162,8 @@ export interface SlideModel {
   /** The slide's heading, for the title placeholder. */
   title: TextBlock
   kicker?: TextBlock
+  /** The title slide's author and as-of line (deck.yaml), where the browser put it. */
+  byline?: TextBlock
   rules: Rule[]
   blocks: Block[]
   /** The speaker notes, as paragraphs (list items become paragraphs of their own). */

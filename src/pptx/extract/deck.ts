@@ -68,6 +68,13 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
       notes: x.notesOf(section.querySelector('aside.notes')),
     }
     if (kicker) slide.kicker = { ...textBlock(kicker, [{ runs: runsOf(kicker, styleOf(kicker), false) }]), inset: flat }
+    // Its parts are spans set apart by CSS gaps: a run each, joined by spaces.
+    const byline = section.querySelector('.deck-byline')
+    if (byline) {
+      const style = styleOf(byline)
+      const runs = [...byline.children].map((c, i) => ({ ...runsOf(c, style, false)[0], text: `${i ? '   ' : ''}${c.textContent ?? ''}` }))
+      slide.byline = { ...textBlock(byline, [{ runs }]), inset: flat }
+    }
     slides.push(slide)
   }
   force.remove()

@@ -8,7 +8,7 @@ const ARMS = {
   title: 'Arms exports',
   type: 'bar',
   unit: 'units',
-  series: { Russia: { '2022': 74, '2024': 51 }, Ukraine: { '2022': 2, '2024': -1 } },
+  series: { Northland: { '2022': 74, '2024': 51 }, Southland: { '2022': 2, '2024': -1 } },
   highlight: '2024',
   source: 'IISS',
 }
@@ -27,13 +27,13 @@ describe('charts of several series', () => {
   it('draws grouped bars, each labelled, a key naming the series, the highlight on its category', () => {
     const out = chartFigure.render(spec(ARMS), 'c')
     expect(datums(out.svg)).toEqual([
-      ['Russia', '2022', '74'],
-      ['Ukraine', '2022', '2'],
-      ['Russia', '2024', '51'],
-      ['Ukraine', '2024', '-1'],
+      ['Northland', '2022', '74'],
+      ['Southland', '2022', '2'],
+      ['Northland', '2024', '51'],
+      ['Southland', '2024', '-1'],
     ])
     const root = parseXml(out.svg)
-    expect(findAll(root, hasClass('fig-key-label')).map(textOf)).toEqual(['Russia', 'Ukraine'])
+    expect(findAll(root, hasClass('fig-key-label')).map(textOf)).toEqual(['Northland', 'Southland'])
     const bars = findAll(root, hasClass('fig-bar'))
     expect(bars.map((b) => (b.attrs.class ?? '').includes('fig-highlight'))).toEqual([false, false, true, true])
     expect(bars.map((b) => (b.attrs.class ?? '').includes('fig-dim'))).toEqual([true, true, false, false])
@@ -41,24 +41,24 @@ describe('charts of several series', () => {
     const zero = Number(/M\S+ (\S+)H/.exec(findAll(root, hasClass('fig-baseline'))[0]?.attrs.d ?? '')?.[1])
     expect(Number(bars[3]?.attrs.y)).toBeCloseTo(zero, 5)
     expect(out.text).toBe(
-      'Grouped bar chart, in units. Russia: 2022 74 units, 2024 51 units; Ukraine: 2022 2 units, 2024 -1 units. Highlighted: 2024. Source: IISS.',
+      'Grouped bar chart, in units. Northland: 2022 74 units, 2024 51 units; Southland: 2022 2 units, 2024 -1 units. Highlighted: 2024. Source: IISS.',
     )
-    expect(out.claims).toEqual(['Arms exports', 'units', 'IISS', 'Russia', 'Ukraine', '2022', '74', '2', '2024', '51', '-1'])
+    expect(out.claims).toEqual(['Arms exports', 'units', 'IISS', 'Northland', 'Southland', '2022', '74', '2', '2024', '51', '-1'])
     expect(JSON.parse(/data-chart="([^"]*)"/.exec(out.svg)?.[1]?.replace(/&quot;/g, '"') ?? '{}')).toMatchObject({
       type: 'bar',
       categories: ['2022', '2024'],
       series: [
-        { name: 'Russia', values: [74, 51] },
-        { name: 'Ukraine', values: [2, -1] },
+        { name: 'Northland', values: [74, 51] },
+        { name: 'Southland', values: [2, -1] },
       ],
     })
   })
 
   it('highlights one value of one series', () => {
-    const out = chartFigure.render(spec({ ...ARMS, highlight: { series: 'Ukraine', at: '2024' } }), 'c')
+    const out = chartFigure.render(spec({ ...ARMS, highlight: { series: 'Southland', at: '2024' } }), 'c')
     const bars = findAll(parseXml(out.svg), hasClass('fig-bar'))
     expect(bars.map((b) => (b.attrs.class ?? '').includes('fig-highlight'))).toEqual([false, false, false, true])
-    expect(out.text).toContain('Highlighted: 2024 (Ukraine).')
+    expect(out.text).toContain('Highlighted: 2024 (Southland).')
   })
 
   it('stacks bars: each segment starts where the last ended, labelled inside when it fits', () => {
@@ -86,7 +86,7 @@ describe('charts of several series', () => {
 
   it.each([
     ['grouped', ARMS],
-    ['stacked', { ...ARMS, stacked: true, series: { Russia: { '2022': 74, '2024': 51 }, Ukraine: { '2022': 20, '2024': 30 } } }],
+    ['stacked', { ...ARMS, stacked: true, series: { Northland: { '2022': 74, '2024': 51 }, Southland: { '2022': 20, '2024': 30 } } }],
     ['horizontal', { ...ARMS, orientation: 'horizontal' }],
     ['two lines', { title: 'T', type: 'line', unit: '%', series: { A: { Q1: 3, Q2: 9, Q3: 16, Q4: 24 }, B: { Q1: 9, Q2: 9, Q3: 10, Q4: 11 } } }],
   ])('%s: text at least 22 px on the slide, inside the frame, no overlaps', (_, data) => {

@@ -7,7 +7,7 @@
  * type: bar                  # or line
  * unit: "dams"
  * data: { "1990s": 3, "2000s": 8, "2010s": 21 }   # or a list of { label, value }
- * # or several series: series: { Russia: { "2022": 74, "2024": 51 }, Ukraine: { … } }
+ * # or several series: series: { Exports: { "2022": 74, "2024": 51 }, Imports: { … } }
  * # stacked: true · orientation: horizontal · highlight: "2024" · source: "…"
  * ```
  */

@@ -96,7 +96,7 @@ function manySeries(raw: unknown, issues: Issues): { categories: string[]; serie
   if (!isRecord(raw) || Object.keys(raw).length === 0) {
     return issues.error(
       ['series'],
-      `"series" must be a mapping of series name: its values, e.g. { Russia: { "2022": 74, "2024": 51 }, Ukraine: { "2022": 2, "2024": -1 } }; got ${JSON.stringify(raw)}`,
+      `"series" must be a mapping of series name: its values, e.g. { Exports: { "2022": 74, "2024": 51 }, Imports: { "2022": 2, "2024": -1 } }; got ${JSON.stringify(raw)}`,
     )
   }
   const names = Object.keys(raw)
@@ -124,7 +124,7 @@ function highlightOf(raw: unknown, categories: readonly string[], series: readon
   const name = isRecord(raw) ? raw.series : undefined
   if (isRecord(raw)) record(raw, ['highlight'], ['at', 'series'], issues, '"highlight"')
   if (typeof at !== 'string' && typeof at !== 'number')
-    return issues.error(['highlight'], `"highlight" must be a category, e.g. "2024", or { series: Russia, at: "2024" }; got ${JSON.stringify(raw)}`)
+    return issues.error(['highlight'], `"highlight" must be a category, e.g. "2024", or { series: Exports, at: "2024" }; got ${JSON.stringify(raw)}`)
   const cat = String(at)
   if (!categories.includes(cat))
     return issues.error(['highlight'], `"highlight" names "${cat}", which is not one of the chart's labels (${categories.join(', ')})`)

@@ -21,6 +21,7 @@ import {
   type KeyEntry,
   keyTextLines,
   LINE,
+  type Line,
   MAP_HEIGHT,
   MAP_SIZES,
   MAX_WIDTH,
@@ -223,10 +224,15 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     }
     return { ...landMask, bits }
   }
+  /** A named item's label: its name lines, then its note, registered under `key` with the text it shows. */
+  const named = (key: string, item: { name: string; note?: string }, head: Line[], notes = noteLines(item.note, MAP_SIZES.note), cls = ''): Block => {
+    const b = block([...head, ...notes])
+    blocks.set(key, { block: b, cls, texts: [item.name, ...(item.note ? [item.note] : [])] })
+    return b
+  }
   spec.places.forEach((p, i) => {
     const key = `place:${i}`
-    const b = block([{ text: p.name, size: MAP_SIZES.place, cls: 'fig-map-place', bold: true }, ...noteLines(p.note, MAP_SIZES.note)])
-    blocks.set(key, { block: b, cls: '', texts: [p.name, ...(p.note ? [p.note] : [])] })
+    const b = named(key, p, [{ text: p.name, size: MAP_SIZES.place, cls: 'fig-map-place', bold: true }])
     placeRequests.push({
       key,
       width: b.width,
@@ -245,11 +251,9 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     const s = shapes.get(c.key)
     if (!s?.anchor) continue
     const key = `country:${c.key}`
-    const b = block([
+    const b = named(key, c, [
       { text: c.name.toUpperCase(), size: MAP_SIZES.country, cls: `fig-map-country fig-ink-${c.colour}`, bold: true, spacing: MAP_SIZES.country * 0.06 },
-      ...noteLines(c.note, MAP_SIZES.note),
     ])
-    blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
     countryRequests.push({
       key,
       width: b.width,
@@ -266,17 +270,19 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   for (const [i, s] of spec.seas.entries()) {
     const key = `sea:${i}`
     const words = wrapBalanced(s.name, MAP_SIZES.sea, 110)
-    const b = block([
-      ...words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })),
-      ...noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' })),
-    ])
-    blocks.set(key, { block: b, cls: 'fig-label-water', texts: [s.name, ...(s.note ? [s.note] : [])] })
+    const seaNote = noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))
+    const b = named(
+      key,
+      s,
+      words.map((text) => ({ text, size: MAP_SIZES.sea, cls: 'fig-map-sea', bold: true })),
+      seaNote,
+      'fig-label-water',
+    )
     freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(s.at) as Point, mode: 'free', avoid: landMask })
   }
   for (const [i, l] of spec.labels.entries()) {
     const key = `label:${i}`
-    const b = block([{ text: l.name, size: MAP_SIZES.label, cls: 'fig-map-text', bold: false }, ...noteLines(l.note, MAP_SIZES.note)])
-    blocks.set(key, { block: b, cls: '', texts: [l.name, ...(l.note ? [l.note] : [])] })
+    const b = named(key, l, [{ text: l.name, size: MAP_SIZES.label, cls: 'fig-map-text', bold: false }])
     // A region's name stays on its point: at most a few px off it.
     freeRequests.push({ key, width: b.width, height: b.height, anchor: projection(l.at) as Point, mode: 'free', maxDistance: 12 })
   }
@@ -285,8 +291,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     const s = shapes.get(c.key)
     if (!s?.anchor) continue
     const key = `context:${c.key}`
-    const b = block([{ text: c.name, size: MAP_SIZES.context, cls: 'fig-map-context', bold: true }, ...noteLines(c.note, MAP_SIZES.note)])
-    blocks.set(key, { block: b, cls: '', texts: [c.name, ...(c.note ? [c.note] : [])] })
+    const b = named(key, c, [{ text: c.name, size: MAP_SIZES.context, cls: 'fig-map-context', bold: true }])
     contextRequests.push({
       key,
       width: b.width,

@@ -147,7 +147,7 @@ describe('Content-Security-Policy', () => {
     context.on('page', watch)
     const page = await context.newPage()
     await page.goto(url)
-    await page.waitForFunction(() => (window as unknown as { deck?: { isReady: () => boolean } }).deck?.isReady() === true)
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady: () => boolean } }).deck?.isReady() === true, undefined, { polling: 100 })
     return { page, violations }
   }
 
@@ -156,12 +156,14 @@ describe('Content-Security-Policy', () => {
     try {
       const { page, violations } = await open(`${server.url}index.html`)
       // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
-      await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
+      await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true, undefined, {
+        polling: 100,
+      })
       const popup = page.context().waitForEvent('page', { timeout: 60_000 })
       await page.keyboard.press('s')
       const speaker = await popup
       await speaker.waitForSelector('.speaker-controls-time, #current-slide', { timeout: 60_000 })
-      await speaker.waitForFunction(() => document.querySelector('#current-slide iframe') !== null, undefined, { timeout: 60_000 })
+      await speaker.waitForFunction(() => document.querySelector('#current-slide iframe') !== null, undefined, { polling: 100, timeout: 60_000 })
       expect(violations).toEqual([])
       // The policy really is enforced: an inline script added now is refused.
       const ran = await page.evaluate(async () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u)
   })
   await page.goto(server.url)
-  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady(), undefined, { polling: 100 })
 })
 
 afterAll(async () => {
@@ -74,22 +74,24 @@ describe('the built deck', () => {
   it('moves with the keyboard: right to the next slide, down into sub-slides, left back one', async () => {
     await page.goto(`${server.url}#/title`)
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady(), undefined, { polling: 100 })
     expect((await current()).h).toBe(0)
     await page.keyboard.press('ArrowRight')
-    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 1)
+    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 1, undefined, { polling: 100 })
     const stack = await page.evaluate(() => document.querySelectorAll('.slides > section')[1]?.querySelectorAll('section').length ?? 0)
     if (stack > 1) {
       await page.keyboard.press('ArrowDown')
-      await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { v: number } } }).deck.getIndices().v === 1)
+      await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { v: number } } }).deck.getIndices().v === 1, undefined, { polling: 100 })
     }
     // ← goes back one slide, sub-slides included (navigationMode 'linear').
     if (stack > 1) {
       await page.keyboard.press('ArrowLeft')
-      await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number; v: number } } }).deck.getIndices().v === 0)
+      await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number; v: number } } }).deck.getIndices().v === 0, undefined, {
+        polling: 100,
+      })
     }
     await page.keyboard.press('ArrowLeft')
-    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 0)
+    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 0, undefined, { polling: 100 })
   })
 
   it('opens every slide by its deep link #/<id>, also after a reload', async () => {
@@ -99,7 +101,7 @@ describe('the built deck', () => {
     }
     const last = ids[ids.length - 1] ?? ''
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady(), undefined, { polling: 100 })
     expect((await current()).id).toBe(last)
     expect((await current()).hash).toBe(`#/${last}`)
   })

@@ -40,7 +40,7 @@ async function edit(change: () => void, done: string): Promise<number> {
   })
   const before = Date.now()
   change()
-  await page.waitForFunction(done, undefined, { timeout: 60_000 })
+  await page.waitForFunction(done, undefined, { polling: 100, timeout: 60_000 })
   const at = await page.evaluate(() => (window as unknown as { __changedAt?: number }).__changedAt ?? Date.now())
   return at - before
 }
@@ -59,7 +59,10 @@ beforeAll(async () => {
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('the dev server reported no URL')
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { deck?: { isReady: () => boolean } }).deck?.isReady() === true, undefined, { timeout: 60_000 })
+  await page.waitForFunction(() => (window as unknown as { deck?: { isReady: () => boolean } }).deck?.isReady() === true, undefined, {
+    polling: 100,
+    timeout: 60_000,
+  })
 }, 120_000)
 
 afterAll(async () => {

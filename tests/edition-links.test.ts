@@ -37,7 +37,7 @@ async function offline(folder: string): Promise<{ context: BrowserContext; page:
   return { context, page: await context.newPage(), outside }
 }
 
-const settled = (p: Page) => p.waitForFunction(() => document.documentElement.dataset.editionLinks === 'checked', null, { timeout: 60_000 })
+const settled = (p: Page) => p.waitForFunction(() => document.documentElement.dataset.editionLinks === 'checked', null, { polling: 100, timeout: 60_000 })
 
 /** Every link shown on the page that leads to another file (not within the page, not the web). */
 const fileLinks = (p: Page) =>
@@ -48,7 +48,8 @@ const fileLinks = (p: Page) =>
   )
 const exists = (href: string) => existsSync(fileURLToPath(href.split('#')[0] ?? href))
 const currentSlide = (p: Page) => p.evaluate(() => (window as unknown as { deck: DeckApi }).deck.getCurrentSlide().id)
-const deckReady = (p: Page) => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, null, { timeout: 60_000 })
+const deckReady = (p: Page) =>
+  p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, null, { polling: 100, timeout: 60_000 })
 
 beforeAll(async () => {
   const dist = builtDist()
@@ -113,7 +114,7 @@ describe('links between the editions, from a copy of dist/ on disk', () => {
     })()
     const target = ids[4] ?? ''
     await page.goto(`${pathToFileURL(join(full, 'read.html')).href}#/${target}`)
-    await page.waitForFunction((id) => location.hash === `#${id}`, target)
+    await page.waitForFunction((id) => location.hash === `#${id}`, target, { polling: 100 })
     const top = await page.evaluate((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1, target)
     expect(Math.abs(top)).toBeLessThan(40)
     await context.close()

@@ -58,7 +58,7 @@ async function look(width: number, height: number, scripts: boolean, hash = '') 
       requestAnimationFrame(frame)
     })
     await page.goto(`${server.url}index.html${hash}`)
-    if (scripts) await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+    if (scripts) await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady(), undefined, { polling: 100 })
     // (With scripts off the page runs no frame callbacks: the fonts are what it waits for.)
     if (scripts) await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))))
     else await page.evaluate(() => document.fonts.ready.then(() => undefined))
@@ -168,7 +168,9 @@ describe('a deep link before the script that marks its slide', () => {
       })
       await page.goto(`${server.url}index.html#/${deep}`)
       // (reveal.js marks `.reveal` ready a task after isReady() turns true: the class is what the stylesheet reads.)
-      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady() && document.querySelector('.reveal.ready'))
+      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady() && document.querySelector('.reveal.ready'), undefined, {
+        polling: 100,
+      })
       const state = await page.evaluate(() => {
         const w = window as unknown as DeckWindow & { __shown?: string[] }
         const current = w.deck?.getCurrentSlide()
@@ -191,7 +193,7 @@ describe('what the first paint waits for', () => {
       // When the first frame's callbacks run: its style, layout and paint come right after.
       await page.addInitScript(() => requestAnimationFrame(() => ((window as unknown as { __frame1: number }).__frame1 = performance.now())))
       await page.goto(`${server.url}index.html`)
-      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+      await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady(), undefined, { polling: 100 })
       const seen = await page.evaluate(() => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
         const frame1 = (window as unknown as { __frame1: number }).__frame1

@@ -70,7 +70,7 @@ function greenBox(file: string, pageNo: number): { page: { w: number; h: number 
 }
 
 const deck = (p: Page) => ({
-  ready: () => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true),
+  ready: () => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, undefined, { polling: 100 }),
   go: (id: string) =>
     p.evaluate((target) => {
       const d = (window as unknown as { deck: DeckApi }).deck
@@ -116,7 +116,7 @@ afterAll(async () => {
 describe('images fit the slide', () => {
   it('an oversized picture is scaled into the body under the title, whole, in the deck', async () => {
     await deck(page).go('image')
-    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('#image img')?.complete === true)
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('#image img')?.complete === true, undefined, { polling: 100 })
     const img = await rectOf(page, '#image img')
     const body = await rectOf(page, '#image .slide-body')
     const title = await rectOf(page, '#image .slide-title')

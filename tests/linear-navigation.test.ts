@@ -22,7 +22,7 @@ const currentId = () => page.evaluate(() => (window as unknown as { deck: DeckAp
 /** Press a key and wait until the deck shows another slide than `from` (or fail on the test's timeout). */
 async function press(key: string, from: string): Promise<string> {
   await page.keyboard.press(key)
-  await page.waitForFunction((id) => (window as unknown as { deck: DeckApi }).deck.getCurrentSlide().id !== id, from)
+  await page.waitForFunction((id) => (window as unknown as { deck: DeckApi }).deck.getCurrentSlide().id !== id, from, { polling: 100 })
   return currentId()
 }
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await serveDir(builtDist())
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
   await page.goto(server.url)
-  await page.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true)
+  await page.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, undefined, { polling: 100 })
   await page.locator('.reveal').focus()
 })
 
@@ -64,7 +64,7 @@ describe('navigation that never skips a slide', () => {
       return { h: i, ids: [...(all[i]?.querySelectorAll(':scope > section[id]') ?? [])].map((s) => s.id) }
     })
     await page.goto(`${server.url}#/${stack.ids[0]}`)
-    await page.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true)
+    await page.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, undefined, { polling: 100 })
     await page.locator('.reveal').focus()
     expect(await press('ArrowDown', stack.ids[0] ?? '')).toBe(stack.ids[1])
     expect(await page.evaluate(() => (window as unknown as { deck: DeckApi }).deck.getIndices())).toMatchObject({ h: stack.h, v: 1 })

@@ -99,13 +99,16 @@ describe('a markup payload in every author field stays text', () => {
     try {
       const r = await inert(page, `${pathToFileURL(join(project, 'dist/deck.html')).href}#/payload`)
       expect(r).toEqual({ pwned: undefined, handlers: 0, text: true })
-      await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null)
+      await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null, undefined, { polling: 100 })
       // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
-      await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
+      await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true, undefined, {
+        polling: 100,
+      })
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
       await popup.waitForLoadState('load')
       // The speaker view shows the current slide's notes (their raw HTML sanitised away).
       await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Notes with') ?? false, undefined, {
+        polling: 100,
         timeout: 60_000,
       })
       expect(await popup.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()

@@ -24,7 +24,7 @@ interface DeckApi {
   slide(h: number, v: number): void
 }
 const api = (p: Page) => ({
-  ready: () => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true),
+  ready: () => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, undefined, { polling: 100 }),
   current: () => p.evaluate(() => (window as unknown as { deck: DeckApi }).deck.getCurrentSlide().id),
 })
 
@@ -87,14 +87,14 @@ describe('presenting the deck from a sub-path', () => {
     await expect(page.locator('.r-overlay-help').isVisible()).resolves.toBe(true)
     expect(await page.locator('.r-overlay-help').innerText()).toMatch(/overview/i)
     await page.keyboard.press('Escape')
-    await page.waitForFunction(() => !document.querySelector('.r-overlay-help'))
+    await page.waitForFunction(() => !document.querySelector('.r-overlay-help'), undefined, { polling: 100 })
   })
 
   it('toggles the overview with Esc', async () => {
     await page.keyboard.press('Escape')
-    await page.waitForFunction(() => (window as unknown as { deck: DeckApi }).deck.isOverview())
+    await page.waitForFunction(() => (window as unknown as { deck: DeckApi }).deck.isOverview(), undefined, { polling: 100 })
     await page.keyboard.press('Escape')
-    await page.waitForFunction(() => !(window as unknown as { deck: DeckApi }).deck.isOverview())
+    await page.waitForFunction(() => !(window as unknown as { deck: DeckApi }).deck.isOverview(), undefined, { polling: 100 })
   })
 
   it('has no transitions under prefers-reduced-motion', async () => {
@@ -122,12 +122,14 @@ describe('presenting the deck from a sub-path', () => {
       await route.continue()
     })
     // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
-    await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
+    await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true, undefined, {
+      polling: 100,
+    })
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.waitForFunction(
       (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),
       words(cur.notesText),
-      { timeout: 60_000 },
+      { polling: 100, timeout: 60_000 },
     )
     expect(held).toBe(1)
     notesShown()
@@ -141,11 +143,15 @@ describe('presenting the deck from a sub-path', () => {
     await page.evaluate(({ h, v }) => (window as unknown as { deck: DeckApi }).deck.slide(h, v), next)
     await upcoming.locator(`section#${after.id}.present`).waitFor({ state: 'attached', timeout: 60_000 })
     await speaker.frameLocator('#current-slide iframe').locator(`section#${next.id}.present`).waitFor({ state: 'attached', timeout: 60_000 })
-    await speaker.waitForFunction(() => {
-      const pacing = document.querySelector<HTMLElement>('.speaker-controls-time .pacing')
-      const timer = document.querySelector<HTMLElement>('.speaker-controls-time .timer')
-      return !!pacing && pacing.checkVisibility() && /\d\d:\d\d/.test(pacing.innerText) && !!timer && timer.checkVisibility()
-    })
+    await speaker.waitForFunction(
+      () => {
+        const pacing = document.querySelector<HTMLElement>('.speaker-controls-time .pacing')
+        const timer = document.querySelector<HTMLElement>('.speaker-controls-time .timer')
+        return !!pacing && pacing.checkVisibility() && /\d\d:\d\d/.test(pacing.innerText) && !!timer && timer.checkVisibility()
+      },
+      undefined,
+      { polling: 100 },
+    )
     const pacing = await speaker.evaluate(() => ({
       title: document.querySelector<HTMLElement>('.pacing-title')?.innerText ?? '',
       cls: document.querySelector('.speaker-controls-time .pacing')?.className ?? '',

@@ -125,10 +125,10 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
     for (const s of picks) {
       if (!s) continue
       await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ behavior: 'instant', block: 'start' }), s.id)
-      await page.waitForFunction((id) => location.hash === `#${id}`, s.id, { timeout: 30_000 })
+      await page.waitForFunction((id) => location.hash === `#${id}`, s.id, { polling: 100, timeout: 30_000 })
     }
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }))
-    await page.waitForFunction(() => location.hash === '', undefined, { timeout: 30_000 })
+    await page.waitForFunction(() => location.hash === '', undefined, { polling: 100, timeout: 30_000 })
   })
 
   it('opens at a shared address, and links to the same slide in the deck', async () => {
@@ -139,7 +139,7 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
     const top = await fresh.evaluate((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1, s.id)
     expect(Math.abs(top)).toBeLessThan(40)
     await fresh.locator(`#${s.id} .read-to-deck a`).click()
-    await fresh.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady())
+    await fresh.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady(), undefined, { polling: 100 })
     expect(await fresh.evaluate(() => (window as unknown as { deck: { getCurrentSlide(): HTMLElement } }).deck.getCurrentSlide().id)).toBe(s.id)
     expect(new URL(fresh.url()).pathname).toBe('/talks/briefing/index.html')
     // ...and the deck links back to the reading edition at the slide it shows.

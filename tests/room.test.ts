@@ -21,7 +21,7 @@ let server: StaticServer
 let context: BrowserContext
 let page: Page
 
-const deckReady = (p: Page) => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.hasPlugin('notes') === true)
+const deckReady = (p: Page) => p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.hasPlugin('notes') === true, undefined, { polling: 100 })
 
 /** The brightest channel of any pixel in a PNG, read back through a canvas in a blank page. */
 async function brightest(png: Buffer): Promise<number> {
@@ -82,11 +82,13 @@ describe('the room sees only the slide', () => {
     for (const key of ['b', 'Period']) {
       await page.locator('.reveal').focus()
       await page.keyboard.press(key)
-      await page.waitForFunction(() => (window as unknown as { deck: DeckApi }).deck.isPaused())
-      await page.waitForFunction(() => getComputedStyle(document.querySelector('.reveal .pause-overlay') as Element).opacity === '1')
+      await page.waitForFunction(() => (window as unknown as { deck: DeckApi }).deck.isPaused(), undefined, { polling: 100 })
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.reveal .pause-overlay') as Element).opacity === '1', undefined, {
+        polling: 100,
+      })
       expect(await brightest(await page.screenshot()), `blackout with ${key}`).toBeLessThanOrEqual(4)
       await page.keyboard.press(key)
-      await page.waitForFunction(() => !(window as unknown as { deck: DeckApi }).deck.isPaused())
+      await page.waitForFunction(() => !(window as unknown as { deck: DeckApi }).deck.isPaused(), undefined, { polling: 100 })
     }
   })
 
@@ -106,20 +108,24 @@ describe('the room sees only the slide', () => {
     expect(help.text).toMatch(/Reading edition/)
     expect(help.text).toMatch(/#\/<slide-id>/)
     await page.keyboard.press('Escape')
-    await page.waitForFunction(() => !document.querySelector('.r-overlay-help'))
+    await page.waitForFunction(() => !document.querySelector('.r-overlay-help'), undefined, { polling: 100 })
   })
 
   it('scales its controls with the slide: 3× at 4K, below the title on a phone', async () => {
     const at720 = await chrome(page)
     expect(at720.numberFont).toBe(18)
     await page.setViewportSize({ width: 3840, height: 2160 })
-    await page.waitForFunction(() => Number.parseFloat(getComputedStyle(document.querySelector('.reveal .slide-number') as Element).fontSize) > 18)
+    await page.waitForFunction(() => Number.parseFloat(getComputedStyle(document.querySelector('.reveal .slide-number') as Element).fontSize) > 18, undefined, {
+      polling: 100,
+    })
     const at4k = await chrome(page)
     expect(at4k.numberFont).toBeCloseTo(54, 0)
     expect(at4k.arrow / at720.arrow).toBeCloseTo(3, 1)
     expect(at4k.link / at720.link).toBeCloseTo(3, 1)
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.waitForFunction(() => Number.parseFloat(getComputedStyle(document.querySelector('.reveal .slide-number') as Element).fontSize) < 18)
+    await page.waitForFunction(() => Number.parseFloat(getComputedStyle(document.querySelector('.reveal .slide-number') as Element).fontSize) < 18, undefined, {
+      polling: 100,
+    })
     const phone = await chrome(page)
     expect(phone.titleLine).toBeGreaterThan(0)
     for (const [what, h] of [
@@ -141,7 +147,7 @@ describe('the room sees only the slide', () => {
     })
     expect(dark).toBeGreaterThanOrEqual(0)
     await page.evaluate((h) => (window as unknown as { deck: DeckApi }).deck.slide(h, 0), dark)
-    await page.waitForFunction(() => document.querySelector('.reveal')?.classList.contains('has-dark-background'))
+    await page.waitForFunction(() => document.querySelector('.reveal')?.classList.contains('has-dark-background'), undefined, { polling: 100 })
     const link = await page.evaluate(() => {
       const a = getComputedStyle(document.querySelector('.deck-edition-link') as Element)
       const n = getComputedStyle(document.querySelector('.reveal .slide-number') as Element)

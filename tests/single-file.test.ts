@@ -41,7 +41,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   await page.goto(pathToFileURL(file).href)
-  await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady())
+  await page.waitForFunction(() => (window as unknown as DeckWindow).deck?.isReady(), undefined, { polling: 100 })
 })
 
 afterAll(async () => {
@@ -84,12 +84,14 @@ describe('the single-file deck (dist/deck.html)', () => {
     if (!target) throw new Error('the deck has too few slides for this test')
     await page.evaluate(({ h, v }) => (window as unknown as DeckWindow).deck.slide(h, v), target)
     // `S` opens the speaker view once reveal's notes plugin is in, a moment after `ready` (it loads after the first paint).
-    await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true)
+    await page.waitForFunction(() => (window as unknown as { deck?: { hasPlugin(id: string): boolean } }).deck?.hasPlugin('notes') === true, undefined, {
+      polling: 100,
+    })
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.waitForFunction(
       (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),
       words(target.notesText),
-      { timeout: 60_000 },
+      { polling: 100, timeout: 60_000 },
     )
     const status = await speaker.evaluate(() => document.querySelector('#connection-status')?.textContent?.trim() ?? '')
     expect(status).not.toMatch(/error/i)

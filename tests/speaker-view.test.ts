@@ -36,7 +36,7 @@ const errors: string[] = []
 /** Load the deck at `url`, wait until `S` works, and open the speaker view at 1366×768. */
 async function openSpeaker(p: Page, url: string): Promise<Page> {
   await p.goto(url)
-  await p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.hasPlugin('notes') === true)
+  await p.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.hasPlugin('notes') === true, undefined, { polling: 100 })
   await p.evaluate(({ h, v }) => (window as unknown as { deck: DeckApi }).deck.slide(h, v), longest)
   await p.locator('.reveal').focus()
   const [speaker] = await Promise.all([p.waitForEvent('popup'), p.keyboard.press('s')])
@@ -50,7 +50,7 @@ const notesShow = (speaker: Page, text: string) =>
   speaker.waitForFunction(
     (expected) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/g, ' ').includes(expected),
     words(text),
-    { timeout: 60_000 },
+    { polling: 100, timeout: 60_000 },
   )
 
 /** Where the notes and clocks are: the notes' scroll, and whether each clock is on screen, unhidden. */
@@ -93,7 +93,9 @@ describe('the speaker view, for reading aloud', () => {
     if (!after) throw new Error('the deck has too few slides for this test')
     const speaker = await openSpeaker(page, server.url)
     // The pacing shows once the speaker view has the deck's timings.
-    await speaker.waitForFunction(() => document.querySelector<HTMLElement>('.speaker-controls-time .pacing')?.checkVisibility() === true)
+    await speaker.waitForFunction(() => document.querySelector<HTMLElement>('.speaker-controls-time .pacing')?.checkVisibility() === true, undefined, {
+      polling: 100,
+    })
     // Large enough type that the longest notes must scroll.
     for (let i = 0; i < 4; i++) await speaker.click('.deck-notes-larger')
     const before = await layout(speaker)
@@ -108,7 +110,7 @@ describe('the speaker view, for reading aloud', () => {
     // Advance from the speaker view, as the presenter does: its keys drive the deck.
     await speaker.keyboard.press('ArrowRight')
     await notesShow(speaker, after.notesText)
-    await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.scrollTop === 0)
+    await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.scrollTop === 0, undefined, { polling: 100 })
     expect(await layout(speaker)).toMatchObject({ scrollTop: 0, timer: true, pacing: true, clock: true, controlsScroll: 0 })
     await speaker.close()
   })
@@ -145,7 +147,7 @@ describe('the speaker view, for reading aloud', () => {
     // wired to the new page (the old page's listeners are gone with it).
     await speaker.evaluate(() => document.querySelector('.deck-notes-size')?.setAttribute('data-old', ''))
     await page.reload()
-    await speaker.waitForFunction(() => !!document.querySelector('.deck-notes-size:not([data-old])'), null, { timeout: 60_000 })
+    await speaker.waitForFunction(() => !!document.querySelector('.deck-notes-size:not([data-old])'), null, { polling: 100, timeout: 60_000 })
     expect(await speaker.locator('.deck-notes-size').count()).toBe(1)
     await speaker.click('.deck-notes-larger')
     expect(Number.parseFloat((await layout(speaker)).fontSize)).toBe(start - 2)

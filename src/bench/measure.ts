@@ -63,7 +63,7 @@ export async function measureTitlePaint(browser: Browser, url: string, slide: st
     await page.addInitScript(paintProbe(slide))
     await page.goto(url, { waitUntil: 'load' })
     type Probed = Window & { __benchTitlePaint?: number }
-    await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { timeout: 5_000 }).catch(() => undefined)
+    await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { polling: 100, timeout: 5_000 }).catch(() => undefined)
     return (await page.evaluate(() => (window as Probed).__benchTitlePaint)) ?? undefined
   } finally {
     await context.close()
@@ -109,9 +109,9 @@ export async function measureFirstSlide(browser: Browser, url: string): Promise<
     // (Predicates as functions: a string one is run with eval while polling, which the deck's
     // Content-Security-Policy refuses.)
     type Probed = Window & { __benchReady?: number; __benchTitlePaint?: number }
-    await page.waitForFunction(() => (window as Probed).__benchReady !== undefined, undefined, { timeout: 30_000 })
+    await page.waitForFunction(() => (window as Probed).__benchReady !== undefined, undefined, { polling: 100, timeout: 30_000 })
     // LCP entries come with the next frames: wait until the title's is in (or give up after 5 s).
-    await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { timeout: 5_000 }).catch(() => undefined)
+    await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { polling: 100, timeout: 5_000 }).catch(() => undefined)
     const probe = (await page.evaluate(`(() => {
       const ready = window.__benchReady
       const paint = window.__benchTitlePaint

@@ -245,7 +245,7 @@ export async function hotRows(run: BenchRun, browser: Browser): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const page = await context.newPage()
   await page.goto(devUrl, { waitUntil: 'load' })
-  await page.waitForFunction('window.deck && window.deck.isReady()', undefined, { timeout: 60_000 })
+  await page.waitForFunction('window.deck && window.deck.isReady()', undefined, { timeout: 60_000, polling: 100 })
   const allSlideFiles = readdirSync(join(oursDir, 'slides'))
     .filter((n) => n.endsWith('.md'))
     .sort()

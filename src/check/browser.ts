@@ -116,7 +116,10 @@ async function openDeck(browser: Browser, url: string, width: number, height: nu
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' })
   watch(page, new URL(url).origin, label, findings)
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout: 120_000 })
+  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, {
+    timeout: 120_000,
+    polling: 100,
+  })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await inject(page, IN_PAGE_SOURCE)
   if (!(await page.evaluate(() => '__deckCheck' in window)))

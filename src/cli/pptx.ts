@@ -86,10 +86,11 @@ async function main(): Promise<number> {
     page.on('pageerror', (e) => errors.push(e.stack ?? e.message))
     await page.goto(`${server.url}index.html`)
     step('page loaded', started)
-    // A ceiling, not a wait: ready comes in well under a second, but a machine busy with other
-    // Chromiums and Impress (as under `npm test`) has taken over 20 s.
-    await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 120_000 }).catch(() => {
-      throw new Error(`${shown('index.html')}: reveal.js did not get ready within 120 s`)
+    // A ceiling, not a wait: ready comes in well under a second. Polled on a timer: Playwright's
+    // default (each animation frame) missed a deck long ready in 1 run of 20 on a busy machine.
+    await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 120_000, polling: 100 }).catch((e: unknown) => {
+      const why = e instanceof Error ? e.message.split('\n')[0] : String(e)
+      throw new Error(`${shown('index.html')}: reveal.js did not get ready (${why}, after ${Math.round(performance.now() - started)} ms)`)
     })
     const info = xmlSafe(deckInfo(record)).value
     step('reveal.js ready', started)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { shortDate, shortName, sourceLineHtml, takeCitations } from './citations.ts'
+import type { RenderedSlide } from '../deck/model.ts'
+import { placeCitations, shortDate, shortName, sourceLineHtml, takeCitations } from './citations.ts'
 
 const seg = (text: string) => ({ text, start: { file: 'slides/01-x.md', line: 10, column: 1 } })
 
@@ -32,5 +33,19 @@ describe('citations', () => {
     expect(shortName({ id: 'x', title: 'A report' })).toBe('A report')
     const numbered = [{ id: 'sifar', publisher: 'Back to SIFAR', date: '2024-02' }]
     expect(sourceLineHtml([{ id: 'sifar' }, { id: 'sifar' }], numbered)).toBe('<p class="slide-source"><small>Source: Back to SIFAR, Feb 2024 [1]</small></p>')
+  })
+
+  it('number a source line only when a references slide lists what the numbers point to', () => {
+    const slide = (id: string, layout: RenderedSlide['layout'], cites?: RenderedSlide['cites']) =>
+      ({ id, layout, bodyHtml: '', ...(cites ? { cites } : {}) }) as RenderedSlide
+    const config = { title: 'T', sources: [{ id: 'a', file: 'a.txt', publisher: 'A' }] } as Parameters<typeof placeCitations>[1]
+    const deckFile = { path: 'slides/deck.yaml', text: '' }
+    const bare = [slide('one', 'bullets', [{ id: 'a' }])]
+    placeCitations(bare, config, deckFile)
+    expect(bare[0]?.bodyHtml).toBe('<p class="slide-source"><small>Source: A</small></p>')
+    const listed = [slide('one', 'bullets', [{ id: 'a' }]), slide('refs', 'sources')]
+    placeCitations(listed, config, deckFile)
+    expect(listed[0]?.bodyHtml).toBe('<p class="slide-source"><small>Source: A [1]</small></p>')
+    expect(listed[1]?.bodyHtml).toContain('<li id="ref-a">A.</li>')
   })
 })

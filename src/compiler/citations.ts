@@ -98,14 +98,17 @@ export function citedInOrder(slides: readonly RenderedSlide[], sources: readonly
   return order.flatMap((id) => sources.filter((s) => s.id === id))
 }
 
-/** The short source line under a slide's body: "Source: Back to SIFAR, Feb 2024, p. 4 [1]". */
-export function sourceLineHtml(citations: readonly { id: string; locator?: string }[], numbered: readonly DeckSource[]): string {
+/**
+ * The short source line under a slide's body: "Source: Back to SIFAR, Feb 2024, p. 4 [1]". The
+ * number only when `listed` (a references slide shows the list it points into).
+ */
+export function sourceLineHtml(citations: readonly { id: string; locator?: string }[], numbered: readonly DeckSource[], listed = true): string {
   const parts: string[] = []
   for (const c of citations) {
     const i = numbered.findIndex((s) => s.id === c.id)
     const s = numbered[i]
     if (!s) continue
-    const text = `${shortName(s)}${c.locator ? `, ${c.locator}` : ''} [${i + 1}]`
+    const text = `${shortName(s)}${c.locator ? `, ${c.locator}` : ''}${listed ? ` [${i + 1}]` : ''}`
     if (!parts.includes(text)) parts.push(text)
   }
   if (!parts.length) return ''
@@ -130,8 +133,9 @@ export function referencesHtml(numbered: readonly DeckSource[]): string {
 export function placeCitations(slides: RenderedSlide[], config: DeckConfig, deckFile: { path: string; text: string }): Diagnostic[] {
   const sources = deckSources(config)
   const numbered = citedInOrder(slides, sources)
+  const listed = slides.some((s) => s.layout === 'sources')
   for (const s of slides) {
-    if (s.cites?.length) s.bodyHtml += sourceLineHtml(s.cites, numbered)
+    if (s.cites?.length) s.bodyHtml += sourceLineHtml(s.cites, numbered, listed)
     if (s.layout === 'sources') s.bodyHtml = referencesHtml(numbered) + s.bodyHtml
   }
   // One source (the `source:` shorthand) needs no citing; of several, each should be cited somewhere.

@@ -88,9 +88,16 @@ async function main(): Promise<number> {
     step('page loaded', started)
     // A ceiling, not a wait: ready comes in well under a second. Polled on a timer: Playwright's
     // default (each animation frame) missed a deck long ready in 1 run of 20 on a busy machine.
-    await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 120_000, polling: 100 }).catch((e: unknown) => {
+    await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 120_000, polling: 100 }).catch(async (e: unknown) => {
       const why = e instanceof Error ? e.message.split('\n')[0] : String(e)
-      throw new Error(`${shown('index.html')}: reveal.js did not get ready (${why}, after ${Math.round(performance.now() - started)} ms)`)
+      // What the page had got to, for the report (it may not answer at all).
+      const state = await Promise.race([
+        page.evaluate(`JSON.stringify({ load: document.readyState, deck: typeof window.deck, paints: performance.getEntriesByType('paint').length })`),
+        new Promise((answered) => setTimeout(answered, 5000, 'the page did not answer')),
+      ]).catch((err: unknown) => String(err))
+      throw new Error(
+        `${shown('index.html')}: reveal.js did not get ready (${why}, after ${Math.round(performance.now() - started)} ms; page: ${state}; errors: ${errors.length})`,
+      )
     })
     const info = xmlSafe(deckInfo(record)).value
     step('reveal.js ready', started)

@@ -4,8 +4,7 @@
  */
 import type { Bounds } from '../countries.ts'
 import type { Point } from '../geo.ts'
-import { overlayPoints } from './overlays.ts'
-import type { MapSpec } from './spec.ts'
+import { type MapArea, type MapRoute, overlayPoints } from './overlays.ts'
 
 /** [west, south, east, north] with east ≥ west (east may exceed 180). */
 export type Box = [number, number, number, number]
@@ -85,8 +84,19 @@ export function fitExtent(countries: readonly Bounds[], points: readonly Point[]
   return toBounds(growBox(core, 0.06, 0.5))
 }
 
+/** What of a map spec decides its extent (the shape of MapSpec's fields; spec.ts calls autoExtent). */
+export interface ExtentInputs {
+  countries: readonly { bounds: Bounds }[]
+  context: readonly { bounds: Bounds }[]
+  places: readonly { at: Point }[]
+  seas: readonly { at: Point }[]
+  labels: readonly { at: Point }[]
+  routes?: readonly MapRoute[]
+  areas?: readonly MapArea[]
+}
+
 /** The extent of a spec without one: its places, seas, labels and highlighted countries (context countries only when there is nothing else). */
-export function autoExtent(spec: Pick<MapSpec, 'countries' | 'context' | 'places' | 'seas' | 'labels'> & Partial<Pick<MapSpec, 'routes' | 'areas'>>): Bounds {
+export function autoExtent(spec: ExtentInputs): Bounds {
   const points = [...[...spec.places, ...spec.seas, ...spec.labels].map((p) => p.at), ...overlayPoints(spec.routes ?? [], spec.areas ?? [])]
   const countries = spec.countries.length + points.length > 0 ? spec.countries : spec.context
   return fitExtent(

@@ -63,8 +63,9 @@ describe('navigation that never skips a slide', () => {
       const i = all.findIndex((s) => s.classList.contains('stack'))
       return { h: i, ids: [...(all[i]?.querySelectorAll(':scope > section[id]') ?? [])].map((s) => s.id) }
     })
+    // Only the hash changes: the page stays, and reveal moves on its hashchange, a moment later.
     await page.goto(`${server.url}#/${stack.ids[0]}`)
-    await page.waitForFunction(() => (window as unknown as { deck?: DeckApi }).deck?.isReady() === true, undefined, { polling: 100 })
+    await page.waitForFunction((id) => (window as unknown as { deck?: DeckApi }).deck?.getCurrentSlide().id === id, stack.ids[0], { polling: 100 })
     await page.locator('.reveal').focus()
     expect(await press('ArrowDown', stack.ids[0] ?? '')).toBe(stack.ids[1])
     expect(await page.evaluate(() => (window as unknown as { deck: DeckApi }).deck.getIndices())).toMatchObject({ h: stack.h, v: 1 })

@@ -38,17 +38,26 @@ const READY_PROBE = `document.addEventListener('ready', (e) => {
 }, true)`
 
 /**
- * Records when the first slide's title is painted (largest-contentful-paint entries of a heading
- * inside a slide, `slide` a CSS selector: with reveal.js's Markdown, only once its script has made
- * the slide; ours before any script), as ms since navigation start.
+ * Records when the first slide's title is painted, as ms since navigation start: Element Timing
+ * of a heading inside a slide (`slide` a CSS selector), the heading marked with `elementtiming`
+ * as the parser (or a script: reveal.js's Markdown) adds it. Not LCP: Marp paints its title in the
+ * same frame as a larger paragraph, and LCP reports only the largest element of a frame. The same
+ * probe for every deck, so the rows compare like with like.
  */
-const paintProbe = (slide: string) => `new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const el = e.element
-    if (window.__benchTitlePaint !== undefined || !el || !el.closest || !el.closest(${JSON.stringify(slide)})) continue
-    if (el.matches('h1, h2, h3, .slide-title') || el.closest('h1, h2, h3, .slide-title')) window.__benchTitlePaint = e.renderTime || e.startTime
+export const paintProbe = (slide: string) => `(() => {
+  const title = 'h1, h2, h3, .slide-title'
+  const mark = (el) => {
+    if (el.matches(title) && el.closest(${JSON.stringify(slide)})) el.setAttribute('elementtiming', 'deck-title')
   }
-}).observe({ type: 'largest-contentful-paint', buffered: true })`
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes) if (n.nodeType === 1) { mark(n); n.querySelectorAll(title).forEach(mark) }
+  }).observe(document, { childList: true, subtree: true })
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (window.__benchTitlePaint === undefined && e.identifier === 'deck-title') window.__benchTitlePaint = e.renderTime || e.startTime
+  }).observe({ type: 'element', buffered: true })
+})()`
 const PAINT_PROBE = paintProbe('.reveal .slides section')
 
 /**
@@ -71,7 +80,7 @@ export async function measureTitlePaint(browser: Browser, url: string, slide: st
 }
 
 export interface FirstSlide {
-  /** Navigation start to the first slide's title painted (LCP of the title); undefined if never. */
+  /** Navigation start to the first slide's title painted (its Element Timing); undefined if never. */
   paintMs: number | undefined
   /** Gzipped bodies of what had loaded when the title was painted (what the paint waited for). */
   paintGzipBytes: number
@@ -110,7 +119,7 @@ export async function measureFirstSlide(browser: Browser, url: string): Promise<
     // Content-Security-Policy refuses.)
     type Probed = Window & { __benchReady?: number; __benchTitlePaint?: number }
     await page.waitForFunction(() => (window as Probed).__benchReady !== undefined, undefined, { polling: 100, timeout: 30_000 })
-    // LCP entries come with the next frames: wait until the title's is in (or give up after 5 s).
+    // Paint timing entries come with the next frames: wait until the title's is in (or give up after 5 s).
     await page.waitForFunction(() => (window as Probed).__benchTitlePaint !== undefined, undefined, { polling: 100, timeout: 5_000 }).catch(() => undefined)
     const probe = (await page.evaluate(`(() => {
       const ready = window.__benchReady

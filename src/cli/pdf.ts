@@ -54,8 +54,9 @@ async function main(): Promise<number> {
   mark('main')
   if (!existsSync(join(dist, 'handout.html'))) throw new Error(`${shown('handout.html')} is missing: run \`npm run build\` first`)
   const record = readRecord(dist)
-  // Chromium launches while the rest is read.
-  const launching = launchBrowser()
+  // Chromium launches while the rest is read. One tab, so the renderer, network and GPU work need
+  // no processes of their own: in one process Chromium starts, loads and prints sooner.
+  const launching = launchBrowser(['--single-process', '--no-zygote'])
   launching.catch(() => undefined) // handled where it is awaited
   // pdf-lib loads while Chromium starts and prints.
   const outlining = import('../pdf/outline.ts')
@@ -66,12 +67,22 @@ async function main(): Promise<number> {
     console.error(`warning ${changed.join(', ')} changed after ${relative(root, dist) || '.'}/ was built: run \`npm run build\` to print the current slides`)
   const { title, lang, author, organisation, date, marking } = record.config
   const info = { title, lang, author, organisation, date, marking: marking?.text }
+  const ids = record.slides.map((s) => s.id)
+  const outline = toOutline(record.outline, ids)
+  // Each PDF gets its outline (pdf-lib) as soon as it is printed, the handout while the deck prints;
+  // nothing is written before both are printed and checked.
+  const finishing = new Map<string, Promise<{ pdf: Uint8Array; pages: number }>>()
+  const onPrinted = (name: string, bytes: Uint8Array) => {
+    const done = outlining.then(({ withOutline }) => withOutline(bytes, outline, info))
+    done.catch(() => undefined) // handled where it is awaited
+    finishing.set(name, done)
+  }
   const errors: string[] = []
   let printed: Awaited<ReturnType<typeof printBoth>>
   try {
     const browser = await launching
     mark('Chromium answered')
-    printed = await printBoth(browser, `${server.url}handout.html`, paper, errors, mark).catch((err: unknown) => {
+    printed = await printBoth(browser, `${server.url}handout.html`, paper, errors, mark, onPrinted).catch((err: unknown) => {
       throw err instanceof StaleHandout ? new Error(`${shown('handout.html')}: ${err.message}: run \`npm run build\` again`) : err
     })
     mark('both printed')
@@ -80,19 +91,16 @@ async function main(): Promise<number> {
     void launching.then((b) => b.close()).catch(() => undefined)
     await server.close()
   }
-  const ids = record.slides.map((s) => s.id)
   if (printed.ids.join(' ') !== ids.join(' '))
     throw new Error(
       `${shown('handout.html')} and ${shown('deck.json')} hold different slides (${printed.ids.length} and ${ids.length}): run \`npm run build\` again`,
     )
   if (errors.length) throw new Error(`the page reported errors while printing:\n${errors.join('\n')}`)
   mkdirSync(outDir, { recursive: true })
-  const outline = toOutline(record.outline, ids)
-  const { withOutline } = await outlining
   const outputs = await Promise.all(
     (['deck.pdf', 'handout.pdf'] as const).map(async (name) => {
       const file = join(outDir, name)
-      const done = await withOutline(name === 'deck.pdf' ? printed.deck : printed.handout, outline, info)
+      const done = await (finishing.get(name) as Promise<{ pdf: Uint8Array; pages: number }>)
       writeFileSync(file, done.pdf)
       return { file, pages: done.pages }
     }),

@@ -35,11 +35,21 @@ const PRINT_TIMEOUT_MS = 180_000
 /** The slides of handout.html. */
 const SLIDES = '.handout-slide section[id]'
 
+/** Called with each PDF as soon as Chromium has printed it (the other may still be printing). */
+export type OnPrinted = (pdf: 'deck.pdf' | 'handout.pdf', bytes: Uint8Array) => void
+
 /**
  * Print both PDFs from `url` (handout.html) in a new tab of `browser`. The page's uncaught
  * errors are pushed to `errors`; a ceiling on the whole printout fails it when a tab crashes.
  */
-export async function printBoth(browser: Browser, url: string, paper: Paper, errors: string[], mark: (what: string) => void = () => {}): Promise<Printed> {
+export async function printBoth(
+  browser: Browser,
+  url: string,
+  paper: Paper,
+  errors: string[],
+  mark: (what: string) => void = () => {},
+  onPrinted: OnPrinted = () => {},
+): Promise<Printed> {
   // Screen media: the slides keep the deck's look (reveal.css's print rules would restyle them).
   const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, reducedMotion: 'reduce' })
   page.on('pageerror', (e) => errors.push(e.stack ?? e.message))
@@ -54,13 +64,13 @@ export async function printBoth(browser: Browser, url: string, paper: Paper, err
     )
   })
   try {
-    return await Promise.race([print(page, url, paper, mark), ceiling])
+    return await Promise.race([print(page, url, paper, mark, onPrinted), ceiling])
   } finally {
     clearTimeout(watchdog)
   }
 }
 
-async function print(page: Page, url: string, paper: Paper, mark: (what: string) => void): Promise<Printed> {
+async function print(page: Page, url: string, paper: Paper, mark: (what: string) => void, onPrinted: OnPrinted): Promise<Printed> {
   await page.emulateMedia({ media: 'screen' })
   await page.goto(url)
   await page.evaluate('document.fonts.ready.then(() => true)')
@@ -71,6 +81,7 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
   mark('printing handout')
   const margin = { top: '0', bottom: '0', left: '0', right: '0' }
   const handout = await page.pdf({ format: paper, printBackground: true, tagged: true, margin })
+  onPrinted('handout.pdf', handout)
   const deckPrint = await page.evaluate<boolean>(
     "(document.documentElement.classList.add('deck-print'), getComputedStyle(document.querySelector('.handout-page') ?? document.body).page === 'slide')",
   )
@@ -80,6 +91,7 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
   losses.push(...(await printLosses(page)).map((loss) => ({ pdf: 'deck.pdf' as const, loss })))
   mark('printing deck')
   const deck = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, margin })
+  onPrinted('deck.pdf', deck)
   return { ids, deck, handout, losses }
 }
 

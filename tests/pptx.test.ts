@@ -17,6 +17,7 @@ import { textOf } from '../src/compiler/markdown.ts'
 import { buildDeck } from '../src/compiler/node.ts'
 import type { RenderedSlide } from '../src/deck/model.ts'
 import { sectionNames } from '../src/pptx/convert.ts'
+import { sharedBrowser } from './browser.ts'
 import { builtDist } from './built.ts'
 import { REPO, runCli, scratchProject } from './cli.ts'
 import { buildForTests } from './global-setup.ts'
@@ -195,6 +196,43 @@ describe.each(['deck', 'fixture'])('npm run pptx on %s', (name) => {
         expect(png && [...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG')
         expect(png?.length ?? 0).toBeGreaterThan(5000)
       }
+    }
+  })
+
+  it("holds each figure's SVG text to the width it takes in the deck's font, so a wider face stays in the frame", async () => {
+    // PowerPoint without Source Sans 3 drew the SVG's labels in a wider face, past the frame.
+    const c = get()
+    const svgs = await Promise.all(
+      Object.keys(c.zip.files)
+        .filter((f) => /^ppt\/media\/.+\.svg$/.test(f))
+        .map((f) => read(c, f)),
+    )
+    expect(svgs.length).toBeGreaterThan(0)
+    const browser = await sharedBrowser()
+    try {
+      const page = await browser.newPage()
+      for (const svg of svgs) {
+        // No web font here: DejaVu Sans, far wider than Source Sans 3, on every element.
+        await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`)
+        const found = await page.evaluate(() => {
+          const root = document.querySelector('svg') as SVGSVGElement
+          for (const el of [root, ...root.querySelectorAll('*')] as SVGElement[]) el.style.fontFamily = '"DejaVu Sans"'
+          const vb = root.viewBox.baseVal
+          const lines = [...root.querySelectorAll('text, tspan')].filter((t) => t.tagName === 'tspan' || !t.querySelector('tspan'))
+          const unfitted = lines.filter((t) => (t.textContent ?? '').trim() && t.getAttribute('lengthAdjust') !== 'spacingAndGlyphs').map((t) => t.textContent)
+          const outside = [...root.querySelectorAll('text')]
+            .map((t) => ({ text: t.textContent ?? '', b: t.getBBox() }))
+            .filter(({ b }) => b.x < -1 || b.x + b.width > vb.width + 1)
+            .map(({ text, b }) => `${text} (${Math.round(b.x)}–${Math.round(b.x + b.width)} of ${vb.width})`)
+          return { unfitted, outside, lines: lines.length }
+        })
+        expect(found.lines).toBeGreaterThan(0)
+        expect(found.unfitted, 'every line of text has the width it takes in the deck font').toEqual([])
+        expect(found.outside, 'no text runs past the frame in a wider face').toEqual([])
+      }
+      await page.close()
+    } finally {
+      await browser.close()
     }
   })
 

@@ -12,10 +12,14 @@
  * ```
  */
 import type { FigureKind, FigureRender } from '../kinds.ts'
-import { attrs, drawBlock, svgDocument, text } from '../svg.ts'
+import { attrs, drawBlock, lineHeight, svgDocument, text } from '../svg.ts'
+import { spanClaims } from './clusters.ts'
 import { longDate, shortDate, type TimelineDate } from './dates.ts'
-import { AXIS_X0, AXIS_X1, type DatedLane, layoutTimeline, PAD, TIMELINE_WIDTH, type TimelineLayout, type TimelineSizes } from './layout.ts'
+import { AXIS_X0, AXIS_X1, BRACKET_PAD, type DatedLane, layoutTimeline, PAD, TIMELINE_WIDTH, type TimelineLayout, type TimelineSizes } from './layout.ts'
 import { TIMELINE_KEYS, type TimelineEvent, type TimelineSpec, validateTimeline } from './spec.ts'
+
+/** How far from the axis a cluster's bracket runs (its ends reach back to 10 px). */
+const BRACKET_OUT = 16
 
 function arrowHead(x: number, y: number): string {
   return `<path${attrs({ class: 'fig-axis-arrow', d: `M${x - 14} ${y - 8}L${x} ${y}L${x - 14} ${y + 8}` })}/>`
@@ -38,19 +42,31 @@ function renderDated(d: DatedLane, spec: TimelineSpec, S: TimelineSizes): string
   })
   out.push(arrowHead(AXIS_X1 + 16, d.axisY))
   for (const t of d.ticks) {
+    // A tick mark between a cluster's markers would read as one more event.
+    if (d.clusters.some((c) => t.x >= c.x0 - BRACKET_PAD && t.x <= c.x1 + BRACKET_PAD)) continue
     out.push(`<path${attrs({ class: 'fig-tick', d: `M${t.x} ${d.axisY - 8}V${d.axisY + 8}` })}/>`)
     if (t.label) out.push(text(t.text, t.x, d.axisY - 14, 'fig-tick-label', { anchor: 'middle', size: S.tick }))
   }
   for (const p of d.events) {
-    out.push(`<g${attrs({ class: 'fig-event', 'data-date': p.event.date?.raw })}>`)
-    // From the marker to the label: straight out, or slanted to the corner of a label moved
-    // right of its marker (not one only kept inside the frame).
+    const c = d.clusters.find((k) => k.cluster.stand === p.event)
+    const dates = c ? c.cluster.events.map((e) => e.date?.raw).join(' ') : p.event.date?.raw
+    out.push(`<g${attrs({ class: c ? 'fig-event fig-cluster' : 'fig-event', 'data-date': dates })}>`)
+    // From the marker (or a cluster's bracket) to the label: straight out, or slanted to the
+    // corner of a label moved right of its marker (not one only kept inside the frame).
     const left = p.cx - p.block.width / 2
     const moved = p.x < left
     const end = p.side === 'below' ? p.top - 4 : p.top + p.block.height + 2
-    out.push(`<path${attrs({ class: 'fig-stem', d: moved ? `M${p.x} ${d.axisY}L${left + 8} ${end}` : `M${p.x} ${d.axisY}V${end}` })}/>`)
+    const dir = p.side === 'below' ? 1 : -1
+    const from = c ? d.axisY + dir * BRACKET_OUT : d.axisY
+    out.push(`<path${attrs({ class: 'fig-stem', d: moved ? `M${p.x} ${from}L${left + 8} ${end}` : `M${p.x} ${from}V${end}` })}/>`)
     out.push(drawBlock(p.block, p.cx, p.top))
-    out.push(`<circle${attrs({ class: 'fig-marker', cx: p.x, cy: d.axisY, r: 9 })}/>`)
+    if (c) {
+      // The bracket: from just past the first marker to just past the last, on the label's side.
+      const [x0, x1] = [c.x0 - BRACKET_PAD, c.x1 + BRACKET_PAD]
+      const y0 = d.axisY + dir * 10
+      out.push(`<path${attrs({ class: 'fig-bracket', d: `M${x0} ${y0}V${from}H${x1}V${y0}` })}/>`)
+      for (const x of c.xs) out.push(`<circle${attrs({ class: 'fig-marker', cx: x, cy: d.axisY, r: 7 })}/>`)
+    } else out.push(`<circle${attrs({ class: 'fig-marker', cx: p.x, cy: d.axisY, r: 9 })}/>`)
     out.push('</g>')
   }
   out.push('</g>')
@@ -74,6 +90,27 @@ function renderUndated(u: NonNullable<TimelineLayout['undated']>, spec: Timeline
   return out.join('')
 }
 
+/** The clusters' detail: a box per cluster, its label as the heading, then each event's date, label and note. */
+function renderLists(lists: NonNullable<TimelineLayout['lists']>, S: TimelineSizes): string {
+  const out: string[] = ['<g class="fig-cluster-lists">']
+  const lh = lineHeight(S.note)
+  for (const l of lists.items) {
+    const top = lists.top + l.top
+    out.push(`<rect${attrs({ class: 'fig-cluster-box', x: 1, y: top + 14, width: TIMELINE_WIDTH - 2, height: l.height - 14, rx: 10 })}/>`)
+    out.push(text(l.heading, 20, top + 22, 'fig-lane-title fig-legend', { size: S.lane }))
+    for (const e of l.entries) {
+      const y = top + e.top + lh * 0.8
+      out.push(`<g${attrs({ class: 'fig-cluster-entry', 'data-date': e.event.date?.raw })}>`)
+      out.push(text(e.date, e.x, y, 'fig-date', { size: S.note }))
+      out.push(text(e.label, e.textX, y, 'fig-event-label', { size: S.note, lineHeight: lh }))
+      if (e.note.length) out.push(text(e.note, e.textX, y + lh * e.label.length, 'fig-event-note', { size: S.note, lineHeight: lh }))
+      out.push('</g>')
+    }
+  }
+  out.push('</g>')
+  return out.join('')
+}
+
 const sentence = (s: string): string => (/[.!?…]["”’)]?$/.test(s) ? s : `${s}.`)
 const withNote = (e: TimelineEvent): string => sentence(e.note ? `${e.label} (${e.note})` : e.label)
 
@@ -88,10 +125,17 @@ function breaksText(d: DatedLane | undefined): string {
   return cuts.length ? `, the axis broken between ${cuts.filter(Boolean).join(', and between ')}` : ''
 }
 
-/** The text equivalent: every date, label and note, in the figure's order. */
-export function timelineText(spec: TimelineSpec): string {
-  const layout = layoutTimeline(spec)
-  const dated = layout.dated?.events.map((p) => `${longDate(p.event.date as TimelineDate)}: ${withNote(p.event)}`) ?? []
+/** A dated event in words: "April 1995: Basin agreement signed (four riparian states)." */
+const datedText = (e: TimelineEvent): string => `${longDate(e.date as TimelineDate)}: ${withNote(e)}`
+
+/** The text equivalent: every date, label and note, in the figure's order (a cluster as drawn: its label, then its list). */
+export function timelineText(spec: TimelineSpec, layout: TimelineLayout = layoutTimeline(spec)): string {
+  const clusterOf = (e: TimelineEvent) => layout.dated?.clusters.find((c) => c.cluster.stand === e)?.cluster
+  const dated =
+    layout.dated?.events.map((p) => {
+      const c = clusterOf(p.event)
+      return c ? `A bracket on the axis gathers ${c.stand.label}, listed beneath the axis: ${c.events.map(datedText).join(' ')}` : datedText(p.event)
+    }) ?? []
   const undated = layout.undated?.events.map((p) => `${p.order}. ${withNote(p.event)}`) ?? []
   const parts: string[] = []
   if (dated.length && undated.length)
@@ -104,14 +148,24 @@ export function timelineText(spec: TimelineSpec): string {
 /** Renders a valid spec: the SVG document, its text equivalent and the strings it draws. */
 export function renderTimeline(spec: TimelineSpec, id: string): FigureRender {
   const layout = layoutTimeline(spec)
-  const desc = timelineText(spec)
-  const body = (layout.dated ? renderDated(layout.dated, spec, layout.sizes) : '') + (layout.undated ? renderUndated(layout.undated, spec, layout.sizes) : '')
+  const desc = timelineText(spec, layout)
+  const body =
+    (layout.dated ? renderDated(layout.dated, spec, layout.sizes) : '') +
+    (layout.lists ? renderLists(layout.lists, layout.sizes) : '') +
+    (layout.undated ? renderUndated(layout.undated, spec, layout.sizes) : '')
   const claims = [spec.title]
   if (layout.dated?.lanes) claims.push(spec.datedLabel)
   if (layout.undated) claims.push(spec.undatedLabel)
   for (const p of [...(layout.dated?.events ?? []), ...(layout.undated?.events ?? [])]) {
-    if (p.event.date) claims.push(shortDate(p.event.date))
-    claims.push(p.event.label, ...(p.event.note ? [p.event.note] : []))
+    const c = layout.dated?.clusters.find((k) => k.cluster.stand === p.event)?.cluster
+    // A cluster's label prints a count (the figure's, not the source's) and a span of dates:
+    // the dates are claimed whole ("Feb 2022", "May 2022"), and its events as their list prints them.
+    const events = c ? c.events : [p.event]
+    if (c) claims.push(...spanClaims(c.events))
+    for (const e of events) {
+      if (e.date) claims.push(shortDate(e.date))
+      claims.push(e.label, ...(e.note ? [e.note] : []))
+    }
   }
   return {
     svg: svgDocument({ name: 'timeline', id, width: layout.width, height: layout.height, title: spec.title, desc, body }),

@@ -4,10 +4,12 @@
  * given. The figure takes the slide's figure box: larger type when there is room, labels in
  * more rows when events crowd, the axis broken over a long empty span before an error.
  */
-import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, textBlock, textWidth, wrapBalanced } from '../svg.ts'
+import { lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, textBlock, textWidth, wrapBalanced } from '../svg.ts'
 import type { Path } from '../validate.ts'
 import { type TimeAxis, timeAxis } from './axis.ts'
+import { absorbTouching, type Cluster, type ClusterList, layoutLists, makeCluster, mergeRun } from './clusters.ts'
 import { shortDate, type TimelineDate, timeOf } from './dates.ts'
+import { clusterProblem, listProblem } from './messages.ts'
 import { GAP, type Placed, placeRows, ROW_GAP, type Rows } from './rows.ts'
 import type { TimelineEvent, TimelineSpec } from './spec.ts'
 
@@ -31,14 +33,25 @@ export const UNDATED_GAP = 24
 const MAX_STRETCH = 60
 /** Type scales tried, largest first: a sparse timeline gets larger type. */
 const TYPE_SCALES = [1.25, 1.125, 1]
-/** Markers closer than this belong to one cluster, for the message when labels cannot be placed. */
-const CLUSTER_PX = 120
+/** How far a cluster's bracket reaches past its first and last markers. */
+export const BRACKET_PAD = 12
+
+/** A cluster on the axis: its bracket from `x0` to `x1`, its label placed in the rows as `stand`. */
+export interface PlacedCluster {
+  cluster: Cluster
+  x0: number
+  x1: number
+  /** Its events' markers. */
+  xs: number[]
+}
 
 export interface DatedLane {
   top: number
   axisY: number
   lanes: boolean
+  /** Labels in the rows: events', and clusters' stand-ins. */
   events: Placed[]
+  clusters: PlacedCluster[]
   axis: TimeAxis
   /** Tick labels shown (those no stem passes through). */
   ticks: { x: number; text: string; label: boolean }[]
@@ -51,6 +64,8 @@ export interface TimelineLayout {
   sizes: TimelineSizes
   dated: DatedLane | undefined
   undated: { top: number; axisY: number; bottom: number; events: Placed[] } | undefined
+  /** The clusters' detail, beneath the dated lane's labels. */
+  lists: { top: number; items: ClusterList[] } | undefined
   problems: { path: Path; message: string; severity?: 'error' | 'warning' }[]
 }
 
@@ -80,71 +95,123 @@ function breakCandidates(times: readonly number[]): number[] {
     .map((g) => g.i)
 }
 
-/** What to say when events cannot all be labelled: the cluster they sit in, the span, the fix. */
-function clusterProblem(events: readonly TimelineEvent[], xs: readonly number[], failed: TimelineEvent): TimelineLayout['problems'][number] {
-  const k = events.indexOf(failed)
-  let a = k
-  let b = k
-  while (a > 0 && (xs[a] ?? 0) - (xs[a - 1] ?? 0) < CLUSTER_PX) a--
-  while (b < events.length - 1 && (xs[b + 1] ?? 0) - (xs[b] ?? 0) < CLUSTER_PX) b++
-  const first = events[a] as TimelineEvent
-  const last = events[b] as TimelineEvent
-  const y0 = events[0]?.date?.year ?? 0
-  const y1 = events[events.length - 1]?.date?.year ?? 0
-  const span = y1 > y0 ? `${y0}–${y1}` : String(y0)
-  const short = (e: TimelineEvent) => (e.label.length > 28 ? `"${e.label.slice(0, 26).trimEnd()}…"` : quoted(e))
-  const names = events.slice(a, b + 1).map(short)
-  const labels = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ')
-  if (b === a) {
-    return {
-      path: ['events', failed.index, 'label'],
-      message: `no room to label ${quoted(failed)} (${failed.date?.raw}) beside its neighbours, even in four rows a side: shorten this label${failed.note ? ' or its note' : ''} (or a neighbour's), or leave an event out`,
-    }
-  }
-  const px = Math.max(1, Math.round((xs[b] ?? 0) - (xs[a] ?? 0)))
-  return {
-    path: ['events', first.index, 'date'],
-    message: `${b - a + 1} events from ${shortDate(first.date as TimelineDate)} to ${shortDate(last.date as TimelineDate)} (${labels}) fall within ${px} px of a ${span} axis: too close to label, even in four rows a side and with empty years cut out of the axis. Give them a timeline of their own on the next slide (keeping one of them here), leave some out, or cut their labels and notes to a few words`,
-  }
-}
-
 interface DatedResult {
   lane: Omit<DatedLane, 'top' | 'axisY' | 'ticks'>
   rows: Rows
+  lists: ClusterList[]
+  listHeight: number
+  /** The clusters' list has no room: it is left out of the layout (the problem says so). */
+  listFull?: boolean
   problem?: TimelineLayout['problems'][number]
 }
 
-/** Places the dated labels: unbroken axis first, then with long empty spans cut out. */
-function placeDated(events: TimelineEvent[], spec: TimelineSpec, S: TimelineSizes, budget: number, scale: number, lanes: boolean): DatedResult {
+/** From the lowest label under the axis to the clusters' detail. */
+const LIST_SPACE = 10
+
+/** A cluster's label in the rows: one bold run, wrapped like an event's. */
+function clusterBlock(label: string, width: number, S: TimelineSizes): TextBlock {
+  return textBlock([{ lines: wrapBalanced(label, S.label, width, true), size: S.label, bold: true, cls: 'fig-event-label fig-cluster-label' }])
+}
+
+/**
+ * Places the dated labels: unbroken axis first, then with long empty spans cut out; then, when
+ * `gather` allows, with events too close to label gathered into clusters, fewest events first.
+ */
+function placeDated(
+  events: TimelineEvent[],
+  spec: TimelineSpec,
+  S: TimelineSizes,
+  budget: number,
+  scale: number,
+  lanes: boolean,
+  gather: boolean,
+): DatedResult {
   const times = events.map((e) => timeOf(e.date as TimelineDate))
   const range = spec.range ? ([timeOf(spec.range[0]), timeOf(spec.range[1])] as const) : undefined
   const cuts = breakCandidates(times)
   const tries = [[], ...cuts.map((_, i) => cuts.slice(0, i + 1))]
-  let firstTry: DatedResult | undefined
   // Wrapping is the costly part, and each label is tried at the same few widths many times.
-  const blocks = new Map<string, TextBlock>()
+  const blocks = new Map<TimelineEvent, Map<number, TextBlock>>()
+  const stands = new Set<TimelineEvent>()
   const block = (e: TimelineEvent, w: number): TextBlock => {
-    const key = `${e.index} ${w}`
-    const b = blocks.get(key) ?? eventBlock(e, w, true, S)
-    blocks.set(key, b)
+    const byWidth = blocks.get(e) ?? new Map<number, TextBlock>()
+    blocks.set(e, byWidth)
+    const b = byWidth.get(w) ?? (stands.has(e) ? clusterBlock(e.label, w, S) : eventBlock(e, w, true, S))
+    byWidth.set(w, b)
     return b
   }
-  for (const breakAfter of tries) {
+  /** One try: the axis broken after `breakAfter`, events in `runs` (a run of several is a cluster). */
+  const attempt = (breakAfter: number[], runs: number[][]): DatedResult & { xs: number[]; items: TimelineEvent[] } => {
     const axis = timeAxis(times, AXIS_X0, AXIS_X1, { ...(range ? { range } : {}), breakAfter })
     const xs = times.map(axis.x)
-    const rows = placeRows(events, xs, {
+    const clusters: PlacedCluster[] = []
+    const items = runs.map((run) => {
+      if (run.length === 1) return events[run[0] as number] as TimelineEvent
+      const cluster = makeCluster(run.map((i) => events[i] as TimelineEvent))
+      stands.add(cluster.stand)
+      const cxs = run.map((i) => xs[i] ?? 0)
+      clusters.push({ cluster, x0: cxs[0] ?? 0, x1: cxs[cxs.length - 1] ?? 0, xs: cxs })
+      return cluster.stand
+    })
+    const itemXs = runs.map((run) => ((xs[run[0] as number] ?? 0) + (xs[run[run.length - 1] as number] ?? 0)) / 2)
+    const lists = layoutLists(
+      clusters.map((c) => c.cluster),
+      TIMELINE_WIDTH,
+      { text: S.note, heading: S.lane },
+    )
+    const listRoom = lists.height > 0 ? lists.height + LIST_SPACE : 0
+    const rows = placeRows(items, itemXs, {
       widths: NARROWER.map((w) => w * scale),
       block,
       clamp: clampCentre,
       right: TIMELINE_WIDTH - PAD,
-      budget,
+      budget: budget - listRoom,
     })
-    const result: DatedResult = { lane: { lanes, events: rows.placed, axis, x: axis.x }, rows }
+    const lane = { lanes, events: rows.placed, clusters, axis, x: axis.x }
+    const result = { lane, rows, lists: lists.lists, listHeight: lists.height, xs, items }
+    const unlisted = clusters.find((c) => !lists.lists.some((l) => l.cluster === c.cluster))
+    const crowded = clusters.length > 0 && budget - listRoom < lineHeight(S.label) * 2
+    const biggest = [...clusters].sort((a, b) => b.cluster.events.length - a.cluster.events.length)[0]
+    const noList = unlisted ?? (crowded ? biggest : undefined)
+    if (noList) return { ...result, lists: [], listHeight: 0, listFull: true, problem: listProblem(noList.cluster, lists.height, budget) }
     const failed = rows.failed[0]
     if (!failed) return result
-    firstTry ??= { ...result, problem: clusterProblem(events, xs, failed) }
+    const first = clusters.find((c) => c.cluster.stand === failed)?.cluster.events[0] ?? failed
+    return { ...result, problem: clusterProblem(events, xs, first) }
   }
-  return firstTry as DatedResult
+  const single = events.map((_, i) => [i])
+  let firstTry: DatedResult | undefined
+  for (const breakAfter of tries) {
+    const r = attempt(breakAfter, single)
+    if (!r.problem) return r
+    firstTry ??= r
+  }
+  if (!gather) return firstTry as DatedResult
+  // Gathering: the label that finds no room joins its nearer neighbour (on the same piece of
+  // axis) in a cluster, until every label fits; the axis that gathers the fewest events wins.
+  let best: DatedResult | undefined
+  let bestGathered = Infinity
+  let listTry: DatedResult | undefined
+  for (const breakAfter of tries) {
+    const runs = single.map((r) => [...r])
+    const sameSegment = (a: number, b: number) => !breakAfter.some((c) => a <= c && c < b)
+    for (let step = 0; step < events.length; step++) {
+      const r = attempt(breakAfter, runs)
+      if (!r.problem) {
+        const gathered = r.lane.clusters.reduce((n, c) => n + c.cluster.events.length, 0)
+        if (gathered < bestGathered) [best, bestGathered] = [r, gathered]
+        break
+      }
+      const failed = r.rows.failed[0]
+      if (r.listFull || !failed) {
+        listTry ??= r
+        break
+      }
+      if (!mergeRun(runs, r.items.indexOf(failed), r.xs, sameSegment)) break
+      absorbTouching(runs, r.xs, sameSegment)
+    }
+  }
+  return best ?? listTry ?? (firstTry as DatedResult)
 }
 
 /** The undated lane: one row when every label fits its column in two lines, else alternating below and above. */
@@ -188,7 +255,7 @@ function placeUndated(
 }
 
 /** The whole layout with type scaled by `scale`. */
-function layoutAt(spec: TimelineSpec, scale: number): TimelineLayout {
+function layoutAt(spec: TimelineSpec, scale: number, gather: boolean): TimelineLayout {
   const S = Object.fromEntries(Object.entries(TIMELINE_SIZES).map(([k, v]) => [k, v * scale])) as TimelineSizes
   const problems: TimelineLayout['problems'] = []
   const datedEvents = spec.events.filter((e) => e.date).sort((a, b) => timeOf(a.date as TimelineDate) - timeOf(b.date as TimelineDate) || a.index - b.index)
@@ -201,10 +268,12 @@ function layoutAt(spec: TimelineSpec, scale: number): TimelineLayout {
   const box = SLIDE_FIGURE_BOX.height
   let y = 0
   let dated: DatedLane | undefined
+  let lists: TimelineLayout['lists']
   if (datedEvents.length) {
-    const available = box - undatedHeight - fixed
-    const r = placeDated(datedEvents, spec, S, Math.max(available - TICK_BAND, 160), scale, lanes)
+    const r = placeDated(datedEvents, spec, S, Math.max(box - undatedHeight - fixed - TICK_BAND, 160), scale, lanes, gather)
     if (r.problem) problems.push(r.problem)
+    // The clusters' detail takes its height from the rows' room.
+    const available = box - undatedHeight - fixed - (r.listHeight > 0 ? r.listHeight + LIST_SPACE : 0)
     const aboveH = sumRows(r.rows.heights.above)
     const belowH = sumRows(r.rows.heights.below)
     // Tick labels get a band of their own under labels above the axis when there is room for
@@ -229,6 +298,8 @@ function layoutAt(spec: TimelineSpec, scale: number): TimelineLayout {
           ? [Math.min(p.x, p.cx - p.block.width / 2 + 8), Math.max(p.x, p.cx - p.block.width / 2 + 8)]
           : [p.cx - p.block.width / 2, p.cx + p.block.width / 2],
       )
+    // No tick within a cluster's bracket: it would read as one more event.
+    for (const c of r.lane.clusters) stems.push([c.x0 - BRACKET_PAD, c.x1 + BRACKET_PAD])
     // The first tick label shown in each piece of the axis carries its year ("Mar 2022").
     const named = new Set<number>()
     const ticks = r.lane.axis.ticks.map((t) => {
@@ -241,6 +312,10 @@ function layoutAt(spec: TimelineSpec, scale: number): TimelineLayout {
     })
     dated = { ...r.lane, top: y, axisY, ticks }
     y = axisY + (belowH > 0 ? belowGap + belowH : 14)
+    if (r.lists.length) {
+      lists = { top: y + LIST_SPACE, items: r.lists }
+      y = lists.top + r.listHeight
+    }
   }
   let undated: TimelineLayout['undated']
   if (und) {
@@ -262,6 +337,7 @@ function layoutAt(spec: TimelineSpec, scale: number): TimelineLayout {
       dated.axisY += shift
       for (const p of dated.events) p.top += shift
     }
+    if (lists) lists.top += shift
     if (undated) {
       undated.top += shift
       undated.axisY += shift
@@ -280,15 +356,26 @@ function layoutAt(spec: TimelineSpec, scale: number): TimelineLayout {
       message: `the timeline is ${height} px tall, more than the ${box} px a slide has for it, so its smallest text would show at ${num(smallest)} px, under the ${MIN_TEXT_PX} px minimum${which} or split the events over two slides`,
     })
   }
-  return { width: TIMELINE_WIDTH, height, sizes: S, dated, undated, problems }
+  return { width: TIMELINE_WIDTH, height, sizes: S, dated, undated, lists, problems }
 }
 
-/** Where everything goes, at the largest type that fits the slide's box without a problem. */
+/**
+ * Where everything goes, at the largest type that fits the slide's box without a problem; events
+ * are gathered into clusters only when no type size lets every label be drawn on its own.
+ */
 export function layoutTimeline(spec: TimelineSpec): TimelineLayout {
-  let last: TimelineLayout | undefined
-  for (const scale of TYPE_SCALES) {
-    last = layoutAt(spec, scale)
-    if (last.problems.length === 0 && last.height <= SLIDE_FIGURE_BOX.height) return last
+  const tries = (gather: boolean): TimelineLayout => {
+    let last: TimelineLayout | undefined
+    for (const scale of TYPE_SCALES) {
+      last = layoutAt(spec, scale, gather)
+      if (last.problems.length === 0 && last.height <= SLIDE_FIGURE_BOX.height) return last
+    }
+    return last as TimelineLayout
   }
-  return last as TimelineLayout
+  const alone = tries(false)
+  if (alone.problems.length === 0 && alone.height <= SLIDE_FIGURE_BOX.height) return alone
+  const gathered = tries(true)
+  const errors = (l: TimelineLayout) => l.problems.some((p) => (p.severity ?? 'error') === 'error')
+  // A cluster is worth it when it draws without a problem; else the plainer figure's warning (or the cluster's error) stands.
+  return gathered.problems.length === 0 || errors(alone) ? gathered : alone
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { extractClaims } from '../../check/fidelity.ts'
 import { fontSizes, MIN_TEXT_PX, SLIDE_FIGURE_BOX, slideScale, textWidth, viewBoxOf } from '../svg.ts'
 import { findAll, hasClass, overlaps, parseXml, textBoxes, textOf } from '../xml-check.ts'
 import { niceTicks } from './axis.ts'
@@ -60,6 +61,23 @@ const SPRING = {
     { date: '2022-03', label: 'Talks' },
     { date: '2022-04', label: 'Bucha' },
     { date: '2022-05', label: 'Mariupol' },
+  ],
+}
+
+/**
+ * 2014, then six events in spring 2022, three of them in five days: more than four rows a side
+ * and an axis break can label one by one (failed before: "6 events … fall within 20 px").
+ */
+const SPRING_SIX = {
+  title: 'T',
+  events: [
+    { date: '2014-03', label: 'Crimea annexed' },
+    { date: '2022-03-16', label: 'Mariupol theatre bombed', note: 'hundreds were sheltering' },
+    { date: '2022-03-29', label: 'Peace talks in Istanbul end without result' },
+    { date: '2022-03-31', label: 'Grain ships blocked in Odesa' },
+    { date: '2022-04-02', label: 'Russian troops leave the Kyiv region' },
+    { date: '2022-04-14', label: 'Cruiser Moskva is sunk by two Neptune missiles', note: 'the fleet flagship' },
+    { date: '2022-05-17', label: 'Mariupol falls after the Azovstal siege', note: 'after eighty-six days' },
   ],
 }
 
@@ -144,12 +162,15 @@ describe('timeline validation', () => {
     expect(issuesOf('title: T')).toEqual([expect.stringMatching(/^\[\] error: a timeline must be a mapping/)])
   })
 
-  it('names the cluster, the span and the fix when labels cannot be placed', () => {
-    // Twelve long labels in eleven days on a 35-year axis: no rows or axis break can hold them.
+  it('names the cluster, the span and the fix when even a cluster cannot be drawn', () => {
+    // Twelve long labels in eleven days on a 35-year axis: no rows or axis break can hold them,
+    // and gathered under a bracket their list is taller than the figure.
     const issues = timelineFigure.validate(CROWD).issues
     expect(issues).toHaveLength(1)
     expect(issues[0]?.path).toEqual(['events', 2, 'date'])
-    expect(issues[0]?.message).toMatch(/^12 events from 10 Jan 2010 to 21 Jan 2010 \("Event 0 with a label that…", .*\) fall within \d+ px of a 1990–2025 axis/)
+    expect(issues[0]?.message).toMatch(
+      /^12 events from 10 Jan 2010 to 21 Jan 2010 are too close to label one by one, so they are gathered under a bracket \("12 events, Jan 2010"\), but the list of their dates and labels needs \d+ px beneath the axis and the figure has \d+ px/,
+    )
     expect(issues[0]?.message).toMatch(/a timeline of their own on the next slide/)
   })
 
@@ -166,6 +187,66 @@ describe('timeline validation', () => {
     const ticks = findAll(parseXml(out.svg), hasClass('fig-tick-label')).map(textOf)
     expect(ticks[0]).toBe('2014')
     expect(ticks[1], 'the first month shown names its year').toMatch(/^(Mar|Apr) 2022$/)
+  })
+
+  it('gathers events too close to label into a cluster: a bracket on the axis, their detail listed beneath it', () => {
+    expect(issuesOf(SPRING_SIX)).toEqual([])
+    const layout = layoutTimeline(spec(SPRING_SIX))
+    const clusters = layout.dated?.clusters ?? []
+    expect(clusters).toHaveLength(1)
+    const [c] = clusters
+    const gathered = SPRING_SIX.events.slice(2, 5)
+    expect(c?.cluster.events.map((e) => e.label)).toEqual(gathered.map((e) => e.label))
+    expect(c?.cluster.stand.label).toBe('3 events, Mar–Apr 2022')
+    // The others keep their own labels, and the axis keeps its break.
+    expect(layout.dated?.events.map((p) => p.event.label)).toEqual([
+      'Crimea annexed',
+      'Mariupol theatre bombed',
+      '3 events, Mar–Apr 2022',
+      'Cruiser Moskva is sunk by two Neptune missiles',
+      'Mariupol falls after the Azovstal siege',
+    ])
+    expect(layout.dated?.axis.segments).toHaveLength(2)
+
+    const out = timelineFigure.render(spec(SPRING_SIX), 'c')
+    const root = parseXml(out.svg)
+    // Every event keeps its marker, to scale; the bracket reaches past the first and last of the cluster's.
+    expect(findAll(root, hasClass('fig-marker'))).toHaveLength(SPRING_SIX.events.length)
+    const [bracket, ...more] = findAll(root, hasClass('fig-bracket'))
+    expect(more).toEqual([])
+    const [bx0 = 0, bx1 = 0] = (bracket?.attrs.d?.match(/^M([\d.]+) [\d.]+V[\d.]+H([\d.]+)V[\d.]+$/) ?? []).slice(1).map(Number)
+    expect(bx0, bracket?.attrs.d).toBeLessThan(c?.x0 ?? 0)
+    expect(bx1, bracket?.attrs.d).toBeGreaterThan(c?.x1 ?? 0)
+    expect(findAll(root, hasClass('fig-cluster-label')).map(textOf)).toEqual(['3 events, Mar–Apr 2022'])
+    // The list: each gathered event's date, label and note, under a heading naming the cluster.
+    const lists = findAll(root, hasClass('fig-cluster-lists'))[0] as never
+    expect(findAll(lists, hasClass('fig-legend')).map(textOf)).toEqual(['3 events, Mar–Apr 2022'])
+    const entries = findAll(lists, hasClass('fig-cluster-entry'))
+    expect(entries.map((e) => findAll(e, hasClass('fig-date')).map(textOf).join())).toEqual(['29 Mar 2022', '31 Mar 2022', '2 Apr 2022'])
+    expect(entries.map((e) => findAll(e, hasClass('fig-event-label')).map(textOf).join())).toEqual(gathered.map((e) => e.label))
+
+    // The text equivalent says what is drawn: the cluster's label, then its list, in time order.
+    expect(out.text).toContain(
+      '16 March 2022: Mariupol theatre bombed (hundreds were sheltering). A bracket on the axis gathers 3 events, Mar–Apr 2022, listed beneath the axis: 29 March 2022: Peace talks in Istanbul end without result. 31 March 2022: Grain ships blocked in Odesa. 2 April 2022: Russian troops leave the Kyiv region. 14 April 2022: Cruiser Moskva',
+    )
+    const drawn = findAll(root, (e) => e.name === 'text' && !/fig-(date|tick-label)/.test(e.attrs.class ?? '')).map(textOf)
+    for (const t of drawn) expect(out.text, t).toContain(t)
+
+    // Claims: the span as whole dates ("Mar 2022"), not the count; the list's dates, labels and notes.
+    expect(out.claims).toEqual(expect.arrayContaining(['Mar 2022', 'Apr 2022', '29 Mar 2022', '2 Apr 2022', ...gathered.map((e) => e.label)]))
+    expect(out.claims.filter((t) => /events/.test(t))).toEqual([])
+    const lines = out.claims.map((text) => ({ pos: { file: 'f.md', line: 1, column: 1 }, text, blockStart: true, notes: false }))
+    const checked = extractClaims(lines, 'f.md', 'timeline figure')
+    expect(checked.filter((k) => k.kind === 'name' && /^(Mar|Apr|May)$/.test(k.text))).toEqual([])
+    expect(checked.filter((k) => k.kind === 'date').map((k) => k.text)).toEqual(expect.arrayContaining(['Mar 2022', 'Apr 2022', '31 Mar 2022']))
+  })
+
+  it('keeps "range" and the axis break when it gathers a cluster', () => {
+    const layout = layoutTimeline(spec({ ...SPRING_SIX, range: ['2013', '2022-06'] }))
+    const segs = layout.dated?.axis.segments ?? []
+    expect(segs).toHaveLength(2)
+    expect([segs[0]?.t0, segs[1]?.t1]).toEqual([2013, 2022 + 5 / 12])
+    expect(layout.dated?.clusters.length).toBeGreaterThan(0)
   })
 
   it('takes further rows before giving up: eight labels in eight weeks', () => {
@@ -345,6 +426,8 @@ describe('timeline figure', () => {
     ['one event', { title: 'T', events: [{ date: '2020-02-02', label: 'Only one' }] }],
     ['a burst, then one far off', BURST],
     ['2014, then spring 2022', SPRING],
+    ['2014, then six events in spring 2022: a cluster', SPRING_SIX],
+    ['a cluster with a range', { ...SPRING_SIX, range: ['2013', '2022-06'] }],
     ['eight labels in eight weeks', WEEKLY],
     ['a range wider than the events', { title: 'T', range: [1990, 2030], events: BURST.events.slice(0, 3) }],
   ])('%s: every text is at least 22 px on the slide, inside the frame, and no two overlap', (_, data) => {

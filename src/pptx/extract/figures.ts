@@ -1,7 +1,7 @@
 /**
  * Reading figures and images in the deck's page: a figure's SVG made standalone (the page's
- * computed styles copied onto each element, so it looks the same outside the page), an image as
- * a PNG data URL. Installed on `window.__deckExtract` after `text.ts`. Runs in the page:
+ * computed styles copied onto each element, and each line of text given the width it takes in
+ * the deck's font, so it looks the same outside the page in any face), an image as a PNG data URL. Installed on `window.__deckExtract` after `text.ts`. Runs in the page:
  * self-contained (see src/browser/in-page-call.ts).
  */
 
@@ -58,6 +58,15 @@ export function installFigureReaders(): void {
       }
       target.setAttribute('style', PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'))
       target.removeAttribute('class')
+      // Each line of text held to the width the deck's font gives it here: PowerPoint without
+      // that font draws another face, fitted to the same width, so no label runs past the frame.
+      if (tag === 'tspan' || (tag === 'text' && !el.querySelector('tspan'))) {
+        const width = (el as SVGTextContentElement).getComputedTextLength()
+        if (width > 0) {
+          target.setAttribute('textLength', String(Math.round(width * 100) / 100))
+          target.setAttribute('lengthAdjust', 'spacingAndGlyphs')
+        }
+      }
       // A halo drawn under the text (paint-order: stroke): as a separate copy beneath it, since
       // PowerPoint's and Impress's SVG renderers draw the stroke on top.
       if (tag === 'text' && /^stroke/.test(cs.paintOrder) && cs.stroke !== 'none' && parseFloat(cs.strokeWidth) > 0) halos.push(target)

@@ -180,7 +180,10 @@ export const timelineFigure: FigureKind<TimelineSpec> = {
   keys: TIMELINE_KEYS,
   validate(data) {
     const { spec, issues } = validateTimeline(data)
-    return spec ? { spec, issues: issues.list } : { issues: issues.list }
+    if (!spec) return { issues: issues.list }
+    // A valid spec that cannot be laid out legibly is an error at the event or cluster at fault.
+    const problems = [...issues.list, ...layoutTimeline(spec).problems]
+    return problems.some((p) => (p.severity ?? 'error') === 'error') ? { issues: problems } : { spec, issues: problems }
   },
   render: renderTimeline,
 }

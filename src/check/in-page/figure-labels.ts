@@ -222,8 +222,9 @@ export function installFigureLabelChecks(limits: PageLimits): void {
       const { labels, dots, leaders } = parts
       const byKey = new Map(labels.map((l) => [l.key, l]))
       const called = (key: string) => byKey.get(key)?.name ?? (isMap ? 'a place' : 'an event')
+      // A label the author pinned is theirs to release; the others, theirs to shorten.
       const pinFix = (l: Label, rest: string) =>
-        l.pin ? `remove \`side: ${l.pin}\` (and any \`offset:\`) from ${l.name} so the map places it, or ${rest}` : rest
+        l.pin ? `remove \`side: ${l.pin}\` from ${l.name} (and its \`offset:\`, if any) so the map places it clear, or shorten its label` : rest
       const add = (code: FigureLabelFinding['code'], message: string) => out.push({ figure: index, kind, code, message: `${head}: ${message}` })
 
       // Two labels over each other.
@@ -242,7 +243,7 @@ export function installFigureLabelChecks(limits: PageLimits): void {
           const rest = isMap ? 'shorten one of them, or pin one with `side:` where there is room' : 'shorten one of the labels or notes, or leave an event out'
           add(
             'figure-label-overlap',
-            `the labels of ${a.name} and ${b.name} overlap (${px(worst[0] * k)} × ${px(worst[1] * k)}): ${pinned ? pinFix(pinned, 'shorten its label') : rest}`,
+            `the labels of ${a.name} and ${b.name} overlap (${px(worst[0] * k)} × ${px(worst[1] * k)}): ${pinned ? pinFix(pinned, rest) : rest}`,
           )
         }
       }
@@ -283,16 +284,18 @@ export function installFigureLabelChecks(limits: PageLimits): void {
       // Leaders (a timeline's stems): through another label or leader, or close by another dot.
       for (const ld of leaders) {
         const own = byKey.get(ld.key)
-        const fix = own?.pin
-          ? `remove \`side: ${own.pin}\` (and any \`offset:\`) from ${own.name}, or pin it on a side where it needs no leader`
-          : isMap
-            ? `pin ${called(ld.key)} with \`side:\` where its label sits beside its dot`
-            : 'shorten the labels there, or leave an event out'
+        const fix = !isMap
+          ? 'shorten the labels there, or leave an event out'
+          : own?.pin
+            ? `remove \`side: ${own.pin}\` from ${own.name} (and its \`offset:\`, if any), or pin it on a side where it needs no leader`
+            : ld.key.startsWith('place:')
+              ? `pin ${called(ld.key)} with \`side:\` where its label fits beside its dot, or shorten the labels near it`
+              : 'shorten the labels near it, or name fewer places there'
         const what = `the ${isMap ? 'leader line' : 'stem'} of ${called(ld.key)}`
         for (const l of labels) {
           if (l.key === ld.key) continue
           if (l.lines.some((line) => segmentHits(ld.a, ld.b, line, units(OVERLAP_PX))))
-            add('figure-label-leader', `${what} crosses the label of ${l.name}, so a reader may tie the wrong words to the place: ${fix}`)
+            add('figure-label-leader', `${what} crosses the label of ${l.name}, so a reader may follow it to the wrong words: ${fix}`)
         }
         // On a timeline every stem rises from the axis, beside its neighbours' markers by design.
         if (isMap)

@@ -9,8 +9,9 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../browser/chromium.ts'
 import { serveDir } from '../browser/serve.ts'
 import type { Diagnostic } from '../deck/model.ts'
+import type { RecordFigure } from '../deck/record.ts'
 import { finding } from './findings.ts'
-import { type DocInspection, IN_PAGE_SOURCE, type Inspection, SLIDE_HEIGHT, SLIDE_WIDTH, type SlideRef } from './in-page.ts'
+import { type DocInspection, type FigureLabelFinding, IN_PAGE_SOURCE, type Inspection, SLIDE_HEIGHT, SLIDE_WIDTH, type SlideRef } from './in-page.ts'
 
 export const VIEWPORTS = [
   { name: 'native 1280×720', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, screenshots: true },
@@ -25,6 +26,8 @@ export interface BrowserCheckOptions {
   onSlide?: (info: { index: number; total: number; slide: SlideRef; viewport: string; findings: number }) => void
   /** A browser to open the pages in (left open), e.g. one shared by several checks in the tests. @default one launched and closed here */
   browser?: Browser
+  /** The build's figures (dist/deck.json), to report a figure's findings at its block's line. @default at the slide's file */
+  figures?: readonly RecordFigure[]
 }
 
 export interface BrowserCheckResult {
@@ -173,6 +176,23 @@ export async function gotoDeepLink(page: Page, id: string): Promise<boolean> {
   )
 }
 
+/**
+ * The current slide's map and timeline labels, measured as drawn (in-page/figure-labels.ts), as
+ * findings at each figure block's line: the slide's n-th figure is the record's n-th for it.
+ */
+async function figureLabelFindings(page: Page, slide: SlideRef, figures: readonly RecordFigure[]): Promise<Diagnostic[]> {
+  const found = await page.evaluate(() => {
+    const w = window as unknown as { __deckCheck: { figureLabelsOf(s: Element): FigureLabelFinding[] }; deck: { getCurrentSlide(): HTMLElement } }
+    return w.__deckCheck.figureLabelsOf(w.deck.getCurrentSlide())
+  })
+  const own = figures.filter((f) => f.slide === slide.id)
+  return found.map((f) => {
+    const fig = own[f.figure]
+    const at = fig?.name === f.kind ? { file: fig.file, line: fig.line, slide: slide.id } : { file: slide.file, slide: slide.id }
+    return finding(f.code, at, f.message)
+  })
+}
+
 export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<BrowserCheckResult> {
   const findings: Diagnostic[] = []
   const notes: string[] = []
@@ -282,6 +302,7 @@ export async function runBrowserChecks(opts: BrowserCheckOptions): Promise<Brows
           }
           if (r.margin.length) overflow.set(slide.id, Math.max(overflow.get(slide.id) ?? 0, r.margin[0]?.px ?? 0))
           for (const m of r.missingText) findings.push(finding('accessibility', at, m))
+          findings.push(...(await figureLabelFindings(page, slide, opts.figures ?? [])))
           for (const h of r.headings) findings.push(finding('accessibility', at, `heading order broken: ${h}: use the next heading level down (h2, then h3)`))
           for (const l of r.badLinks) findings.push(finding('links', at, `${l}: use #/<slide-id> with an id that exists`))
           await checkFileLinks(page, r.fileLinks, slide.file, slide.id, findings)

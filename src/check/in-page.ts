@@ -6,11 +6,23 @@
  */
 import { inPageCall } from '../browser/in-page-call.ts'
 import { installContentChecks } from './in-page/content.ts'
+import { installFigureLabelChecks } from './in-page/figure-labels.ts'
 import { installHelpers } from './in-page/helpers.ts'
 import { installLayoutChecks } from './in-page/layout.ts'
 import type { PageLimits } from './in-page/types.ts'
 
-export type { Covered, DeckCheckPage, DocInspection, Inspection, MarginIntrusion, Overflow, PageLimits, SlideRef, SmallText } from './in-page/types.ts'
+export type {
+  Covered,
+  DeckCheckPage,
+  DocInspection,
+  FigureLabelFinding,
+  Inspection,
+  MarginIntrusion,
+  Overflow,
+  PageLimits,
+  SlideRef,
+  SmallText,
+} from './in-page/types.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -21,4 +33,6 @@ export const MIN_CAPTION_PX = SLIDE_HEIGHT * 0.022
 const LIMITS: PageLimits = { slideWidth: SLIDE_WIDTH, minBodyPx: MIN_BODY_PX, minCaptionPx: MIN_CAPTION_PX }
 
 /** The script that installs `window.__deckCheck` in a page: helpers first, then the checks that use them. */
-export const IN_PAGE_SOURCE = [installHelpers, installContentChecks, installLayoutChecks].map((install) => `${inPageCall(install, LIMITS)};`).join('\n')
+export const IN_PAGE_SOURCE = [installHelpers, installContentChecks, installLayoutChecks, installFigureLabelChecks]
+  .map((install) => `${inPageCall(install, LIMITS)};`)
+  .join('\n')

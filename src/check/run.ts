@@ -93,6 +93,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       distDir,
       ...(opts.sharedBrowser ? { browser: opts.sharedBrowser } : {}),
       screenshotDir: resolve(opts.screenshotDir ?? join(distDir, 'check')),
+      figures: deck.figures,
       onSlide: ({ index, total, slide, viewport, findings: n }) =>
         log(
           `[${String(index + 1).padStart(String(total).length)}/${total}] ${viewport.padEnd(15)} ${slide.file} #/${slide.id}${n ? `  ${n} finding${n === 1 ? '' : 's'}` : '  ok'}`,

@@ -59,7 +59,20 @@ export type DiagnosticCode =
   | CheckCode
 
 /** What `npm run check` finds, each a Diagnostic of its own code (src/check/). */
-export type CheckCode = 'overflow' | 'legibility' | 'accessibility' | 'offline' | 'budget' | 'links' | 'fidelity' | 'build' | 'stale'
+export type CheckCode =
+  | 'overflow'
+  | 'legibility'
+  | 'accessibility'
+  | 'offline'
+  | 'budget'
+  | 'links'
+  | 'fidelity'
+  | 'build'
+  | 'stale'
+  | 'figure-label-overlap'
+  | 'figure-label-outside'
+  | 'figure-label-far'
+  | 'figure-label-leader'
 
 export interface Diagnostic {
   severity: Severity

@@ -60,6 +60,16 @@ export interface Inspection {
   fileLinks: string[]
 }
 
+/** A label of a map or timeline that breaks a promise of its figure (in-page/figure-labels.ts). */
+export interface FigureLabelFinding {
+  /** The figure's place among the slide's figures (`figure.deck-figure`, in order), to find its line in the build's record. */
+  figure: number
+  kind: 'map' | 'timeline'
+  code: 'figure-label-overlap' | 'figure-label-outside' | 'figure-label-far' | 'figure-label-leader'
+  /** What is wrong, in slide px, and what to do. */
+  message: string
+}
+
 export interface DocInspection {
   missingText: string[]
   headings: string[]
@@ -92,6 +102,8 @@ export interface DeckCheckPage {
   inspect(): Inspection
   /** What of `section` is cut off by a box inside it or reaches past `box`, the slide's box on the page. */
   overflowIn(section: Element, box: DOMRect): Overflow[]
+  /** The labels of every map and timeline in `section`, measured as drawn. */
+  figureLabelsOf(section: Element): FigureLabelFinding[]
   /** Checks a whole page (the reading edition). */
   inspectDocument(): DocInspection
 }

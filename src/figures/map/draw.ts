@@ -37,10 +37,11 @@ import type { MapSpec } from './spec.ts'
 /** world-atlas's 1:50m TopoJSON (3.6 MB), read only when a map is drawn (not on a figure-cache hit). */
 const loadCountries = (): CountryTopology => createRequire(import.meta.url)('world-atlas/countries-50m.json') as CountryTopology
 
-function drawBlock(b: Block, box: Rect, align: PlacedLabel['align'], extraClass: string): string {
+/** `data` names the label for the check's measuring in the browser (src/check/in-page/figure-labels.ts). */
+function drawBlock(b: Block, box: Rect, align: PlacedLabel['align'], extraClass: string, data: Record<`data-${string}`, string> = {}): string {
   const x = align === 'start' ? box.x0 + 1 : align === 'end' ? box.x1 - 1 : (box.x0 + box.x1) / 2
   let y = box.y0 + 2
-  let out = `<text${attrs({ class: `fig-label ${extraClass}`.trim(), 'text-anchor': align === 'start' ? undefined : align })}>`
+  let out = `<text${attrs({ class: `fig-label ${extraClass}`.trim(), 'text-anchor': align === 'start' ? undefined : align, ...data })}>`
   for (const l of b.lines) {
     const lh = LINE(l.size)
     const baseline = y + lh * 0.8
@@ -323,20 +324,25 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   for (const p of placed) {
     if (p.leader) {
       const [[x1, y1], [x2, y2]] = p.leader
-      parts.push(`<path class="fig-leader" d="M${num(x1)} ${num(y1)}L${num(x2)} ${num(y2)}"/>`)
+      parts.push(`<path${attrs({ class: 'fig-leader', d: `M${num(x1)} ${num(y1)}L${num(x2)} ${num(y2)}`, 'data-leader': p.key })}/>`)
     }
   }
-  for (const p of pointsXY) parts.push(`<circle${attrs({ class: 'fig-point', cx: p.at[0], cy: p.at[1], r: POINT_R })}/>`)
+  for (const p of pointsXY) parts.push(`<circle${attrs({ class: 'fig-point', cx: p.at[0], cy: p.at[1], r: POINT_R, 'data-point': p.key })}/>`)
   for (const p of placed) {
     const b = blocks.get(p.key)
     if (!b) continue
-    parts.push(drawBlock(b.block, p.box, p.align, b.cls))
+    // A place's or a region's label belongs beside its point: the check measures how far.
+    const data: Record<`data-${string}`, string> = { 'data-label': p.key }
+    if (/^(place|label):/.test(p.key)) data['data-at'] = `${num(p.anchor[0])} ${num(p.anchor[1])}`
+    const side = p.key.startsWith('place:') ? spec.places[Number(p.key.slice(6))]?.side : undefined
+    if (side) data['data-side'] = side
+    parts.push(drawBlock(b.block, p.box, p.align, b.cls, data))
     drawn.push(...b.texts)
   }
   parts.push(`<rect${attrs({ class: 'fig-frame', x: 0.5, y: 0.5, width: panelWidth - 1, height: MAP_HEIGHT - 1 })}/>`)
 
   if (creditBox) {
-    parts.push(drawBlock(creditBlock, creditBox, 'end', 'fig-credit'))
+    parts.push(drawBlock(creditBlock, creditBox, 'end', 'fig-credit', { 'data-label': 'credit' }))
   }
   if (keyWidth > 0) {
     const x = panelWidth + KEY_GAP

@@ -4,8 +4,8 @@
  * outlines back with `readOutline`. Pure (bytes or an in-memory PDFDocument).
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
-import { showDate } from '../compiler/identity.ts'
 import type { OutlineEntry } from '../deck/outline.ts'
+import { type DocumentInfo, writeMetadata } from './metadata.ts'
 
 /**
  * Replace the document's outline: one entry per item, its children beneath (collapsed),
@@ -64,32 +64,15 @@ export function readOutline(pdf: PDFDocument): OutlineEntry[] {
   return outlines ? walk(outlines.get(PDFName.of('First'))) : []
 }
 
-/** What a PDF says of itself. */
-export interface DocumentInfo {
-  title: string
-  /** BCP 47 language tag, e.g. "en". */
-  lang: string
-  /** deck.yaml's author; the organisation and "as of" date go in the subject, the marking in the keywords. */
-  author?: string
-  organisation?: string
-  date?: string
-  marking?: string
-}
-
 /**
- * `pdf` (e.g. as Chromium printed it) with the title, language and outline set; its page count.
+ * `pdf` (e.g. as Chromium printed it) with its metadata (src/pdf/metadata.ts) and outline set; its page count.
  * The rest of the file (a tagged PDF's structure tree too) is kept.
  */
 export async function withOutline(pdf: Uint8Array, entries: readonly OutlineEntry[], info: DocumentInfo): Promise<{ pdf: Uint8Array; pages: number }> {
   // Parsed and written in one go (pdf-lib otherwise yields every 50 objects), without object
   // streams: compressing them more than doubles the time for a tenth of the size.
   const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false })
-  doc.setTitle(info.title, { showInWindowTitleBar: true })
-  doc.setLanguage(info.lang)
-  if (info.author) doc.setAuthor(info.author)
-  const subject = [info.organisation, info.date ? `as of ${showDate(info.date)}` : ''].filter(Boolean).join(', ')
-  if (subject) doc.setSubject(subject)
-  if (info.marking) doc.setKeywords([info.marking])
+  writeMetadata(doc, info)
   writeOutline(doc, entries)
   return { pdf: await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false }), pages: doc.getPageCount() }
 }

@@ -6,8 +6,9 @@
  * metadata; `npm run check` passes it (contrast included), and reports content under the marking.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -23,6 +24,20 @@ beforeAll(async () => {
   project = scratchProject(FIXTURE)
   dist = await buildForTests(project)
 }, 300_000)
+
+/** `pptx` converted by LibreOffice Impress (headless, a profile of its own) with `filter`: the PDF's path. */
+function impressPdf(pptx: string, filter: string, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `deck-identity-${name}-`))
+  execFileSync(
+    'soffice',
+    ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', filter, '--outdir', dir, pptx],
+    {
+      timeout: 240_000,
+      stdio: 'ignore',
+    },
+  )
+  return join(dir, basename(pptx).replace(/\.pptx$/, '.pdf'))
+}
 
 /** The text of one page, its non-empty lines. */
 const pageLines = (pdf: string, n: number): string[] =>
@@ -63,7 +78,7 @@ describe('identity fixture: HTML editions', () => {
 })
 
 describe('identity fixture: PDFs and PPTX', () => {
-  it('prints the marking at the top and bottom of every page of both PDFs, with the author in their Info', async () => {
+  it('prints the marking at the top and bottom of every page of both PDFs, with the author, organisation and date in their Info and XMP', async () => {
     const run = await runCli('pdf', project, `--dist=${dist}`)
     expect(run.code, run.stderr).toBe(0)
     for (const name of ['deck.pdf', 'handout.pdf']) {
@@ -71,6 +86,13 @@ describe('identity fixture: PDFs and PPTX', () => {
       const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false })
       expect(doc.getAuthor()).toBe('A. Analyst')
       expect(doc.getSubject()).toBe('Regional Desk, as of 7 December 2026')
+      // …and in the XMP stream, as a reader of it (poppler) finds it.
+      const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' })
+      expect(xmp).toContain('<dc:creator><rdf:Seq><rdf:li>A. Analyst</rdf:li></rdf:Seq></dc:creator>')
+      expect(xmp).toContain('<dc:publisher><rdf:Bag><rdf:li>Regional Desk</rdf:li></rdf:Bag></dc:publisher>')
+      expect(xmp).toContain('<dc:date><rdf:Seq><rdf:li>2026-12-07</rdf:li></rdf:Seq></dc:date>')
+      expect(xmp).toContain(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Fixture: a marked briefing in the organisation&apos;s look</rdf:li>`)
+      expect(xmp).toMatch(/<xmp:CreateDate>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/xmp:CreateDate>/)
       expect(doc.getPageCount()).toBe(4)
       for (let n = 1; n <= 4; n++) {
         const lines = pageLines(file, n)
@@ -86,19 +108,58 @@ describe('identity fixture: PDFs and PPTX', () => {
     expect(run.code, run.stderr).toBe(0)
     const zip = await JSZip.loadAsync(readFileSync(out))
     const read = async (p: string) => (await zip.file(p)?.async('string')) ?? ''
+    const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1])
     expect(await read('docProps/core.xml')).toContain('<dc:creator>A. Analyst</dc:creator>')
     const slides = Object.keys(zip.files).filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p))
     expect(slides).toHaveLength(4)
     for (const s of slides) {
       const rels = await read(s.replace('slides/', 'slides/_rels/').replace(/\.xml$/, '.xml.rels'))
       const layout = /slideLayouts\/(slideLayout\d+\.xml)/.exec(rels)?.[1] ?? ''
-      const texts = [...(await read(`ppt/slideLayouts/${layout}`)).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1])
       expect(
-        texts.filter((t) => t === MARK),
+        texts(await read(`ppt/slideLayouts/${layout}`)).filter((t) => t === MARK),
         s,
       ).toHaveLength(2)
+      // The logo on the layout (large on the title slide's, small on the others'), none on the slide.
+      expect(await read(`ppt/slideLayouts/${layout}`), s).toMatch(/<p:pic>[\s\S]*descr="Regional Desk logo"/)
+      expect(await read(s), s).not.toContain('<p:pic>')
     }
     expect(await read('ppt/theme/theme1.xml')).toContain('<a:latin typeface="House"')
+    for (const n of [1, 2, 3, 4]) expect(texts(await read(`ppt/notesSlides/notesSlide${n}.xml`)).filter((t) => t === MARK)).toHaveLength(2)
+  }, 300_000)
+
+  it('shows the logo on every slide and the marking at the top and bottom of every notes page in Impress', async () => {
+    const pptx = join(dist, 'fixture.pptx')
+    if (!existsSync(pptx)) expect((await runCli('pptx', project, `--dist=${dist}`, `--out=${pptx}`)).code).toBe(0)
+    const slides = impressPdf(pptx, 'pdf', 'slides')
+    // A picture on each page: the logo, large on the title slide (4 times its 72 px, as drawn), small on the others.
+    const images = execFileSync('pdfimages', ['-list', slides], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .filter((c) => c[2] === 'image')
+      .map((c) => ({ page: Number(c[0]), width: Number(c[3]) }))
+    expect(images.map((i) => i.page)).toEqual([1, 2, 3, 4])
+    expect(images[0]?.width).toBeGreaterThan(images[1]?.width ?? 0)
+    const notes = impressPdf(
+      pptx,
+      'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}',
+      'notes',
+    )
+    for (let n = 1; n <= 4; n++) {
+      const page = execFileSync('pdftotext', ['-bbox', '-f', String(n), '-l', String(n), notes, '-'], { encoding: 'utf8' })
+      const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(page)?.[1])
+      const marks = [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+        .filter((m) => m[3] === MARK)
+        .map((m) => ({ top: Number(m[1]), bottom: Number(m[2]) }))
+      // Above the slide's picture, and in the page's last tenth: the page's own banners (the slide's picture holds two more).
+      expect(
+        marks.some((m) => m.top > 0 && m.bottom < height * 0.1),
+        `notes page ${n} top`,
+      ).toBe(true)
+      expect(
+        marks.some((m) => m.top > height * 0.9 && m.bottom < height),
+        `notes page ${n} bottom`,
+      ).toBe(true)
+    }
   }, 300_000)
 })
 

@@ -4,8 +4,9 @@
  * cover are then set in their XML, and jszip makes the package again).
  *
  * What goes where:
- * - each slide's heading into the title placeholder of a slide layout ("Deck" or "Deck, dark"),
- *   so PowerPoint's outline view and accessibility checker find it;
+ * - each slide's heading into the title placeholder of a slide layout ("Deck", "Deck, dark", or
+ *   "Deck, title" for a title slide showing deck.yaml's logo large), so PowerPoint's outline view
+ *   and accessibility checker find it; the marking, footer and logo on the layouts;
  * - lists as bulleted or numbered paragraphs with their levels; tables as tables; every other
  *   block (paragraphs, quotes, big numbers, code) as a text box; emphasis, code and links kept;
  * - charts as native charts with the same data (src/pptx/chart.ts); other figures as SVG pictures
@@ -17,12 +18,12 @@
  *   the deck's colours and fonts in the theme.
  */
 import PptxGenJS from 'pptxgenjs'
-import { showDate } from '../compiler/identity.ts'
+import { inkOn, MARKING_DEFAULT, showDate } from '../compiler/identity.ts'
 import { appProperties } from './app-props.ts'
 import { addNativeChart, type ChartPoints, pointColours } from './chart.ts'
-import { masterObjects } from './identity.ts'
+import { logoObject, masterObjects } from './identity.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
-import { fitNotesPages } from './notes-page.ts'
+import { fitNotesPages, markNotesPages } from './notes-page.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
 import { color, inch, pt } from './units.ts'
 
@@ -70,10 +71,30 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
 
   const first = extracted.slides.find((s) => s.background === palette.background) ?? extracted.slides[0]
   const titleBox = first?.title.box ?? { x: 72, y: 52, w: 1136, h: 60 }
-  for (const [name, bg, ink, muted] of [
-    ['Deck', palette.background, palette.ink, palette.muted],
-    ['Deck, dark', palette.dark, palette.onDark, palette.onDark],
-  ] as const) {
+  const { logo } = extracted
+  const small = logo?.small ? [logoObject(logo, logo.small)] : []
+  // The title slide's own layout when it shows the logo large: its ground, its title's place.
+  const opening = extracted.slides.find((s) => s.titleLogo)
+  const openingBg = opening?.background ?? palette.dark
+  // The footer's date ends left of the small logo, a gap (24px, assets/marking.css) before it.
+  const footerRight = logo?.small ? logo.small.x - 24 : undefined
+  const masters: [string, string, string, string, typeof titleBox, ReturnType<typeof logoObject>[], number | undefined][] = [
+    ['Deck', palette.background, palette.ink, palette.muted, titleBox, small, footerRight],
+    ['Deck, dark', palette.dark, palette.onDark, palette.onDark, titleBox, small, footerRight],
+  ]
+  if (opening && logo?.title) {
+    const light = openingBg === palette.background
+    masters.push([
+      'Deck, title',
+      openingBg,
+      light ? palette.ink : palette.onDark,
+      light ? palette.muted : palette.onDark,
+      opening.title.box,
+      [logoObject(logo, logo.title)],
+      undefined,
+    ])
+  }
+  for (const [name, bg, ink, muted, box, pictures, right] of masters) {
     pptx.defineSlideMaster({
       title: name,
       background: { color: color(bg) ?? 'FFFFFF' },
@@ -83,10 +104,10 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
             options: {
               name: 'title',
               type: 'title',
-              x: inch(titleBox.x),
-              y: inch(titleBox.y),
-              w: inch(titleBox.w),
-              h: inch(titleBox.h),
+              x: inch(box.x),
+              y: inch(box.y),
+              w: inch(box.w),
+              h: inch(box.h),
               fontFace: palette.font,
               color: color(ink),
               bold: true,
@@ -95,7 +116,8 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
             text: '',
           },
         },
-        ...masterObjects(info, palette.font, muted),
+        ...masterObjects(info, palette.font, muted, right),
+        ...pictures,
       ],
     })
   }
@@ -109,7 +131,8 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     const model = byId.get(s.id)
     if (!model) throw new Error(`slide "${s.id}" was not found in the laid-out deck`)
     const dark = model.background !== palette.background
-    const slide = pptx.addSlide({ masterName: dark ? 'Deck, dark' : 'Deck', sectionTitle: names[i] ?? '' })
+    const masterName = model.titleLogo && logo?.title ? 'Deck, title' : dark ? 'Deck, dark' : 'Deck'
+    const slide = pptx.addSlide({ masterName, sectionTitle: names[i] ?? '' })
     slide.background = { color: color(model.background) ?? 'FFFFFF' }
     const ctx: Ctx = { palette, lang: info.lang, slideNumber }
     // The title, in the layout's title placeholder (at the place the browser put it).
@@ -154,6 +177,10 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     parts,
     info.slides.map((s) => byId.get(s.id)?.notes ?? []),
   )
+  if (info.marking) {
+    const bg = info.marking.colour ?? MARKING_DEFAULT
+    markNotesPages(parts, { text: info.marking.text, colour: bg, ink: inkOn(bg) }, palette.font, info.lang)
+  }
   appProperties(
     parts,
     info.slides.map((s) => s.title),

@@ -164,6 +164,8 @@ export interface SlideModel {
   kicker?: TextBlock
   /** The title slide's author and as-of line (deck.yaml), where the browser put it. */
   byline?: TextBlock
+  /** The slide shows deck.yaml's logo large (the title slide): its layout carries it. */
+  titleLogo?: boolean
   rules: Rule[]
   blocks: Block[]
   /** The speaker notes, as paragraphs (list items become paragraphs of their own). */
@@ -184,9 +186,20 @@ export interface Palette {
   mono: string
 }
 
+/** deck.yaml's logo as the slides show it: large on the title slide, small on the others (unless `on: title`). */
+export interface DeckLogo {
+  /** A PNG data: URL. */
+  data: string
+  alt: string
+  /** Where the title slide shows it, and where the other slides do, px. */
+  title?: Box
+  small?: Box
+}
+
 export interface ExtractedDeck {
   slides: SlideModel[]
   palette: Palette
+  logo?: DeckLogo
 }
 
 /** What of deck.yaml's identity the PowerPoint file carries. */

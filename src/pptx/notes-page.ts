@@ -6,8 +6,10 @@
  * the page is 7.5 × 10 in, the placeholders are the master's, and each slide's notes get the
  * largest size, 12 pt at most, that fits the master's notes box.
  */
+import { escapeXml } from '../text/escape.ts'
 import type { Paragraph } from './model.ts'
 import type { Parts } from './parts.ts'
+import { color } from './units.ts'
 
 /** The notes page, EMU: 7.5 × 10 in, portrait (PowerPoint's own). */
 export const NOTES_PAGE = { cx: 6858000, cy: 9144000 }
@@ -72,4 +74,51 @@ export function fitNotesPages(parts: Parts, notes: readonly (readonly Paragraph[
     })
     parts.set(path, xml)
   })
+}
+
+/** The marking on the notes page: 11 pt bold, as on the handout's printed pages (src/vite/identity-head.ts). */
+const MARK_PT = 11
+/** Widest banner, EMU: 5 in, centred, so it stays clear of the page number at the bottom right. */
+const MARK_MAX_W = 4572000
+const EMU_PER_PT = 12700
+
+/**
+ * The marking's banner at the top and the bottom of every notes page. On the notes master, as
+ * shapes rather than placeholders: PowerPoint shows them on every notes page, and editing a notes
+ * page cannot remove them. Impress reads no shape of a notes master, only each notes page's own:
+ * so each page also holds a copy in the same place (one banner to the eye in PowerPoint), locked
+ * against moving and editing.
+ */
+export function markNotesPages(parts: Parts, marking: { text: string; colour: string; ink: string }, font: string, lang: string): void {
+  const text = (path: string) => {
+    const v = parts.get(path)
+    return typeof v === 'string' ? v : v && Buffer.from(v).toString('utf8')
+  }
+  // Sized to the text: bold caps with letter spacing, 0.9 em a character, wide enough for the
+  // substitute font (DejaVu Sans Bold) a reader without the deck's font sees; wrapped when wider than 5 in.
+  const padX = 8 * EMU_PER_PT
+  const textW = Math.round(marking.text.length * MARK_PT * 0.9 * EMU_PER_PT)
+  const w = Math.min(MARK_MAX_W, textW + 2 * padX)
+  const lines = Math.ceil(textW / (w - 2 * padX))
+  const h = Math.round((lines * MARK_PT * 1.25 + 6) * EMU_PER_PT)
+  const x = Math.round((NOTES_PAGE.cx - w) / 2)
+  const shape = (id: number, y: number, name: string, locked: boolean) =>
+    `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr txBox="1">${locked ? '<a:spLocks noGrp="1" noMove="1" noResize="1" noTextEdit="1"/>' : ''}</p:cNvSpPr><p:nvPr${locked ? '' : ' userDrawn="1"'}/></p:nvSpPr>` +
+    `<p:spPr><a:xfrm><a:off x="${x}" y="${y}"/><a:ext cx="${w}" cy="${h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>` +
+    `<a:solidFill><a:srgbClr val="${color(marking.colour)}"/></a:solidFill></p:spPr>` +
+    `<p:txBody><a:bodyPr wrap="square" lIns="${padX}" tIns="38100" rIns="${padX}" bIns="38100" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>` +
+    `<a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="${escapeXml(lang)}" sz="${MARK_PT * 100}" b="1" spc="60" dirty="0"><a:solidFill><a:srgbClr val="${color(marking.ink)}"/></a:solidFill>` +
+    `<a:latin typeface="${escapeXml(font)}"/></a:rPr><a:t>${escapeXml(marking.text)}</a:t></a:r></a:p></p:txBody></p:sp>`
+  // The top banner above the slide's picture (1.25 in down); the bottom one above the page number's line.
+  const yTop = 182880
+  const yBottom = NOTES_PAGE.cy - 182880 - h - 91440
+  const mark = (path: string, locked: boolean) => {
+    const xml = text(path)
+    if (!xml) return
+    const next = Math.max(0, ...[...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]))) + 1
+    const banners = shape(next, yTop, 'Handling marking, top', locked) + shape(next + 1, yBottom, 'Handling marking, bottom', locked)
+    parts.set(path, xml.replace('</p:spTree>', `${banners}</p:spTree>`))
+  }
+  mark('ppt/notesMasters/notesMaster1.xml', false)
+  for (const path of parts.keys()) if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) mark(path, true)
 }

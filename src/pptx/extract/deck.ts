@@ -4,7 +4,7 @@
  * Runs in the page: self-contained (see src/browser/in-page-call.ts).
  */
 
-import type { Block, ExtractedDeck, Palette, SlideModel, TextBlock, TextStyle } from '../model.ts'
+import type { Block, DeckLogo, ExtractedDeck, Palette, SlideModel, TextBlock, TextStyle } from '../model.ts'
 import type { ExtractPage } from './page.ts'
 
 /** The slides with these ids, in this order, and the palette; the readers' probe is removed. */
@@ -27,6 +27,9 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
   force.textContent = '.reveal .slides section { display: block !important; }'
   document.head.append(force)
   const slides: SlideModel[] = []
+  // deck.yaml's logo: where the title slide shows it large and other slides small, and its picture.
+  let logoImg: HTMLImageElement | null = null
+  const logo: Omit<DeckLogo, 'data'> = { alt: '' }
   for (const id of ids) {
     const section = document.getElementById(id)
     if (!section) throw new Error(`slide #${id} is not in the page`)
@@ -75,6 +78,17 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
       const runs = [...byline.children].map((c, i) => ({ ...runsOf(c, style, false)[0], text: `${i ? '   ' : ''}${c.textContent ?? ''}` }))
       slide.byline = { ...textBlock(byline, [{ runs }]), inset: flat }
     }
+    const big = section.querySelector<HTMLImageElement>('img.deck-logo-title')
+    const small = section.querySelector<HTMLImageElement>('img.deck-logo')
+    if (big) {
+      slide.titleLogo = true
+      logo.title ??= x.boxOf(big)
+      logoImg = big
+    }
+    if (small && !logo.small) {
+      logo.small = x.boxOf(small)
+      logoImg ??= small
+    }
     slides.push(slide)
   }
   force.remove()
@@ -101,5 +115,21 @@ export async function extractDeck(ids: string[]): Promise<ExtractedDeck> {
       .trim(),
   }
   x.probe.remove()
-  return { slides, palette }
+  // The logo as a PNG at four times the largest size it is shown (at most 1024 px across), drawn
+  // by the page: PowerPoint and Impress read PNG everywhere, SVG not everywhere.
+  const logoPng = (img: HTMLImageElement, w: number, h: number): string => {
+    const scale = Math.min(4, 1024 / Math.max(w, h, 1))
+    const c = document.createElement('canvas')
+    c.width = Math.max(1, Math.round(w * scale))
+    c.height = Math.max(1, Math.round(h * scale))
+    try {
+      ;(c.getContext('2d') as CanvasRenderingContext2D).drawImage(img, 0, 0, c.width, c.height)
+      return c.toDataURL('image/png')
+    } catch {
+      return ''
+    }
+  }
+  const img = logoImg as HTMLImageElement | null
+  const data = img ? logoPng(img, Math.max(logo.title?.w ?? 0, logo.small?.w ?? 0), Math.max(logo.title?.h ?? 0, logo.small?.h ?? 0)) : ''
+  return { slides, palette, ...(img && data ? { logo: { ...logo, alt: img.alt, data } } : {}) }
 }

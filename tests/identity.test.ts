@@ -12,6 +12,7 @@ import { basename, join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { serveDir, sharedBrowser } from './browser.ts'
 import { REPO, runCli, scratchProject } from './cli.ts'
 import { buildForTests } from './global-setup.ts'
 
@@ -75,6 +76,71 @@ describe('identity fixture: HTML editions', () => {
     expect(text.startsWith(MARK)).toBe(true)
     expect(text.endsWith(MARK)).toBe(true)
   })
+})
+
+/** Each text in the accent colours (--accent, --accent-2) and its contrast with the ground it sits on, measured in the page. */
+function accentContrasts(): { accent: string; accent2: string; seen: { what: string; ratio: number }[] } {
+  const lum = (c: string) => {
+    const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const probe = document.createElement('span')
+  document.body.append(probe)
+  const resolve = (v: string) => {
+    probe.style.color = v
+    return getComputedStyle(probe).color
+  }
+  const root = getComputedStyle(document.documentElement)
+  const accent = resolve(root.getPropertyValue('--accent').trim())
+  const accent2 = resolve(root.getPropertyValue('--accent-2').trim())
+  probe.remove()
+  const ground = (el: Element | null): string => {
+    for (let e = el; e; e = e.parentElement) {
+      const bg = getComputedStyle(e).backgroundColor
+      if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg
+    }
+    return getComputedStyle(document.documentElement).backgroundColor
+  }
+  const seen: { what: string; ratio: number }[] = []
+  for (const el of document.body.querySelectorAll('*')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())
+    const colour = getComputedStyle(el).color
+    if (!own || (colour !== accent && colour !== accent2)) continue
+    const [hi, lo] = [lum(colour), lum(ground(el))].sort((a, b) => b - a) as [number, number]
+    seen.push({ what: `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}"`, ratio: (hi + 0.05) / (lo + 0.05) })
+  }
+  return { accent, accent2, seen }
+}
+
+describe('identity fixture: read.html in dark mode', () => {
+  it("keeps the deck's colours, lightened where a dark ground needs it to reach AA", async () => {
+    const browser = await sharedBrowser()
+    const server = await serveDir(dist)
+    try {
+      const measure = async (scheme: 'light' | 'dark') => {
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: scheme })
+        await page.goto(`${server.url}read.html`)
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        const got = await page.evaluate(accentContrasts)
+        await page.close()
+        return got
+      }
+      const light = await measure('light')
+      // In light mode the deck's dark blue and red as they are.
+      expect([light.accent, light.accent2]).toEqual(['rgb(11, 61, 145)', 'rgb(200, 16, 46)'])
+      const dark = await measure('dark')
+      // In dark mode the same hues lightened (#6a89bc, #da5f73), not the built-in look's light blue and salmon.
+      expect([dark.accent, dark.accent2]).toEqual(['rgb(106, 137, 188)', 'rgb(218, 95, 115)'])
+      expect(dark.seen.length).toBeGreaterThan(3)
+      for (const s of dark.seen) expect(s.ratio, s.what).toBeGreaterThanOrEqual(4.5)
+    } finally {
+      await server.close()
+      await browser.close()
+    }
+  }, 120_000)
 })
 
 describe('identity fixture: PDFs and PPTX', () => {

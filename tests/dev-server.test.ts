@@ -2,10 +2,11 @@
  * The dev server survives broken edits: Vite's dev server (programmatic, the repository's
  * vite.config.ts) on a scratch copy of tests/fixtures/good-small, open in Chromium. A broken
  * edit shows the located error in the page, fixing it brings the slides back without a reload,
- * and deleted or renamed slide files are picked up. Logs the latency from the file write to
+ * deleted or renamed slide files are picked up, a new theme in deck.yaml reloads the page and a
+ * changed logo file shows. Logs the latency from the file write to
  * the DOM update (issue 6 wants under 150 ms).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
@@ -122,6 +123,39 @@ describe('dev server', () => {
       '[...document.querySelectorAll(".reveal .slides section:not(.stack)")].map((s) => s.id).join() === "middle,middle-2,opening"',
     )
     expect(await ids()).toEqual(['middle', 'middle-2', 'opening'])
+  })
+
+  it('reloads the page for a new theme in deck.yaml, and shows a changed logo file', async () => {
+    const yaml = join(project, 'slides/deck.yaml')
+    const logo = (fill: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="72" height="72" viewBox="0 0 72 72"><rect width="72" height="72" fill="${fill}"/></svg>`
+    mkdirSync(slide('brand'), { recursive: true })
+    writeFileSync(slide('brand/logo.svg'), logo('#d4351c'))
+    const primary = 'getComputedStyle(document.documentElement).getPropertyValue("--theme-primary").trim()'
+    const ready = 'window.deck?.isReady() === true'
+    const base = readFileSync(yaml, 'utf8')
+    await page.evaluate(() => {
+      ;(window as unknown as { __samePage: boolean }).__samePage = true
+    })
+    // The theme's colours are in the page's head: the page reloads with them (and with the logo the slides now carry).
+    latencies.theme = await edit(
+      () => writeFileSync(yaml, `${base}logo: brand/logo.svg\ntheme:\n  colours: { primary: "#0b3d91" }\n`),
+      `${primary} === "#0b3d91" && ${ready} && !!document.querySelector("img.deck-logo, img.deck-logo-title")`,
+    )
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBeUndefined()
+    latencies.recolour = await edit(
+      () => writeFileSync(yaml, `${base}logo: brand/logo.svg\ntheme:\n  colours: { primary: "#7a1f1f" }\n`),
+      `${primary} === "#7a1f1f" && ${ready}`,
+    )
+    // A new picture in the logo's file: the slides show it.
+    const src = () => page.$eval('img.deck-logo, img.deck-logo-title', (img) => img.getAttribute('src') ?? '')
+    const before = await src()
+    const after = `data:image/svg+xml;base64,${Buffer.from(logo('#00703c')).toString('base64')}`
+    expect(before).not.toBe(after)
+    latencies.logo = await edit(
+      () => writeFileSync(slide('brand/logo.svg'), logo('#00703c')),
+      `[...document.querySelectorAll("img.deck-logo, img.deck-logo-title")].some((i) => i.getAttribute("src") === ${JSON.stringify(after)}) && ${ready}`,
+    )
   })
 
   it('updates the page within a reasonable time of the write', () => {

@@ -6,10 +6,11 @@
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatCapped, hasErrors, SlideError } from '../compiler/diagnostics.ts'
-import type { DeckResult } from '../deck/model.ts'
+import type { Deck, DeckResult } from '../deck/model.ts'
 import { localRefs, pieces } from './build-cache.ts'
 import { fileGuardPlugin } from './file-guard.ts'
-import { errorSection, injectDeck, revealOptions } from './html.ts'
+import { errorSection, htmlOpen, injectDeck, revealOptions } from './html.ts'
+import { identityHead } from './identity-head.ts'
 
 export interface DeckPluginOptions {
   /** Folder of slide files, relative to the Vite root. @default 'slides' */
@@ -32,6 +33,21 @@ export interface DeckUpdate {
 /** Quiet time after the last slide-file event before the dev server recompiles. */
 const SETTLE_MS = 25
 
+/**
+ * What of a deck lives in the page's `<head>` and `<html>` tag rather than in its slides (the
+ * theme's colours and font, the marking's colours, the look): when it changes, a `deck:update`
+ * cannot show it, and the dev server reloads the page. Pure.
+ */
+export function pageFrame(deck: Deck): string {
+  return htmlOpen(deck) + identityHead(deck)
+}
+
+/** The files deck.yaml names besides the slides (logo, font), as absolute paths: editing one recompiles. */
+export function identityFiles(deck: Deck, root: string): string[] {
+  const { logo, theme } = deck.config
+  return [logo?.file, theme?.font].filter((f): f is string => !!f).map((f) => path.join(root, f))
+}
+
 /** What in the deck's pieces of `page` Vite would have to rewrite (local files, its own placeholders). Pure. */
 export function forVite(result: DeckResult, source: string, page: string): string[] {
   return pieces(result.deck, source, page).flatMap(([, v]) => [...localRefs(v), ...(v.includes('__VITE_') ? ['__VITE_'] : [])])
@@ -47,7 +63,9 @@ async function compileNow(root: string, slidesDir: string) {
 /**
  * The deck in the HTML pages at build time (`transformIndexHtml`), so the first slide paints
  * before any script runs. In the dev server, slide edits are pushed to the open page as a
- * `deck:update` event (no reload), and errors are shown in the page. A plain `vite build`
+ * `deck:update` event (no reload), and errors are shown in the page; so are edits of the logo and
+ * font files deck.yaml names, and a change to what the page's head holds (theme, font, marking
+ * colours, look) reloads the page. A plain `vite build`
  * compiles once, prints the warnings, fails on errors, and writes deck.json beside the pages.
  */
 export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {}): Plugin[] {
@@ -76,6 +94,13 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     return !rel.startsWith('..') && !path.isAbsolute(rel) && /\.(md|ya?ml)$/.test(f)
   }
 
+  /** The page frame (`pageFrame`) the open pages were served with, and the logo and font files of the last compile. */
+  let served: string | undefined
+  let watchedFiles = new Set<string>()
+  const compiled = (d: Deck): void => {
+    watchedFiles = new Set(identityFiles(d, root))
+  }
+
   async function push(server: ViteDevServer): Promise<void> {
     let result: DeckResult
     try {
@@ -94,6 +119,13 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     const all = result.diagnostics.filter((d) => d.severity === 'error')
     const errors = formatCapped(all)
     for (const e of errors) server.config.logger.error(e)
+    compiled(result.deck)
+    // A new theme, font or marking colour is in the page's head: reload it (the page compiles afresh).
+    if (!errors.length && served !== undefined && pageFrame(result.deck) !== served) {
+      served = undefined
+      server.ws.send({ type: 'full-reload', path: '*' })
+      return
+    }
     const data: DeckUpdate = { html: errors.length ? errorSection(errors, all.length) : result.deck.html, options: revealOptions(result.deck), errors }
     server.ws.send({ type: 'custom', event: 'deck:update', data })
   }
@@ -110,7 +142,7 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       // once the events have been quiet for a moment, so a half-written file is never what stays.
       let timer: ReturnType<typeof setTimeout> | undefined
       const onFs = (f: string) => {
-        if (!isSlideFile(f)) return
+        if (!isSlideFile(f) && !watchedFiles.has(path.resolve(f))) return
         clearTimeout(timer)
         timer = setTimeout(() => void push(server), SETTLE_MS)
       }
@@ -130,6 +162,8 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
         if (serve) {
           const { result } = await compileNow(root, slidesDir)
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
+          compiled(result.deck)
+          if (!errors.length) served = pageFrame(result.deck)
           return injectDeck(html, errors.length ? { ...result.deck, html: errorSection(formatCapped(errors), errors.length) } : result.deck, page)
         }
         const result = await forBuild()

@@ -178,7 +178,7 @@ export async function measureHotUpdate(page: Page, file: string, original: strin
   const edited = i >= 0 ? `${original.slice(0, i)}\n\nEdited ${marker}\n${original.slice(i)}` : `${original}\n\nEdited ${marker}\n`
   const written = Date.now()
   writeFileSync(file, edited)
-  await page.waitForFunction('window.__benchHmr !== undefined', undefined, { timeout: 15_000, polling: 20 })
+  await page.waitForFunction(() => (window as Window & { __benchHmr?: number }).__benchHmr !== undefined, undefined, { timeout: 15_000, polling: 20 })
   const shown = (await page.evaluate('window.__benchHmr')) as number
   return shown - written
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { chromePath } from '../browser/chromium.ts'
+import { deckReady } from '../browser/deck-ready.ts'
 import { serveDir } from '../browser/serve.ts'
 import { installMarp, MARP_VERSION, toMarpMarkdown } from './marp.ts'
 import { type FirstSlide, measureFirstSlide, measureHotUpdate, measureTitlePaint, timeCommand } from './measure.ts'
@@ -245,7 +246,7 @@ export async function hotRows(run: BenchRun, browser: Browser): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const page = await context.newPage()
   await page.goto(devUrl, { waitUntil: 'load' })
-  await page.waitForFunction('window.deck && window.deck.isReady()', undefined, { timeout: 60_000, polling: 100 })
+  await deckReady(page, 60_000)
   const allSlideFiles = readdirSync(join(oursDir, 'slides'))
     .filter((n) => n.endsWith('.md'))
     .sort()

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../browser/chromium.ts'
+import { deckReady } from '../browser/deck-ready.ts'
 import { serveDir } from '../browser/serve.ts'
 import type { Diagnostic } from '../deck/model.ts'
 import type { RecordFigure } from '../deck/record.ts'
@@ -119,10 +120,7 @@ async function openDeck(browser: Browser, url: string, width: number, height: nu
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' })
   watch(page, new URL(url).origin, label, findings)
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, {
-    timeout: 120_000,
-    polling: 100,
-  })
+  await deckReady(page, 120_000)
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await inject(page, IN_PAGE_SOURCE)
   if (!(await page.evaluate(() => '__deckCheck' in window)))

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../browser/chromium.ts'
+import { deckReady } from '../browser/deck-ready.ts'
 import { serveDir } from '../browser/serve.ts'
 import { slideSources } from '../compiler/load.ts'
 import { changedFiles, type DeckRecord, readRecord } from '../deck/record.ts'
@@ -86,9 +87,8 @@ async function main(): Promise<number> {
     page.on('pageerror', (e) => errors.push(e.stack ?? e.message))
     await page.goto(`${server.url}index.html`)
     step('page loaded', started)
-    // A ceiling, not a wait: ready comes in well under a second. Polled on a timer: Playwright's
-    // default (each animation frame) missed a deck long ready in 1 run of 20 on a busy machine.
-    await page.waitForFunction('window.deck?.isReady() === true', undefined, { timeout: 120_000, polling: 100 }).catch(async (e: unknown) => {
+    // A ceiling, not a wait: ready comes in well under a second.
+    await deckReady(page, 120_000).catch(async (e: unknown) => {
       const why = e instanceof Error ? e.message.split('\n')[0] : String(e)
       // What the page had got to, for the report (it may not answer at all).
       const state = await Promise.race([

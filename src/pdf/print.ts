@@ -73,7 +73,10 @@ export async function printBoth(
 async function print(page: Page, url: string, paper: Paper, mark: (what: string) => void, onPrinted: OnPrinted): Promise<Printed> {
   await page.emulateMedia({ media: 'screen' })
   await page.goto(url)
-  await page.evaluate('document.fonts.ready.then(() => true)')
+  // Laid out first, so the faces the text needs are loading when fonts.ready is asked (before
+  // layout it is ready at once); the marking's bold face (src/vite/identity-head.ts) is loaded by
+  // name, since text in the page's margin boxes asks for it only as the page prints.
+  await page.evaluate(`(document.body.offsetHeight, Promise.all([document.fonts.load('700 11pt "Source Sans 3"'), document.fonts.ready]).then(() => true))`)
   mark('handout.html loaded')
   const ids = await page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(SLIDES)})].map((s) => s.id)`)
   await page.evaluate(`(${pdfLinks.toString()})(${JSON.stringify(SLIDES)})`)

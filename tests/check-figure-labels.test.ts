@@ -13,49 +13,47 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FigureLabelFinding, IN_PAGE_SOURCE } from '../src/check/in-page.ts'
 import { sharedBrowser } from './browser.ts'
-import { REPO, runBuild, runCli, scratchProject } from './cli.ts'
+import { type CliRun, REPO, runBuild, runCli, scratchProject } from './cli.ts'
+
+/** Builds a scratch copy of `dir` (relative to the repository), asserts the build passed, and runs the check on it. */
+async function buildAndCheck(dir: string): Promise<CliRun> {
+  const project = scratchProject(join(REPO, dir))
+  try {
+    const build = await runBuild(project)
+    expect(build.code, build.stderr).toBe(0)
+    return await runCli('check', project)
+  } finally {
+    rmSync(project, { recursive: true, force: true })
+  }
+}
 
 const figureLines = (stdout: string) => stdout.split('\n').filter((l) => /: figure-label-[a-z]+: /.test(l))
 
 describe('npm run check on maps and timelines whose labels collide as drawn', () => {
   it('fails, naming each collision at its figure block’s line', async () => {
-    const project = scratchProject(join(REPO, 'tests/fixtures/check-figure-labels'))
-    try {
-      const build = await runBuild(project)
-      expect(build.code, build.stderr).toBe(0)
-      const r = await runCli('check', project)
-      expect(r.code, r.stdout + r.stderr).toBe(1)
-      expect(r.stdout).toMatch(/check failed/)
-      const n = '\\d+ px'
-      const expected = [
-        new RegExp(
-          `^slides/01-ports\\.md:9 #/ports: figure-label-overlap: map "Південь України": the labels of place "Мелітополь" and place "Нова Каховка" overlap \\(${n} × ${n}\\): remove \`side: w\` from place "Мелітополь" \\(and its \`offset:\`, if any\\) so the map places it clear, or shorten its label$`,
-        ),
-        /^slides\/01-ports\.md:9 #\/ports: figure-label-overlap: map "Південь України": the label of place "Одеса" covers the dot of place "Очаків": shorten the label, or pin it with `side:` away from place "Очаків"$/,
-        /^slides\/01-ports\.md:9 #\/ports: figure-label-leader: map "Південь України": the leader line of place "Очаків" crosses the label of place "Одеса", so a reader may follow it to the wrong words: remove `side: sw` from place "Очаків" \(and its `offset:`, if any\), or pin it on a side where it needs no leader$/,
-        new RegExp(
-          `^slides/02-corridor\\.md:7 #/corridor: figure-label-overlap: timeline "Зерновий коридор": the labels of event "Перше судно" \\(2022-08-01\\) and event "Шосте судно" \\(2022-08-20\\) overlap \\(${n} × ${n}\\): shorten one of the labels or notes, or leave an event out$`,
-        ),
-      ]
-      const found = figureLines(r.stdout)
-      expect(found, r.stdout).toHaveLength(expected.length)
-      for (const [i, re] of expected.entries()) expect(found[i]).toMatch(re)
-    } finally {
-      rmSync(project, { recursive: true, force: true })
-    }
+    const r = await buildAndCheck('tests/fixtures/check-figure-labels')
+    expect(r.code, r.stdout + r.stderr).toBe(1)
+    expect(r.stdout).toMatch(/check failed/)
+    const n = '\\d+ px'
+    const expected = [
+      new RegExp(
+        `^slides/01-ports\\.md:9 #/ports: figure-label-overlap: map "Південь України": the labels of place "Мелітополь" and place "Нова Каховка" overlap \\(${n} × ${n}\\): remove \`side: w\` from place "Мелітополь" \\(and its \`offset:\`, if any\\) so the map places it clear, or shorten its label$`,
+      ),
+      /^slides\/01-ports\.md:9 #\/ports: figure-label-overlap: map "Південь України": the label of place "Одеса" covers the dot of place "Очаків": shorten the label, or pin it with `side:` away from place "Очаків"$/,
+      /^slides\/01-ports\.md:9 #\/ports: figure-label-leader: map "Південь України": the leader line of place "Очаків" crosses the label of place "Одеса", so a reader may follow it to the wrong words: remove `side: sw` from place "Очаків" \(and its `offset:`, if any\), or pin it on a side where it needs no leader$/,
+      new RegExp(
+        `^slides/02-corridor\\.md:7 #/corridor: figure-label-overlap: timeline "Зерновий коридор": the labels of event "Перше судно" \\(2022-08-01\\) and event "Шосте судно" \\(2022-08-20\\) overlap \\(${n} × ${n}\\): shorten one of the labels or notes, or leave an event out$`,
+      ),
+    ]
+    const found = figureLines(r.stdout)
+    expect(found, r.stdout).toHaveLength(expected.length)
+    for (const [i, re] of expected.entries()) expect(found[i]).toMatch(re)
   }, 300_000)
 
   it('passes the starter deck (`npm run new`), whose map and timeline keep their labels apart', async () => {
-    const project = scratchProject(join(REPO, 'src/starter'))
-    try {
-      const build = await runBuild(project)
-      expect(build.code, build.stderr).toBe(0)
-      const r = await runCli('check', project)
-      expect(figureLines(r.stdout)).toEqual([])
-      expect(r.code, r.stdout + r.stderr).toBe(0)
-    } finally {
-      rmSync(project, { recursive: true, force: true })
-    }
+    const r = await buildAndCheck('src/starter')
+    expect(figureLines(r.stdout)).toEqual([])
+    expect(r.code, r.stdout + r.stderr).toBe(0)
   }, 300_000)
 })
 

@@ -70,6 +70,17 @@ places:
 marker: "Place named in the report"
 `
 
+/** The eight places of both Black Sea reproducers. */
+const BLACK_SEA_PLACES = `places:
+  - { name: Sevastopol, at: [33.52, 44.62], note: "old fleet base" }
+  - { name: Novorossiysk, at: [37.77, 44.72], note: "new base" }
+  - { name: Odesa, at: [30.72, 46.48] }
+  - { name: Kerch, at: [36.47, 45.36] }
+  - { name: Constanța, at: [28.63, 44.17] }
+  - { name: Istanbul, at: [28.98, 41.01] }
+  - { name: Sochi, at: [39.72, 43.6] }
+  - { name: Batumi, at: [41.64, 41.65] }`
+
 /**
  * Issue 21's Black Sea map: eight places and a free label ("Abkhazia"), which the greedy placer
  * drew ~200 km from its point on top of "Novorossiysk / new base".
@@ -78,15 +89,7 @@ export const BLACK_SEA = `
 title: "The fleet moved east"
 countries: [Russia, Ukraine, Turkey, Georgia]
 context: [Romania, Bulgaria]
-places:
-  - { name: Sevastopol, at: [33.52, 44.62], note: "old fleet base" }
-  - { name: Novorossiysk, at: [37.77, 44.72], note: "new base" }
-  - { name: Odesa, at: [30.72, 46.48] }
-  - { name: Kerch, at: [36.47, 45.36] }
-  - { name: Constanța, at: [28.63, 44.17] }
-  - { name: Istanbul, at: [28.98, 41.01] }
-  - { name: Sochi, at: [39.72, 43.6] }
-  - { name: Batumi, at: [41.64, 41.65] }
+${BLACK_SEA_PLACES}
 labels:
   - { name: Abkhazia, at: [41.2, 43.1] }
 `
@@ -96,15 +99,7 @@ export const BLACK_SEA_CONTEXT = `
 title: "The fleet moved east"
 countries: [Russia, Ukraine, Turkey]
 context: [{ name: Georgia, note: "hosts no base" }, Romania, Bulgaria]
-places:
-  - { name: Sevastopol, at: [33.52, 44.62], note: "old fleet base" }
-  - { name: Novorossiysk, at: [37.77, 44.72], note: "new base" }
-  - { name: Odesa, at: [30.72, 46.48] }
-  - { name: Kerch, at: [36.47, 45.36] }
-  - { name: Constanța, at: [28.63, 44.17] }
-  - { name: Istanbul, at: [28.98, 41.01] }
-  - { name: Sochi, at: [39.72, 43.6] }
-  - { name: Batumi, at: [41.64, 41.65] }
+${BLACK_SEA_PLACES}
 seas:
   - { name: Black Sea, at: [34, 43.2] }
 `

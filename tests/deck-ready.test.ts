@@ -13,8 +13,10 @@ import { sharedBrowser } from './browser.ts'
 
 // Ready only after the page has been polled a few times.
 const script = `window.deck = { ready: false, isReady() { return this.ready } }; setTimeout(() => { window.deck.ready = true }, 600)`
-const hash = createHash('sha256').update(script).digest('base64')
-const page = `<!doctype html><title>late deck</title><script>${script}</script><p>deck</p>`
+// Never ready: the wait must fail, saying what the page had got to.
+const stuck = `window.deck = { isReady() { return false } }`
+const hash = (js: string) => `'sha256-${createHash('sha256').update(js).digest('base64')}'`
+const page = (js: string) => `<!doctype html><title>deck</title><script>${js}</script><p>deck</p>`
 
 let browser: Browser
 let server: Server
@@ -22,8 +24,10 @@ let url = ''
 
 beforeAll(async () => {
   browser = await sharedBrowser()
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': `default-src 'self'; script-src 'self' 'sha256-${hash}'` }).end(page)
+  server = createServer((req, res) => {
+    res
+      .writeHead(200, { 'content-type': 'text/html', 'content-security-policy': `default-src 'self'; script-src 'self' ${hash(script)} ${hash(stuck)}` })
+      .end(page(req.url === '/stuck' ? stuck : script))
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const address = server.address()
@@ -49,6 +53,13 @@ describe('deckReady', () => {
     const p = await browser.newPage()
     await p.goto(url)
     await expect(p.waitForFunction('window.deck.isReady()', undefined, { polling: 100, timeout: 60_000 })).rejects.toThrow(/unsafe-eval|EvalError/)
+    await p.close()
+  })
+
+  it('fails after its timeout, saying what the page had got to', async () => {
+    const p = await browser.newPage()
+    await p.goto(`${url}stuck`)
+    await expect(deckReady(p, 1000)).rejects.toThrow(/reveal\.js did not get ready \(.*Timeout.*page: \{"load":"complete","deck":"object","paints":\d+\}\)/)
     await p.close()
   })
 })

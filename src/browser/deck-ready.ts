@@ -7,7 +7,22 @@
  */
 import type { Page } from 'playwright-core'
 
-/** Resolves once `window.deck.isReady()`; rejects after `timeout` ms, or at once on a page error. */
+/**
+ * Resolves once `window.deck.isReady()`; rejects after `timeout` ms with Playwright's reason and
+ * what the page had got to (its load state, whether the deck exists, its paints), which is what
+ * told a CSP refusal from a hang.
+ */
 export async function deckReady(page: Page, timeout: number): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout, polling: 100 })
+  const started = performance.now()
+  try {
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady() === true, undefined, { timeout, polling: 100 })
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e)
+    // The page may not answer at all.
+    const state = await Promise.race([
+      page.evaluate(`JSON.stringify({ load: document.readyState, deck: typeof window.deck, paints: performance.getEntriesByType('paint').length })`),
+      new Promise((answered) => setTimeout(answered, 5000, 'the page did not answer')),
+    ]).catch((err: unknown) => String(err))
+    throw new Error(`reveal.js did not get ready (${why}, after ${Math.round(performance.now() - started)} ms; page: ${state})`)
+  }
 }

@@ -77,6 +77,8 @@ interface SourceToken {
   adjacent: boolean
   /** A number word's value ("four" = 4), from the word as written (not "tens"). */
   word?: number
+  /** The sentence it is in, when the source was indexed by sentence. */
+  sentence: number
 }
 
 /** The source, tokenised once. */
@@ -84,10 +86,10 @@ export interface SourceIndex {
   tokens: SourceToken[]
   /** Positions of each normalised token, for quick lookup. */
   at: Map<string, number[]>
-  /** Every number's value, written in figures or with a magnitude word (`26,000` and `26 thousand` are both 26000). */
-  values: Set<number>
-  /** Every date it names, by key (`2022-02-24`, and `2022-02` for its month). */
-  dates: Set<string>
+  /** Every number's value, written in figures or with a magnitude word (`26,000` and `26 thousand` are both 26000), and where. */
+  values: Map<number, number[]>
+  /** Every date it names, by key (`2022-02-24`, and `2022-02` for its month), and where. */
+  dates: Map<string, number[]>
 }
 
 /** The value of a number as written (`26,000`, `1.5`), or undefined for a year span, an ordinal or a decade (`1990s`). */
@@ -99,47 +101,65 @@ export function numberValue(word: string): number | undefined {
 /** A number times its magnitude, rounded so that 1.2 million and 1,200,000 compare equal. */
 export const scaled = (value: number, magnitude: number): number => Math.round(value * magnitude * 1000) / 1000
 
-export function indexSource(text: string): SourceIndex {
+/**
+ * Index a source. `cuts` (the offsets where its sentences start, the first 0) record each
+ * token's sentence; each sentence is normalised on its own, which changes nothing as no
+ * normalisation spans a sentence end.
+ */
+export function indexSource(text: string, cuts: readonly number[] = [0]): SourceIndex {
   const tokens: SourceToken[] = []
-  const norm = normalizeText(text)
+  const pieces = cuts.map((c, i) => normalizeText(text.slice(c, cuts[i + 1] ?? text.length)))
+  const norm = pieces.join('')
+  const starts: number[] = []
+  let offset = 0
+  for (const p of pieces) {
+    starts.push(offset)
+    offset += p.length
+  }
+  let sentence = 0
   let last = 0
   for (const m of norm.matchAll(RE_WORD)) {
     const gap = norm.slice(last, m.index)
     last = m.index + m[0].length
+    while (sentence + 1 < starts.length && (starts[sentence + 1] ?? Number.POSITIVE_INFINITY) <= m.index) sentence++
     m[0].split(RE_DASH).forEach((p, i) => {
       if (!p) return
       const word = wordValue(p)
-      tokens.push({ norm: normWord(p), cap: isCap(p), adjacent: i > 0 || /^\s*$/.test(gap), ...(word !== undefined ? { word } : {}) })
+      tokens.push({ norm: normWord(p), cap: isCap(p), adjacent: i > 0 || /^\s*$/.test(gap), sentence, ...(word !== undefined ? { word } : {}) })
     })
   }
   const at = new Map<string, number[]>()
-  const values = new Set<number>()
-  tokens.forEach((t, i) => {
-    const list = at.get(t.norm)
+  const values = new Map<number, number[]>()
+  const put = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key)
     if (list) list.push(i)
-    else at.set(t.norm, [i])
+    else map.set(key, [i])
+  }
+  tokens.forEach((t, i) => {
+    put(at, t.norm, i)
     const next = tokens[i + 1]
     // "twenty-four" (or "twenty four") is 24.
     const unit = t.word !== undefined && t.word >= 20 && t.word < 100 && next?.adjacent && next.word !== undefined && next.word < 10 ? next.word : 0
     const v = numberValue(t.norm) ?? (t.word === undefined ? undefined : t.word + unit)
     if (v === undefined) return
-    values.add(v)
+    put(values, v, i)
     const after = unit ? tokens[i + 2] : next
     const magnitude = after?.adjacent && v < 1000 ? MAGNITUDES.get(after.norm) : undefined
-    if (magnitude) values.add(scaled(v, magnitude))
+    if (magnitude) put(values, scaled(v, magnitude), i)
   })
-  const dates = new Set<string>()
+  const dates = new Map<string, number[]>()
   for (const d of datesIn(tokens.map((t) => t.norm))) {
-    dates.add(d.key)
-    if (d.monthKey) dates.add(d.monthKey)
+    put(dates, d.key, d.start)
+    if (d.monthKey) put(dates, d.monthKey, d.start)
   }
   return { tokens, at, values, dates }
 }
 
-/** Are the parts in the source, in order? `adjacent`: with nothing but spaces or dashes between. */
-function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean): boolean {
+/** Where the parts are in the source, in order (at most `limit` places). `adjacent`: with nothing but spaces or dashes between. */
+function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean, limit: number): number[] {
   const first = parts[0]
-  if (!first) return true
+  if (!first) return [-1]
+  const found: number[] = []
   for (const start of index.at.get(first.norm) ?? []) {
     let ok = true
     for (let k = 0; k < parts.length && ok; k++) {
@@ -147,20 +167,37 @@ function findParts(index: SourceIndex, parts: readonly Part[], adjacent: boolean
       const t = index.tokens[start + k]
       if (!p || !t || t.norm !== p.norm || (p.cap && !t.cap) || (adjacent && k > 0 && !t.adjacent)) ok = false
     }
-    if (ok) return true
+    if (ok && found.push(start) >= limit) break
   }
-  return false
+  return found
+}
+
+/**
+ * Where the source supports the claim: the first token of each place (at most `limit`), in
+ * source order per way of finding it; -1 for found at no one place (the optional first word of a
+ * name alone); empty when it is not found.
+ */
+export function locate(index: SourceIndex, claim: Claim, limit = 1): number[] {
+  if (claim.date !== undefined) return (index.dates.get(claim.date) ?? []).slice(0, limit)
+  const adjacent = claim.kind !== 'quote'
+  const whole = findParts(index, claim.parts, adjacent, limit)
+  if (whole.length) return whole
+  const byValue = claim.value === undefined ? undefined : index.values.get(claim.value)
+  if (byValue?.length) return byValue.slice(0, limit)
+  const rest = claim.parts.slice(claim.optionalParts ?? 0)
+  if (claim.optionalParts) {
+    if (rest.length === 0) return [-1]
+    const found = findParts(index, rest, adjacent, limit)
+    if (found.length) return found
+  }
+  if (claim.compound !== true) return []
+  const each = rest.map((p) => findParts(index, [p], true, limit))
+  return each.every((f) => f.length) ? (each[0] ?? []) : []
 }
 
 /** Is the claim found in the source? */
 export function isFound(index: SourceIndex, claim: Claim): boolean {
-  if (claim.date !== undefined) return index.dates.has(claim.date)
-  const adjacent = claim.kind !== 'quote'
-  if (findParts(index, claim.parts, adjacent)) return true
-  if (claim.value !== undefined && index.values.has(claim.value)) return true
-  const rest = claim.parts.slice(claim.optionalParts ?? 0)
-  if (claim.optionalParts && (rest.length === 0 || findParts(index, rest, adjacent))) return true
-  return claim.compound === true && rest.every((p) => findParts(index, [p], true))
+  return locate(index, claim).length > 0
 }
 
 /** The words of a text, normalised and split at dashes (not yet normWord'ed). */

@@ -48,7 +48,7 @@ export interface ReadSources {
  * The deck's sources as text. `override` (`--source`, relative to the working directory) stands
  * in for the first source; the others are read as deck.yaml names them.
  */
-export function readSources(root: string, deck: DeckRecord, deckYaml: string, override?: string): ReadSources {
+export function readSources(root: string, deck: Pick<DeckRecord, 'slidesDir' | 'config'>, deckYaml: string, override?: string): ReadSources {
   const deckPath = posix(relative(root, resolve(root, deck.slidesDir, 'deck.yaml')))
   const named = deckSources(deck.config)
   const list = named.length ? named : override ? [{ id: 'source' }] : []

@@ -189,6 +189,17 @@ export interface RenderedSlide {
   figures: { name: string; alt: string; claims?: string[]; line?: number }[]
   /** What its body and notes cite (`[@id, p. 4]`), in order. */
   cites?: { id: string; locator?: string }[]
+  /** The source sentences that support its checked claims (when the deck names sources). */
+  provenance?: ProvenanceEntry[]
+}
+
+/** One source sentence and the claims of a slide it supports. */
+export interface ProvenanceEntry {
+  /** The source's id (deck.yaml `sources:`; `source` for the one `source:`). */
+  source: string
+  sentence: string
+  /** The claims as the fidelity check reads them (`90 percent` for "90%"), in the slide's order; each once. */
+  claims: { text: string; kind: 'number' | 'number-word' | 'name' | 'quote' | 'date'; notes: boolean }[]
 }
 
 export interface Deck {

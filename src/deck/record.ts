@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { DeckConfig, DeckResult, Layout, ProseLine, SourceFile } from './model.ts'
+import type { DeckConfig, DeckResult, Layout, ProseLine, ProvenanceEntry, SourceFile } from './model.ts'
 import { deckOutline } from './outline.ts'
 
 /** Bumped when the record's shape changes: an older record is refused with "run npm run build". */
@@ -28,6 +28,8 @@ export interface RecordSlide {
   notesWords: number
   /** The source ids it cites (`[@id]`), in order: tried first by the fidelity check. */
   cites?: string[]
+  /** The source sentences that support its claims, when the deck names sources. */
+  provenance?: ProvenanceEntry[]
 }
 
 /** A figure's drawn texts, claimed against the source at the line of its fence. */
@@ -89,6 +91,7 @@ export function deckRecord(result: DeckResult, sources: readonly SourceFile[], s
       bullets: s.bullets,
       notesWords: s.notesWords,
       ...(s.cites?.length ? { cites: [...new Set(s.cites.map((c) => c.id))] } : {}),
+      ...(s.provenance?.length ? { provenance: s.provenance } : {}),
     })),
     files: Object.fromEntries(sources.map((f) => [f.path, textHash(f.text)])),
     prose: result.prose,

@@ -3,10 +3,12 @@
  * time from the same compiled `Deck` as the slides: no second copy of the content. Pure.
  */
 import { agendaHtml } from '../compiler/agenda.ts'
+import { deckSources } from '../compiler/citations.ts'
 import { bylineHtml, markingHtml } from '../compiler/identity.ts'
 import type { Deck, RenderedSlide } from '../deck/model.ts'
 import { slideGroups, subEntries } from '../deck/outline.ts'
 import { escapeHtml } from '../text/escape.ts'
+import { footnotesHtml, markClaims } from './provenance.ts'
 
 /** Deck links (`#/id`) become in-page links (`#id`) in the reading edition. */
 function readingLinks(html: string): string {
@@ -37,16 +39,31 @@ export function renderReading(deck: Deck): string {
     })
     .join('')
 
+  const sources = deckSources(config)
   const articles = slides
     .map((s, i) => {
       const kicker = s.section && s.v === 0 ? `<p class="read-kicker">${escapeHtml(s.section)}</p>` : ''
-      const body = (s.layout === 'agenda' ? agenda : '') + s.bodyHtml
+      // Each supported claim links to its source sentence, in a footnote under the slide.
+      const prov = s.provenance ?? []
+      const note = (n: number) => `${s.id}-src-${n}`
+      const ref = (n: number) => `${s.id}-ref-${n}`
+      const refs = new Set<number>()
+      // The first place of footnote n (body, else notes) is the one its back link returns to.
+      const placeId = (notes: boolean) => (n: number) => {
+        if (refs.has(n)) return `${ref(n)}-${notes ? 'notes' : 'body'}`
+        refs.add(n)
+        return ref(n)
+      }
+      const mark = (html: string, notes: boolean) => markClaims(html, prov, notes, note, placeId(notes))
+      const body = mark((s.layout === 'agenda' ? agenda : '') + s.bodyHtml, false)
+      const notes = mark(s.notesHtml, true)
       return [
         `<article class="read-slide layout-${s.layout}" id="${s.id}" data-h="${s.h}" data-v="${s.v}" aria-labelledby="${s.id}-title">`,
         kicker,
         `<h2 class="read-title" id="${s.id}-title"><span class="read-number">${i + 1}.</span> ${escapeHtml(s.title)}</h2>`,
         body.trim() ? `<div class="read-body">${readingLinks(body)}</div>` : '',
-        s.notesHtml.trim() ? `<div class="read-notes">${readingLinks(s.notesHtml)}</div>` : '',
+        notes.trim() ? `<div class="read-notes">${readingLinks(notes)}</div>` : '',
+        footnotesHtml(prov, sources, 'read-provenance', note, (n) => (refs.has(n) ? ref(n) : undefined)),
         `<p class="read-to-deck"><a class="read-deck-link" href="./deck.html#/${s.id}">Slide ${i + 1} in the deck</a></p>`,
         '</article>',
       ].join('')
@@ -92,11 +109,14 @@ export function renderHandout(deck: Deck): string {
     deck.slides
       .map((s, i) => {
         const section = sections.get(s.id) ?? ''
+        const prov = s.provenance ?? []
+        const note = (n: number) => `handout-${s.id}-src-${n}`
         return [
           `<article class="handout-page" id="handout-${s.id}">`,
           `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
           `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
-          `<div class="handout-notes">${s.notesHtml}</div>`,
+          `<div class="handout-notes">${markClaims(s.notesHtml, prov, true, note)}</div>`,
+          footnotesHtml(prov, deckSources(deck.config), 'handout-provenance', note),
           '</article>',
         ].join('')
       })

@@ -4,7 +4,9 @@
  * deck's side: the notes get a scroll area of their own, back at the top on every slide; the
  * clocks and pacing stay in one bar above them; an A−/A+ control sets the notes' size, kept in
  * localStorage for the next talk; the "Upcoming" label sits above the next slide instead of on it.
- * A short first paragraph (a cue, ≤ 15 words) is set larger, to be read at a glance.
+ * A short first paragraph (a cue, ≤ 15 words) is set larger, to be read at a glance. Under the
+ * notes, "Sources for this slide": each checked claim and the source sentence behind it (the
+ * `<template class="deck-provenance">` the build put into the slide).
  *
  * The popup's Content-Security-Policy (inherited from the deck) runs no script we did not hash,
  * so nothing is injected as a script: the deck's own code holds the listeners. A reloaded deck
@@ -141,6 +143,41 @@ export function dress(win: Window): void {
   }
   new MutationObserver(fresh).observe(value, { childList: true, characterData: true, subtree: true })
   markCue(value)
+  showSources(win, notes)
+}
+
+/** The slide the deck shows (the innermost present section). */
+function currentSlide(): Element | undefined {
+  return [...document.querySelectorAll('.reveal .slides section.present')].pop()
+}
+
+/**
+ * "Sources for this slide" under the notes, kept to the deck's current slide; hidden on a slide
+ * with none. A new list on every slide change, until the speaker window closes.
+ */
+function showSources(win: Window, notes: HTMLElement): void {
+  const doc = notes.ownerDocument
+  notes.querySelector('.deck-sources')?.remove()
+  const box = doc.createElement('details')
+  box.className = 'deck-sources'
+  box.open = true
+  const summary = doc.createElement('summary')
+  summary.textContent = 'Sources for this slide'
+  box.append(summary)
+  notes.append(box)
+  const reveal = document.querySelector('.reveal')
+  const update = () => {
+    if (win.closed || !box.isConnected) {
+      reveal?.removeEventListener('slidechanged', update)
+      return
+    }
+    const template = currentSlide()?.querySelector<HTMLTemplateElement>(':scope > template.deck-provenance')
+    box.querySelector('ol')?.remove()
+    box.hidden = !template
+    if (template) box.append(doc.importNode(template.content, true))
+  }
+  reveal?.addEventListener('slidechanged', update)
+  update()
 }
 
 /**

@@ -25,7 +25,11 @@ export function sentenceStarts(text: string): number[] {
   const prose = text.split('\n').filter((l) => l.trim() && !BLOCK_START.test(l))
   const wrapped = prose.filter((l) => l.length > 120).length * 10 < prose.length
   const cut = (at: number) => {
-    if (at > (starts[starts.length - 1] ?? 0) && at < text.length) starts.push(at)
+    const last = starts[starts.length - 1] ?? 0
+    if (at <= last || at >= text.length) return
+    // A blank line is no sentence: it goes with the next.
+    if (starts.length > 1 && !text.slice(last, at).trim()) starts[starts.length - 1] = at
+    else starts.push(at)
   }
   const re = /([.!?])["'”’)\]]*([ \t]+)(?=["'“‘([]?[\p{Lu}\p{N}])|\n/gu
   for (const m of text.matchAll(re)) {

@@ -55,7 +55,7 @@ describe('provenance in the editions', () => {
     const target = await page.waitForFunction(() => document.querySelector(':target')?.textContent ?? '', undefined, { polling: 100 })
     const footnote = String(await target.jsonValue())
     expect(footnote).toContain(HARBOUR)
-    expect(footnote).toContain('The Harbour Report, Vilnor Port Authority')
+    expect(footnote).toContain('— The Harbour Report')
     // A claim in the notes links to its own sentence, in the other source.
     const cranes = page.locator('.read-notes a.prov', { hasText: 'Four' })
     const href = await cranes.getAttribute('href')
@@ -75,7 +75,7 @@ describe('provenance in the editions', () => {
     await page.locator('.reveal').focus()
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.setViewportSize({ width: 1366, height: 768 })
-    const sources = () => speaker.evaluate(() => document.querySelector<HTMLElement>('.deck-sources')?.innerText.replace(/\s+/g, ' ') ?? '')
+    const sources = () => speaker.evaluate(() => document.querySelector<HTMLElement>('.deck-sources')?.textContent?.replace(/\s+/g, ' ') ?? '')
     await speaker.waitForFunction((text) => document.querySelector('.deck-sources')?.textContent?.includes(text), HARBOUR, { polling: 100 })
     const first = await sources()
     expect(first).toContain('Sources for this slide')

@@ -32,6 +32,13 @@ describe('markClaims', () => {
     expect(markClaims('<p>Iran</p>', entries, false, id)).toBe('<p>Iran</p>')
   })
 
+  it('finds a quoted phrase only where it is quoted', () => {
+    const quoted: ProvenanceEntry[] = [{ source: 'art', sentence: 'A threat.', claims: [{ text: 'threat', kind: 'quote', notes: false }] }]
+    expect(markClaims('<p>A threat, the “threat”</p>', quoted, false, id)).toBe(
+      '<p>A threat, the “<a class="prov" href="#s-src-1">threat<sup class="prov-n">1</sup></a>”</p>',
+    )
+  })
+
   it('finds "40 percent" written as "40 per cent", and not inside a longer number', () => {
     expect(markClaims('<p>140% and 40 per cent</p>', entries, false, id)).toBe(
       '<p>140% and <a class="prov" href="#s-src-1">40 per cent<sup class="prov-n">1</sup></a></p>',
@@ -44,9 +51,9 @@ describe('footnotes', () => {
     const sources = [{ id: 'art', title: 'Trade & Power', publisher: 'The Review', date: '2024-02' }]
     const html = footnotesHtml(entries, sources, 'read-provenance', id, (n) => (n === 1 ? 's-ref-1' : undefined))
     expect(html).toContain(
-      '<li id="s-src-1"><q>Trade grew by 40% in 2023 between the U.S. and Iran.</q> — <cite>Trade &amp; Power</cite>, The Review, 2024-02 <a class="prov-back" href="#s-ref-1"',
+      '<li id="s-src-1"><q>Trade grew by 40% in 2023 between the U.S. and Iran.</q> — <cite>Trade &amp; Power</cite> <a class="prov-back" href="#s-ref-1"',
     )
-    expect(html).toContain('<li id="s-src-2"><q>It was &quot;a door to the sea&quot;.</q> — <cite>Trade &amp; Power</cite>, The Review, 2024-02</li>')
+    expect(html).toContain('<li id="s-src-2"><q>It was &quot;a door to the sea&quot;.</q> — <cite>Trade &amp; Power</cite></li>')
     expect(footnotesHtml([], sources, 'x', id)).toBe('')
     expect(speakerTemplate(entries, sources)).toMatch(
       /^<template class="deck-provenance"><ol><li><b class="deck-provenance-claims">40 percent, US, Iran<\/b> <q>Trade grew/,

@@ -4,6 +4,7 @@
  * script, on paper and as an e-mail attachment), and the speaker view's list for the slide
  * travels inside the slide as an inert `<template>`. Pure.
  */
+import { shortName } from '../compiler/citations.ts'
 import type { DeckSource, ProvenanceEntry } from '../deck/model.ts'
 import { escapeHtml } from '../text/escape.ts'
 
@@ -25,7 +26,9 @@ function claimPattern(c: ProvenanceEntry['claims'][number]): RegExp | undefined 
   const gap = c.kind === 'number-word' ? '(?:\\s|&nbsp;|[-‐‑–—])+' : '(?:\\s|&nbsp;)+'
   let src = word(words[0] ?? '')
   for (const w of words.slice(1)) src += w.toLowerCase() === 'percent' ? `(?:\\s*%|${gap}per(?:\\s|&nbsp;)*cent|${gap}percent)` : `${gap}${word(w)}`
-  return new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, c.kind === 'number-word' ? 'giu' : 'gu')
+  // A quoted phrase is found where the HTML quotes it.
+  const before = c.kind === 'quote' ? `(?<=["“‘']|&quot;|&#39;)` : '(?<![\\p{L}\\p{N}])'
+  return new RegExp(`${before}${src}(?![\\p{L}\\p{N}])`, c.kind === 'number-word' ? 'giu' : 'gu')
 }
 
 /**
@@ -88,13 +91,11 @@ export function markClaims(
   return out + html.slice(at)
 }
 
-/** How a footnote names its source: the title, then the publisher and date. */
+/** How a footnote names its source: its title (else its publisher, else its id); the references give the rest. */
 export function sourceLabel(id: string, sources: readonly DeckSource[]): string {
   const s = sources.find((x) => x.id === id)
   if (!s) return escapeHtml(id === 'source' ? 'the source' : id)
-  const title = s.title ? `<cite>${escapeHtml(s.title)}</cite>` : ''
-  const rest = [s.publisher, s.date].filter((x): x is string => !!x).map(escapeHtml)
-  return [title, ...rest].filter(Boolean).join(', ') || escapeHtml(s.id)
+  return s.title ? `<cite>${escapeHtml(s.title)}</cite>` : escapeHtml(s.publisher ?? s.id)
 }
 
 /**
@@ -121,8 +122,10 @@ export function footnotesHtml(
 export function speakerTemplate(entries: readonly ProvenanceEntry[], sources: readonly DeckSource[]): string {
   if (!entries.length) return ''
   const items = entries.map((e) => {
-    const claims = e.claims.map((c) => escapeHtml(c.text)).join(', ')
-    return `<li><b class="deck-provenance-claims">${claims}</b> <q>${escapeHtml(e.sentence)}</q> <span class="deck-provenance-source">${sourceLabel(e.source, sources)}</span></li>`
+    const claims = [...new Set(e.claims.map((c) => c.text))].map(escapeHtml).join(', ')
+    const source = sources.find((x) => x.id === e.source)
+    const name = escapeHtml(source ? shortName(source) : e.source === 'source' ? 'the source' : e.source)
+    return `<li><b class="deck-provenance-claims">${claims}</b> <q>${escapeHtml(e.sentence)}</q> <span class="deck-provenance-source">${name}</span></li>`
   })
   return `<template class="deck-provenance"><ol>${items.join('')}</ol></template>`
 }

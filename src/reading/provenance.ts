@@ -99,8 +99,8 @@ export function sourceLabel(id: string, sources: readonly DeckSource[]): string 
 }
 
 /**
- * A slide's footnotes: each supporting sentence, quoted, with its source; `back(n)`, when it
- * gives an id, links footnote n back to its place in the text.
+ * A slide's footnotes: each supporting sentence, quoted (cut at `max` characters), with its
+ * source; `back(n)`, when it gives an id, links footnote n back to its place in the text.
  */
 export function footnotesHtml(
   entries: readonly ProvenanceEntry[],
@@ -108,12 +108,14 @@ export function footnotesHtml(
   cls: string,
   id: (n: number) => string,
   back?: (n: number) => string | undefined,
+  max = Number.POSITIVE_INFINITY,
 ): string {
   if (!entries.length) return ''
   const items = entries.map((e, i) => {
     const to = back?.(i + 1)
+    const sentence = e.sentence.length <= max ? e.sentence : `${e.sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
     const link = to ? ` <a class="prov-back" href="#${escapeHtml(to)}" aria-label="Back to the text">↩</a>` : ''
-    return `<li id="${escapeHtml(id(i + 1))}"><q>${escapeHtml(e.sentence)}</q> — ${sourceLabel(e.source, sources)}${link}</li>`
+    return `<li id="${escapeHtml(id(i + 1))}"><q>${escapeHtml(sentence)}</q> — ${sourceLabel(e.source, sources)}${link}</li>`
   })
   return `<aside class="${cls}" aria-label="Where the facts come from"><p class="${cls}-title">Where the facts come from</p><ol>${items.join('')}</ol></aside>`
 }

@@ -10,6 +10,9 @@ import { slideGroups, subEntries } from '../deck/outline.ts'
 import { escapeHtml } from '../text/escape.ts'
 import { footnotesHtml, markClaims } from './provenance.ts'
 
+/** The longest source sentence the handout quotes whole; longer ones are cut at a word. */
+const HANDOUT_SENTENCE = 160
+
 /** Deck links (`#/id`) become in-page links (`#id`) in the reading edition. */
 function readingLinks(html: string): string {
   return html.replace(/href="#\/([^"]*)"/g, 'href="#$1"')
@@ -116,7 +119,8 @@ export function renderHandout(deck: Deck): string {
           `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
           `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
           `<div class="handout-notes">${markClaims(s.notesHtml, prov, true, note)}</div>`,
-          footnotesHtml(prov, deckSources(deck.config), 'handout-provenance', note),
+          // Short, so that the slide, its notes and the sentences fit one page.
+          footnotesHtml(prov, deckSources(deck.config), 'handout-provenance', note, undefined, HANDOUT_SENTENCE),
           '</article>',
         ].join('')
       })

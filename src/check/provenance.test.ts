@@ -54,3 +54,30 @@ describe('findProvenance', () => {
     expect(found.get('a')?.[0]?.sentence).toBe('It sent 26,000 troops.')
   })
 })
+
+describe('addProvenance', () => {
+  it('quotes no source over the size limit (the check still reads it)', async () => {
+    const { addProvenance, PROVENANCE_MAX_CHARS } = await import('../deck/provenance.ts')
+    const { fixtureSlide } = await import('../reading/slide-fixture.ts')
+    const slide = fixtureSlide({ id: 'a', h: 0, v: 0, file: 's/1.md', line: 1 })
+    const result = {
+      deck: {
+        config: { title: 'T', lang: 'en', wordsPerMinute: 140, targetMinutes: 1, toleranceMinutes: 1 },
+        slides: [slide],
+        html: '<section id="a"></section>',
+        totalSeconds: 60,
+      },
+      diagnostics: [],
+      files: [],
+      prose: [line('s/1.md', 2, 'Trade grew by 40 percent')],
+    }
+    const long = `Trade grew by 40 percent. ${'x'.repeat(PROVENANCE_MAX_CHARS)}`
+    addProvenance(result, [{ id: 'big', text: long }])
+    expect(slide.provenance).toBeUndefined()
+    addProvenance(result, [{ id: 'small', text: 'Trade grew by 40 percent.' }])
+    expect(slide.provenance?.[0]?.sentence).toBe('Trade grew by 40 percent.')
+    expect(result.deck.html).toBe(
+      '<section id="a"><template class="deck-provenance"><ol><li><b class="deck-provenance-claims">40 percent</b> <q>Trade grew by 40 percent.</q> <span class="deck-provenance-source">small</span></li></ol></template></section>',
+    )
+  })
+})

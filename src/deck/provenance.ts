@@ -8,8 +8,15 @@ import { deckSources } from '../compiler/citations.ts'
 import { speakerTemplate } from '../reading/provenance.ts'
 import type { DeckResult } from './model.ts'
 
-/** Adds provenance to `result` in place; a deck with no source text is left as it is. */
-export function addProvenance(result: DeckResult, sources: readonly { id: string; text: string }[]): void {
+/**
+ * The longest source whose sentences the build matches: indexing is linear, but a book-length
+ * source would cost every build (and every dev-server reload) what `npm run check` pays once.
+ */
+export const PROVENANCE_MAX_CHARS = 1_000_000
+
+/** Adds provenance to `result` in place; a deck with no source text (or only longer ones) is left as it is. */
+export function addProvenance(result: DeckResult, all: readonly { id: string; text: string }[]): void {
+  const sources = all.filter((s) => s.text.length <= PROVENANCE_MAX_CHARS)
   if (!sources.length) return
   const { deck } = result
   const found = findProvenance(

@@ -24,10 +24,10 @@ describe('markClaims', () => {
     )
   })
 
-  it('marks the notes’ claims only in the notes, and nothing inside links, code or figures', () => {
-    const html = '<p><a href="#/x">Iran</a> <code>Iran</code> <svg><text>Iran</text></svg> Iran’s turn</p>'
+  it('marks the notes’ claims only in the notes, and nothing inside links, code, figures or hidden text', () => {
+    const html = '<p><a href="#/x">Iran</a> <code>Iran</code> <svg><text>Iran</text></svg> <div aria-hidden="true"><div>Iran</div></div> Iran’s turn</p>'
     expect(markClaims(html, entries, true, id)).toBe(
-      '<p><a href="#/x">Iran</a> <code>Iran</code> <svg><text>Iran</text></svg> <a class="prov" href="#s-src-1">Iran<sup class="prov-n">1</sup></a>’s turn</p>',
+      '<p><a href="#/x">Iran</a> <code>Iran</code> <svg><text>Iran</text></svg> <div aria-hidden="true"><div>Iran</div></div> <a class="prov" href="#s-src-1">Iran<sup class="prov-n">1</sup></a>’s turn</p>',
     )
     expect(markClaims('<p>Iran</p>', entries, false, id)).toBe('<p>Iran</p>')
   })

@@ -11,6 +11,8 @@ import { escapeHtml } from '../text/escape.ts'
 /** Elements whose text is never marked: links and code keep their meaning, figures their drawing. */
 const SKIP = new Set(['a', 'code', 'pre', 'svg', 'script', 'style', 'template', 'sup', 'kbd', 'title'])
 
+const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+
 /** A pattern that finds a claim as the HTML writes it: `90 percent` as `90%`, `US` as `U.S.`, quotes and dashes in any form. */
 function claimPattern(c: ProvenanceEntry['claims'][number]): RegExp | undefined {
   const words = c.text.split(/\s+/).filter(Boolean)
@@ -45,15 +47,22 @@ export function markClaims(
 ): string {
   // The text between tags, each with where it is and the marks placed in it.
   const runs: { start: number; end: number; marks: { from: number; to: number; n: number }[] }[] = []
-  let depth = 0
+  // The open elements, each marked when its text is not to be marked (a skipped tag, or hidden from assistive technology).
+  const open: { tag: string; skip: boolean }[] = []
+  const skipping = () => open.some((o) => o.skip)
   let last = 0
   for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->/g)) {
-    if (m.index > last && depth === 0) runs.push({ start: last, end: m.index, marks: [] })
+    if (m.index > last && !skipping()) runs.push({ start: last, end: m.index, marks: [] })
     last = m.index + m[0].length
     const tag = m[2]?.toLowerCase()
-    if (tag && SKIP.has(tag) && !m[3]) depth = Math.max(0, depth + (m[1] ? -1 : 1))
+    if (!tag || m[3] || VOID.has(tag)) continue
+    if (!m[1]) open.push({ tag, skip: SKIP.has(tag) || /\saria-hidden="true"/.test(m[0]) })
+    else {
+      const at = open.map((o) => o.tag).lastIndexOf(tag)
+      if (at >= 0) open.length = at
+    }
   }
-  if (last < html.length && depth === 0) runs.push({ start: last, end: html.length, marks: [] })
+  if (last < html.length && !skipping()) runs.push({ start: last, end: html.length, marks: [] })
 
   entries.forEach((e, i) => {
     for (const c of e.claims) {

@@ -8,8 +8,8 @@ import { shortName } from '../compiler/citations.ts'
 import type { DeckSource, ProvenanceEntry } from '../deck/model.ts'
 import { escapeHtml } from '../text/escape.ts'
 
-/** Elements whose text is never marked: links and code keep their meaning, figures their drawing. */
-const SKIP = new Set(['a', 'code', 'pre', 'svg', 'script', 'style', 'template', 'sup', 'kbd', 'title'])
+/** Elements whose text is never marked: links and code keep their meaning, figures their drawing, headings their words. */
+const SKIP = new Set(['a', 'code', 'pre', 'svg', 'script', 'style', 'template', 'sup', 'kbd', 'title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 

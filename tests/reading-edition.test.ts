@@ -53,7 +53,12 @@ describe('the reading edition (dist/read.html) on a 390px phone', () => {
         return {
           id: a.id,
           title: a.querySelector('h2')?.textContent ?? '',
-          notes: notes?.innerText ?? '',
+          // The notes' words, without the footnote numbers of their source sentences.
+          notes: (() => {
+            const copy = notes?.cloneNode(true) as HTMLElement | undefined
+            for (const n of copy?.querySelectorAll('.prov-n') ?? []) n.remove()
+            return copy?.textContent ?? ''
+          })(),
           visible: !!notes && notes.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && notes.getBoundingClientRect().width > 250,
         }
       }),

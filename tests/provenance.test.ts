@@ -76,7 +76,7 @@ describe('provenance in the editions', () => {
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.setViewportSize({ width: 1366, height: 768 })
     const sources = () => speaker.evaluate(() => document.querySelector<HTMLElement>('.deck-sources')?.textContent?.replace(/\s+/g, ' ') ?? '')
-    await speaker.waitForFunction((text) => document.querySelector('.deck-sources')?.textContent?.includes(text), HARBOUR, { polling: 100 })
+    await speaker.waitForFunction((text) => document.querySelector('.deck-sources')?.textContent?.includes(text), HARBOUR, { polling: 100, timeout: 90_000 })
     const first = await sources()
     expect(first).toContain('Sources for this slide')
     expect(first).toMatch(/40 percent.*In 2014 the Port of Vilnor/)

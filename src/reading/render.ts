@@ -10,9 +10,6 @@ import { slideGroups, subEntries } from '../deck/outline.ts'
 import { escapeHtml } from '../text/escape.ts'
 import { footnotesHtml, markClaims } from './provenance.ts'
 
-/** The longest source sentence the handout quotes whole; longer ones are cut at a word. */
-const HANDOUT_SENTENCE = 160
-
 /** Deck links (`#/id`) become in-page links (`#id`) in the reading edition. */
 function readingLinks(html: string): string {
   return html.replace(/href="#\/([^"]*)"/g, 'href="#$1"')
@@ -112,15 +109,11 @@ export function renderHandout(deck: Deck): string {
     deck.slides
       .map((s, i) => {
         const section = sections.get(s.id) ?? ''
-        const prov = s.provenance ?? []
-        const note = (n: number) => `handout-${s.id}-src-${n}`
         return [
           `<article class="handout-page" id="handout-${s.id}">`,
           `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
           `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
-          `<div class="handout-notes">${markClaims(s.notesHtml, prov, true, note)}</div>`,
-          // Short, so that the slide, its notes and the sentences fit one page.
-          footnotesHtml(prov, deckSources(deck.config), 'handout-provenance', note, undefined, HANDOUT_SENTENCE),
+          `<div class="handout-notes">${s.notesHtml}</div>`,
           '</article>',
         ].join('')
       })

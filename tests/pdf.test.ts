@@ -28,7 +28,21 @@ const norm = (t: string) =>
     .replace(/\s+/g, ' ')
     .trim()
 const words = (t: string, n = 8) => norm(t).split(' ').slice(0, n).join(' ')
+/** `text` holds these words in order, each perhaps followed by a footnote's number (a superscript in the PDF). */
+const holdsWords = (text: string, expected: string): boolean =>
+  new RegExp(
+    expected
+      .split(' ')
+      .map((w) => {
+        const [, core = w, after = ''] = /^(.*?)([^\p{L}\p{N}]*)$/u.exec(w) ?? []
+        const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        return `${esc(core)}\\d{0,2}${esc(after)}`
+      })
+      .join(' '),
+  ).test(text)
 const letterDir = mkdtempSync(join(tmpdir(), 'deck-pdf-letter-'))
+// The slides whose facts the handout's endnotes trace to a source sentence.
+const traced = slides.filter((s) => s.provenance?.length)
 
 function poppler(tool: string, args: string[]): string {
   try {
@@ -72,7 +86,11 @@ afterAll(() => {
 describe('npm run pdf', () => {
   it('prints a line per output with its page count', () => {
     expect(stdout).toMatch(new RegExp(`deck\\.pdf: ${slides.length} pages\n`))
-    expect(stdout).toMatch(new RegExp(`handout\\.pdf: ${slides.length} pages\n`))
+    // npm run pdf itself fails when a slide's page overflows: the count holds the endnotes' too.
+    const pages = Number(/handout\.pdf: (\d+) pages\n/.exec(stdout)?.[1])
+    expect(pages).toBe(handout.getPageCount())
+    expect(pages).toBeGreaterThanOrEqual(slides.length)
+    expect(pages > slides.length, 'endnotes after the slides').toBe(traced.length > 0)
   })
 
   it('deck.pdf: one 16:9 page per slide, each with its slide title as selectable text', () => {
@@ -148,21 +166,27 @@ describe('npm run pdf', () => {
     expect(mean, 'mean grey of the title page (0 black, 255 white)').toBeLessThan(90)
   })
 
-  it("handout.pdf: one portrait A4 page per slide, holding that slide's notes", () => {
-    expect(handout.getPageCount()).toBe(slides.length)
+  it("handout.pdf: one portrait A4 page per slide, holding that slide's notes, then the endnotes", () => {
     for (const p of handout.getPages()) {
       const { width, height } = p.getSize()
       expect(width).toBeCloseTo(595.9, 0)
       expect(height).toBeCloseTo(842.9, 0)
     }
     const texts = pageTexts(join(out, 'handout.pdf'))
-    expect(texts).toHaveLength(slides.length)
+    expect(texts).toHaveLength(handout.getPageCount())
     slides.forEach((s, i) => {
       expect(texts[i], `handout page ${i + 1}: title`).toContain(norm(s.title))
-      expect(texts[i], `handout page ${i + 1}: notes`).toContain(words(s.notesText))
+      expect(holdsWords(texts[i] ?? '', words(s.notesText)), `handout page ${i + 1}: notes`).toBe(true)
       // ...and the end of the notes too, so nothing was cut off.
-      expect(texts[i], `handout page ${i + 1}: end of notes`).toContain(norm(s.notesText).split(' ').slice(-6).join(' '))
+      expect(holdsWords(texts[i] ?? '', norm(s.notesText).split(' ').slice(-6).join(' ')), `handout page ${i + 1}: end of notes`).toBe(true)
     })
+    // After the slides, each traced slide's source sentences under its number and title.
+    const endnotes = texts.slice(slides.length).join(' ')
+    expect(endnotes.startsWith('Where the facts come from') || !traced.length).toBe(true)
+    for (const s of traced) {
+      expect(endnotes, `endnotes of ${s.id}`).toContain(norm(`Slide ${slides.indexOf(s) + 1}. ${s.title}`))
+      expect(endnotes, `endnotes of ${s.id}`).toContain(words(s.provenance?.[0]?.sentence ?? '', 6))
+    }
   })
 
   it('handout.pdf: paper white under the notes, on the last page too (no tinted block where the body ends)', () => {
@@ -191,7 +215,8 @@ describe('npm run pdf', () => {
 
   it('handout.pdf on US Letter with --letter', async () => {
     const letter = await PDFDocument.load(readFileSync(join(letterDir, 'handout.pdf')))
-    expect(letter.getPageCount()).toBe(slides.length)
+    // (npm run pdf has checked the count: a page per slide, then the endnotes.)
+    expect(letter.getPageCount()).toBeGreaterThanOrEqual(slides.length + (traced.length ? 1 : 0))
     const { width, height } = letter.getPage(0).getSize()
     expect([Math.round(width), Math.round(height)]).toEqual([612, 792])
   })
@@ -210,6 +235,11 @@ describe('npm run pdf', () => {
       const top = outline.map((e) => e.title)
       for (const section of sections) expect(top, `${name}: ${section}`).toContain(section)
       for (const e of flat(outline)) {
+        // The handout's endnotes follow its slides, under an entry of their own.
+        if (name === 'handout.pdf' && e.title === 'Where the facts come from' && traced.length) {
+          expect(e.page, 'the endnotes start after the slides').toBe(slides.length)
+          continue
+        }
         const s = slides[e.page]
         expect(s, `${name}: "${e.title}" points at page ${e.page + 1}`).toBeDefined()
         expect([s?.title, s?.section], `${name}: "${e.title}"`).toContain(e.title)

@@ -55,7 +55,7 @@ describe('provenance in the editions', () => {
     const target = await page.waitForFunction(() => document.querySelector(':target')?.textContent ?? '', undefined, { polling: 100 })
     const footnote = String(await target.jsonValue())
     expect(footnote).toContain(HARBOUR)
-    expect(footnote).toContain('— The Harbour Report')
+    expect(footnote).toContain('— Vilnor Port Authority, Feb 2024')
     // A claim in the notes links to its own sentence, in the other source.
     const cranes = page.locator('.read-notes a.prov', { hasText: 'Four' })
     const href = await cranes.getAttribute('href')
@@ -76,12 +76,17 @@ describe('provenance in the editions', () => {
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
     await speaker.setViewportSize({ width: 1366, height: 768 })
     const sources = () => speaker.evaluate(() => document.querySelector<HTMLElement>('.deck-sources')?.textContent?.replace(/\s+/g, ' ') ?? '')
-    await speaker.waitForFunction((text) => document.querySelector('.deck-sources')?.textContent?.includes(text), HARBOUR, { polling: 100, timeout: 90_000 })
+    await speaker.waitForFunction((text) => document.querySelector('.deck-sources')?.textContent?.includes(text), HARBOUR, { polling: 100 })
     const first = await sources()
     expect(first).toContain('Sources for this slide')
     expect(first).toMatch(/40 percent.*In 2014 the Port of Vilnor/)
     expect(first).toContain(REVIEW)
-    // The next slide (the references) holds no claim: the list goes.
+    // The next slide (the references) holds no claim: the list goes. The speaker view's keys
+    // drive the deck once it has the deck's timings (its pacing shows) and the presenter's click.
+    await speaker.waitForFunction(() => document.querySelector<HTMLElement>('.speaker-controls-time .pacing')?.checkVisibility() === true, undefined, {
+      polling: 100,
+    })
+    await speaker.click('.speaker-controls-time')
     await speaker.keyboard.press('ArrowRight')
     await speaker.waitForFunction(() => document.querySelector<HTMLElement>('.deck-sources')?.hidden === true, undefined, { polling: 100 })
     await speaker.close()

@@ -22,7 +22,7 @@ export function craftFindings(record: DeckRecord, deckFile?: SourceFile): Diagno
   const craft = new Map<string, CraftSlide & { bullets: { text: string; pos: SourcePos }[]; titleAt?: SourcePos }>()
   for (const s of slides) craft.set(s.id, { id: s.id, title: s.title, layout: s.layout, pos: { file: s.file, line: s.line, column: 1 }, bullets: [] })
   for (const l of prose) {
-    if (l.notes || !l.role) continue
+    if (l.notes || !l.role || l.role === 'section') continue
     const c = craft.get(slideAt(l.pos)?.id ?? '')
     if (!c) continue
     if (l.role === 'bullet') c.bullets.push({ text: l.text, pos: l.pos })

@@ -20,6 +20,12 @@ export interface ProvenanceSlide {
 /** Where a claim may be supported: each place's sentence is weighed, at most this many places per claim. */
 const PLACES = 40
 
+/**
+ * A name the source uses in more sentences than this is what it is about ("Iran" in an article
+ * on Iran), not a fact one sentence supports: it gets no footnote.
+ */
+const SPECIFIC_NAME = 2
+
 interface IndexedSource {
   id: string
   text: string
@@ -49,10 +55,16 @@ export function findProvenance(
   for (const [slide, lines] of proseBySlide(slides, prose)) {
     const cited = slide.cites ?? []
     const tried = [...sources].sort((a, b) => rank(cited, a.id) - rank(cited, b.id))
-    const claims = extractClaims(lines, slide.file).flatMap((c) => {
+    // Titles and section names are headings, where no claim is marked.
+    const claims = extractClaims(
+      lines.filter((l) => l.role !== 'title' && l.role !== 'section'),
+      slide.file,
+    ).flatMap((c) => {
       for (const s of tried) {
         const places = locate(s.index, c, PLACES).filter((p) => p >= 0)
-        if (places.length) return [{ claim: c, source: s, sentences: [...new Set(places.map((p) => s.index.tokens[p]?.sentence ?? 0))] }]
+        if (!places.length) continue
+        const sentences = [...new Set(places.map((p) => s.index.tokens[p]?.sentence ?? 0))]
+        return c.kind === 'name' && sentences.length > SPECIFIC_NAME ? [] : [{ claim: c, source: s, sentences }]
       }
       return []
     })

@@ -69,11 +69,17 @@ async function main(): Promise<number> {
   const info = { title, lang, author, organisation, date, marking: marking?.text }
   const ids = record.slides.map((s) => s.id)
   const outline = toOutline(record.outline, ids)
+  // The handout's endnotes follow its slides (src/reading/render.ts).
+  const endnotes = record.slides.some((s) => s.provenance?.length)
+  const outlines: Record<string, OutlineEntry[]> = {
+    'deck.pdf': outline,
+    'handout.pdf': endnotes ? [...outline, { title: 'Where the facts come from', page: ids.length, children: [] }] : outline,
+  }
   // Each PDF gets its outline (pdf-lib) as soon as it is printed, the handout while the deck prints;
   // nothing is written before both are printed and checked.
   const finishing = new Map<string, Promise<{ pdf: Uint8Array; pages: number }>>()
   const onPrinted = (name: string, bytes: Uint8Array) => {
-    const done = outlining.then(({ withOutline }) => withOutline(bytes, outline, info))
+    const done = outlining.then(({ withOutline }) => withOutline(bytes, outlines[name] ?? outline, info))
     done.catch(() => undefined) // handled where it is awaited
     finishing.set(name, done)
   }
@@ -110,9 +116,11 @@ async function main(): Promise<number> {
   let ok = !(strict && printed.losses.length)
   for (const { pdf, loss } of printed.losses) console.error(`${strict ? 'error' : 'warning'} ${describeLoss(pdf, loss)}`)
   for (const o of outputs) {
-    const good = o.pages === ids.length
+    const extra = o.file.endsWith('handout.pdf') ? printed.endnotePages : 0
+    const good = o.pages === ids.length + extra
     ok &&= good
-    const line = `${relative(root, o.file)}: ${o.pages} page${o.pages === 1 ? '' : 's'}${good ? '' : ` — expected ${ids.length}, one per slide`}`
+    const expected = `${ids.length + extra}, one per slide${extra ? ` and ${extra} of sources` : ''}`
+    const line = `${relative(root, o.file)}: ${o.pages} page${o.pages === 1 ? '' : 's'}${good ? '' : ` — expected ${expected}`}`
     if (good) console.log(line)
     else console.error(`error ${line}`)
   }

@@ -22,18 +22,18 @@ export function renderFile(
   const diagnostics: Diagnostic[] = []
   const links: InternalLink[] = []
   const prose: ProseLine[] = []
-  const line = (text: string | undefined, pos: { line: number; column: number } | undefined, title = true): void => {
+  const line = (text: string | undefined, pos: { line: number; column: number } | undefined, role: 'title' | 'section'): void => {
     if (text?.trim() && pos)
       prose.push({
         pos: { file: file.file, line: pos.line, column: pos.column },
         text: text.trim(),
         blockStart: true,
         notes: false,
-        ...(title ? { role: 'title' } : {}),
+        role,
       })
   }
-  line(file.meta.title, file.keyPos.title?.value)
-  line(file.meta.section, file.keyPos.section?.value, false)
+  line(file.meta.title, file.keyPos.title?.value, 'title')
+  line(file.meta.section, file.keyPos.section?.value, 'section')
   const slides = file.parts.map((part, v): RenderedSlide => {
     const own: ReturnType<typeof validatePartAttrs> = part.attrs ? validatePartAttrs(part.attrs) : { options: {}, diagnostics: [] }
     const id = v === 0 ? file.meta.id : (own.options.id ?? `${file.meta.id}-${v + 1}`)
@@ -56,7 +56,8 @@ export function renderFile(
     } else if (build) body.html = withBuilds(body.html)
     links.push(...body.links, ...(notes?.links ?? []))
     // A sub-slide's title is its `## ` heading, the line before its content.
-    if (part.title !== undefined) line(part.title, { line: part.content.start.line > part.pos.line ? part.content.start.line - 1 : part.pos.line, column: 4 })
+    if (part.title !== undefined)
+      line(part.title, { line: part.content.start.line > part.pos.line ? part.content.start.line - 1 : part.pos.line, column: 4 }, 'title')
     prose.push(...body.prose, ...(notes?.prose ?? []).map((l) => ({ ...l, notes: true })))
     const notesText = notes ? textOf(notes.html) : ''
     const notesWords = countWords(notesText)

@@ -227,8 +227,8 @@ export interface ProseLine {
   notes: boolean
   /** A table's header cell ("Year", "Event"): a column heading. */
   heading?: boolean
-  /** A (sub-)slide's title, or the first line of a list item: what the reviewer's lint reads. */
-  role?: 'title' | 'bullet'
+  /** A (sub-)slide's title, a section's name, or the first line of a list item: what the reviewer's lint reads. */
+  role?: 'title' | 'section' | 'bullet'
 }
 
 export interface DeckResult {

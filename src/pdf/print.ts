@@ -23,6 +23,8 @@ export interface Printed {
   ids: string[]
   deck: Uint8Array
   handout: Uint8Array
+  /** The pages of handout.pdf after the slides': the source sentences behind the facts (none without). */
+  endnotePages: number
   losses: { pdf: 'deck.pdf' | 'handout.pdf'; loss: Loss }[]
 }
 
@@ -85,6 +87,7 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
   const margin = { top: '0', bottom: '0', left: '0', right: '0' }
   const handout = await page.pdf({ format: paper, printBackground: true, tagged: true, margin })
   onPrinted('handout.pdf', handout)
+  const endnotePages = await countEndnotePages(page, paper, margin)
   const deckPrint = await page.evaluate<boolean>(
     "(document.documentElement.classList.add('deck-print'), getComputedStyle(document.querySelector('.handout-page') ?? document.body).page === 'slide')",
   )
@@ -95,7 +98,19 @@ async function print(page: Page, url: string, paper: Paper, mark: (what: string)
   mark('printing deck')
   const deck = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, margin })
   onPrinted('deck.pdf', deck)
-  return { ids, deck, handout, losses }
+  return { ids, deck, handout, endnotePages, losses }
+}
+
+/**
+ * The endnotes printed alone, to count their pages: the handout's count then still shows that
+ * each slide took one page. No endnotes, no printing.
+ */
+async function countEndnotePages(page: Page, paper: Paper, margin: Record<string, string>): Promise<number> {
+  const has = await page.evaluate<boolean>("document.documentElement.classList.toggle('handout-endnotes-only', !!document.getElementById('handout-endnotes'))")
+  if (!has) return 0
+  const [{ PDFDocument }, bytes] = await Promise.all([import('pdf-lib'), page.pdf({ format: paper, printBackground: true, margin })])
+  await page.evaluate("document.documentElement.classList.remove('handout-endnotes-only')")
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
 }
 
 /**

@@ -49,12 +49,12 @@ describe('markClaims', () => {
 describe('footnotes', () => {
   it('quote the sentence, escaped, with its source; the speaker list pairs claims and sentence', () => {
     const sources = [{ id: 'art', title: 'Trade & Power', publisher: 'The Review', date: '2024-02' }]
-    const html = footnotesHtml(entries, sources, 'read-provenance', id, (n) => (n === 1 ? 's-ref-1' : undefined))
+    const html = footnotesHtml(entries, sources, { cls: 'read-provenance', id, back: (n) => (n === 1 ? 's-ref-1' : undefined) })
     expect(html).toContain(
-      '<li id="s-src-1"><q>Trade grew by 40% in 2023 between the U.S. and Iran.</q> — <cite>Trade &amp; Power</cite> <a class="prov-back" href="#s-ref-1"',
+      '<li id="s-src-1"><q>Trade grew by 40% in 2023 between the U.S. and Iran.</q> — The Review, Feb 2024 <a class="prov-back" href="#s-ref-1"',
     )
-    expect(html).toContain('<li id="s-src-2"><q>It was &quot;a door to the sea&quot;.</q> — <cite>Trade &amp; Power</cite></li>')
-    expect(footnotesHtml([], sources, 'x', id)).toBe('')
+    expect(html).toContain('<li id="s-src-2"><q>It was &quot;a door to the sea&quot;.</q> — The Review, Feb 2024</li>')
+    expect(footnotesHtml([], sources, { cls: 'x', id })).toBe('')
     expect(speakerTemplate(entries, sources)).toMatch(
       /^<template class="deck-provenance"><ol><li><b class="deck-provenance-claims">40 percent, US, Iran<\/b> <q>Trade grew/,
     )

@@ -28,10 +28,23 @@ function claimPattern(c: ProvenanceEntry['claims'][number]): RegExp | undefined 
   const gap = c.kind === 'number-word' ? '(?:\\s|&nbsp;|[-‐‑–—])+' : '(?:\\s|&nbsp;)+'
   let src = word(words[0] ?? '')
   for (const w of words.slice(1)) src += w.toLowerCase() === 'percent' ? `(?:\\s*%|${gap}per(?:\\s|&nbsp;)*cent|${gap}percent)` : `${gap}${word(w)}`
-  // A quoted phrase is found where the HTML quotes it.
-  const before = c.kind === 'quote' ? `(?<=["“‘']|&quot;|&#39;)` : '(?<![\\p{L}\\p{N}])'
-  return new RegExp(`${before}${src}(?![\\p{L}\\p{N}])`, c.kind === 'number-word' ? 'giu' : 'gu')
+  // No Unicode property classes here: each costs its compile, once per claim.
+  return new RegExp(src, c.kind === 'number-word' ? 'giu' : 'gu')
 }
+
+/**
+ * Does the match from `from` to `to` stand where a claim may: not running on into a word, and
+ * after a quotation mark for a quote (found where the HTML quotes it), else not inside a word.
+ * Checked here: a lookbehind would be tried at every position of the text.
+ */
+function standsAlone(text: string, from: number, to: number, kind: string): boolean {
+  if (WORD_CHAR.test(text.slice(to, to + 2))) return false
+  const head = text.slice(Math.max(0, from - 6), from)
+  if (kind === 'quote') return /(?:["“‘']|&quot;|&#39;)$/.test(head)
+  return !/[\p{L}\p{N}]$/u.test(head)
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]/u
 
 /**
  * `html` with each claim of `entries` (those of the body, or of the notes) linked to its
@@ -64,20 +77,38 @@ export function markClaims(
   }
   if (last < html.length && !skipping()) runs.push({ start: last, end: html.length, marks: [] })
 
+  // The runs joined by a character no pattern matches, so each claim is looked for in one pass.
+  const starts: number[] = []
+  let joined = ''
+  for (const run of runs) {
+    starts.push(joined.length)
+    joined += `${html.slice(run.start, run.end)}\0`
+  }
+  const runAt = (offset: number): number => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] ?? 0) <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
   entries.forEach((e, i) => {
     for (const c of e.claims) {
       if (c.notes !== notes) continue
       const re = claimPattern(c)
       if (!re) continue
-      placed: for (const run of runs) {
-        const text = html.slice(run.start, run.end)
-        for (const m of text.matchAll(re)) {
-          const from = m.index
-          const to = from + m[0].length
-          if (run.marks.some((k) => from < k.to && to > k.from)) continue
-          run.marks.push({ from, to, n: i + 1 })
-          break placed
-        }
+      for (const m of joined.matchAll(re)) {
+        if (!standsAlone(joined, m.index, m.index + m[0].length, c.kind)) continue
+        const r = runAt(m.index)
+        const run = runs[r]
+        if (!run) continue
+        const from = m.index - (starts[r] ?? 0)
+        const to = from + m[0].length
+        if (run.marks.some((k) => from < k.to && to > k.from)) continue
+        run.marks.push({ from, to, n: i + 1 })
+        break
       }
     }
   })
@@ -100,33 +131,33 @@ export function markClaims(
   return out + html.slice(at)
 }
 
-/** How a footnote names its source: its title (else its publisher, else its id); the references give the rest. */
+/** How a footnote names its source: as the slide's source line does (publisher, date); the references give the rest. */
 export function sourceLabel(id: string, sources: readonly DeckSource[]): string {
   const s = sources.find((x) => x.id === id)
-  if (!s) return escapeHtml(id === 'source' ? 'the source' : id)
-  return s.title ? `<cite>${escapeHtml(s.title)}</cite>` : escapeHtml(s.publisher ?? s.id)
+  return escapeHtml(s ? shortName(s) : id === 'source' ? 'the source' : id)
 }
 
-/**
- * A slide's footnotes: each supporting sentence, quoted (cut at `max` characters), with its
- * source; `back(n)`, when it gives an id, links footnote n back to its place in the text.
- */
-export function footnotesHtml(
-  entries: readonly ProvenanceEntry[],
-  sources: readonly DeckSource[],
-  cls: string,
-  id: (n: number) => string,
-  back?: (n: number) => string | undefined,
-  max = Number.POSITIVE_INFINITY,
-): string {
+/** How a slide's footnotes are written: `back(n)`, when it gives an id, links footnote n back to its place in the text. */
+export interface FootnoteOptions {
+  cls: string
+  id: (n: number) => string
+  back?: (n: number) => string | undefined
+  /** Under a heading of their own ("Where the facts come from"), or a bare list under the caller's. @default true */
+  titled?: boolean
+}
+
+/** A slide's footnotes: each supporting sentence, quoted, with its source. */
+export function footnotesHtml(entries: readonly ProvenanceEntry[], sources: readonly DeckSource[], opts: FootnoteOptions): string {
   if (!entries.length) return ''
+  const { cls, id, back } = opts
   const items = entries.map((e, i) => {
     const to = back?.(i + 1)
-    const sentence = e.sentence.length <= max ? e.sentence : `${e.sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
     const link = to ? ` <a class="prov-back" href="#${escapeHtml(to)}" aria-label="Back to the text">↩</a>` : ''
-    return `<li id="${escapeHtml(id(i + 1))}"><q>${escapeHtml(sentence)}</q> — ${sourceLabel(e.source, sources)}${link}</li>`
+    return `<li id="${escapeHtml(id(i + 1))}"><q>${escapeHtml(e.sentence)}</q> — ${sourceLabel(e.source, sources)}${link}</li>`
   })
-  return `<aside class="${cls}" aria-label="Where the facts come from"><p class="${cls}-title">Where the facts come from</p><ol>${items.join('')}</ol></aside>`
+  const list = `<ol class="${cls}">${items.join('')}</ol>`
+  if (opts.titled === false) return list
+  return `<aside class="${cls}" aria-label="Where the facts come from"><p class="${cls}-title">Where the facts come from</p>${list.replace(` class="${cls}"`, '')}</aside>`
 }
 
 /** The speaker view's list for one slide (claim, then the sentence and its source), inert until the speaker view shows it. */
@@ -134,8 +165,7 @@ export function speakerTemplate(entries: readonly ProvenanceEntry[], sources: re
   if (!entries.length) return ''
   const items = entries.map((e) => {
     const claims = [...new Set(e.claims.map((c) => c.text))].map(escapeHtml).join(', ')
-    const source = sources.find((x) => x.id === e.source)
-    const name = escapeHtml(source ? shortName(source) : e.source === 'source' ? 'the source' : e.source)
+    const name = sourceLabel(e.source, sources)
     return `<li><b class="deck-provenance-claims">${claims}</b> <q>${escapeHtml(e.sentence)}</q> <span class="deck-provenance-source">${name}</span></li>`
   })
   return `<template class="deck-provenance"><ol>${items.join('')}</ol></template>`

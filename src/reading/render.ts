@@ -63,7 +63,7 @@ export function renderReading(deck: Deck): string {
         `<h2 class="read-title" id="${s.id}-title"><span class="read-number">${i + 1}.</span> ${escapeHtml(s.title)}</h2>`,
         body.trim() ? `<div class="read-body">${readingLinks(body)}</div>` : '',
         notes.trim() ? `<div class="read-notes">${readingLinks(notes)}</div>` : '',
-        footnotesHtml(prov, sources, 'read-provenance', note, (n) => (refs.has(n) ? ref(n) : undefined)),
+        footnotesHtml(prov, sources, { cls: 'read-provenance', id: note, back: (n) => (refs.has(n) ? ref(n) : undefined) }),
         `<p class="read-to-deck"><a class="read-deck-link" href="./deck.html#/${s.id}">Slide ${i + 1} in the deck</a></p>`,
         '</article>',
       ].join('')
@@ -104,19 +104,30 @@ export function slideSections(deck: Deck): Map<string, string> {
 export function renderHandout(deck: Deck): string {
   const sections = slideSections(deck)
   const total = deck.slides.length
-  return (
-    '<span id="two-up" hidden></span>\n' +
-    deck.slides
-      .map((s, i) => {
-        const section = sections.get(s.id) ?? ''
-        return [
-          `<article class="handout-page" id="handout-${s.id}">`,
-          `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
-          `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
-          `<div class="handout-notes">${s.notesHtml}</div>`,
-          '</article>',
-        ].join('')
-      })
-      .join('\n')
+  const sources = deckSources(deck.config)
+  const pages = deck.slides.map((s, i) => {
+    const section = sections.get(s.id) ?? ''
+    // The notes number each fact whose source sentence the endnotes quote.
+    const prov = s.provenance ?? []
+    const notes = prov.length ? markClaims(s.notesHtml, prov, true, (n) => `${s.id}-src-${n}`) : s.notesHtml
+    return [
+      `<article class="handout-page" id="handout-${s.id}">`,
+      `<p class="handout-head"><span>${escapeHtml(deck.config.title)}</span><span>Slide ${i + 1} of ${total}</span></p>`,
+      `<div class="reveal handout-slide"><div class="handout-canvas">${section}</div></div>`,
+      `<div class="handout-notes">${notes}</div>`,
+      '</article>',
+    ].join('')
+  })
+  // After the slides, as a book's notes: each slide's source sentences under its number and title.
+  const endnotes = deck.slides.flatMap((s, i) =>
+    s.provenance?.length
+      ? [
+          `<section class="handout-endnotes-slide" aria-labelledby="${s.id}-sources"><h3 id="${s.id}-sources">Slide ${i + 1}. ${escapeHtml(s.title)}</h3>`,
+          footnotesHtml(s.provenance, sources, { cls: 'handout-provenance', id: (n) => `${s.id}-src-${n}`, titled: false }),
+          '</section>',
+        ]
+      : [],
   )
+  if (endnotes.length) pages.push(`<article class="handout-endnotes" id="handout-endnotes"><h2>Where the facts come from</h2>${endnotes.join('')}</article>`)
+  return `<span id="two-up" hidden></span>\n${pages.join('\n')}`
 }

@@ -78,7 +78,12 @@ describe('provenance in the editions', () => {
     const sources = () => speaker.evaluate(() => document.querySelector<HTMLElement>('.deck-sources')?.textContent?.replace(/\s+/g, ' ') ?? '')
     await speaker.waitForFunction((text) => document.querySelector('.deck-sources')?.textContent?.includes(text), HARBOUR, { polling: 100 })
     const first = await sources()
-    expect(first).toContain('Sources for this slide')
+    expect(first).toContain('Sources for this slide (3)')
+    // Closed until the presenter opens it, so the notes keep their room.
+    const list = speaker.locator('.deck-sources li').first()
+    expect(await list.isVisible()).toBe(false)
+    await speaker.click('.deck-sources summary')
+    await list.waitFor({ state: 'visible' })
     expect(first).toMatch(/40 percent.*In 2014 the Port of Vilnor/)
     expect(first).toContain(REVIEW)
     // The next slide (the references) holds no claim: the list goes. The speaker view's keys

@@ -160,7 +160,8 @@ function showSources(win: Window, notes: HTMLElement): void {
   notes.querySelector('.deck-sources')?.remove()
   const box = doc.createElement('details')
   box.className = 'deck-sources'
-  box.open = true
+  // Closed at first: the notes keep their room; opened, it stays open from slide to slide.
+  box.open = false
   const summary = doc.createElement('summary')
   summary.textContent = 'Sources for this slide'
   box.append(summary)
@@ -175,6 +176,7 @@ function showSources(win: Window, notes: HTMLElement): void {
     box.querySelector('ol')?.remove()
     box.hidden = !template
     if (template) box.append(doc.importNode(template.content, true))
+    summary.textContent = `Sources for this slide (${box.querySelectorAll('ol > li').length})`
   }
   reveal?.addEventListener('slidechanged', update)
   update()

@@ -41,8 +41,8 @@ const holdsWords = (text: string, expected: string): boolean =>
       .join(' '),
   ).test(text)
 const letterDir = mkdtempSync(join(tmpdir(), 'deck-pdf-letter-'))
-// The slides whose facts the handout's endnotes trace to a source sentence.
-const traced = slides.filter((s) => s.provenance?.length)
+// The slides whose facts the handout's endnotes trace to a source sentence (the build's record).
+let traced: typeof slides = []
 
 function poppler(tool: string, args: string[]): string {
   try {
@@ -64,6 +64,11 @@ let handout: PDFDocument
 beforeAll(async () => {
   const cli = ['src/cli/launch.mjs', 'pdf']
   const dist = builtDist()
+  const record = JSON.parse(readFileSync(join(dist, 'deck.json'), 'utf8')) as { slides: { id: string; provenance?: { sentence: string }[] }[] }
+  traced = slides.flatMap((s) => {
+    const provenance = record.slides.find((r) => r.id === s.id)?.provenance
+    return provenance?.length ? [{ ...s, provenance: provenance as NonNullable<typeof s.provenance> }] : []
+  })
   try {
     const [a4] = await Promise.all([
       run(process.execPath, [...cli, `--dist=${dist}`, `--out=${out}`], { cwd: root }),
@@ -184,7 +189,7 @@ describe('npm run pdf', () => {
     const endnotes = texts.slice(slides.length).join(' ')
     expect(endnotes.startsWith('Where the facts come from') || !traced.length).toBe(true)
     for (const s of traced) {
-      expect(endnotes, `endnotes of ${s.id}`).toContain(norm(`Slide ${slides.indexOf(s) + 1}. ${s.title}`))
+      expect(endnotes, `endnotes of ${s.id}`).toContain(norm(`Slide ${slides.findIndex((x) => x.id === s.id) + 1}. ${s.title}`))
       expect(endnotes, `endnotes of ${s.id}`).toContain(words(s.provenance?.[0]?.sentence ?? '', 6))
     }
   })

@@ -1,5 +1,5 @@
 /**
- * A build, top to bottom: compile the slides -> the client bundle (reused from the cache, or
+ * A build, top to bottom: compile the slides and trace their facts -> the client bundle (reused from the cache, or
  * Vite with the compiled deck handed to the plugin) -> the editions that work alone ->
  * dist/deck.json -> swap into the output folder. A failed build leaves the output folder
  * exactly as it was; the slides' problems are printed here and nowhere else.
@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import { basename, dirname, join } from 'node:path'
 import type { InlineConfig, Plugin, UserConfigFnObject } from 'vite'
 import { alive } from '../cache/prune.ts'
+import { traceFacts } from '../check/trace.ts'
 import { formatCapped, hasErrors } from '../compiler/diagnostics.ts'
 import { loadSlides } from '../compiler/load.ts'
 import { compileLoaded } from '../compiler/node.ts'
@@ -57,6 +58,7 @@ export async function build(opts: BuildOptions): Promise<number> {
     // 1. Compile, and say every problem once.
     const loaded = loadSlides(root, 'slides')
     const result = compileLoaded(root, 'slides', loaded)
+    traceFacts(root, 'slides', result, loaded.deckFile?.text ?? '')
     for (const line of formatCapped(result.diagnostics)) say(line)
     if (!result.files.some((f) => f.endsWith('/deck.yaml'))) {
       say(

@@ -58,7 +58,7 @@ describe('findProvenance', () => {
 
 describe('addProvenance', () => {
   it('quotes no source over the size limit (the check still reads it)', async () => {
-    const { addProvenance, PROVENANCE_MAX_CHARS } = await import('../deck/provenance.ts')
+    const { addProvenance, PROVENANCE_MAX_CHARS } = await import('./trace.ts')
     const { fixtureSlide } = await import('../reading/slide-fixture.ts')
     const slide = fixtureSlide({ id: 'a', h: 0, v: 0, file: 's/1.md', line: 1 })
     const result = {

@@ -3,11 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readSources } from '../check/sources.ts'
-import { addProvenance } from '../deck/provenance.ts'
 import { FIGURE_KINDS } from '../figures/index.ts'
 import { deckFolders, readGated, refusalText } from '../files/read-gate.ts'
-import { deckSources } from './citations.ts'
 import { compileDeck } from './deck.ts'
 import { renderFigureBlock } from './figure-block.ts'
 import { cachedFigure, cachedFigureBlock, figureBlockKey, figureCacheKey } from './figure-cache.ts'
@@ -50,9 +47,6 @@ export function buildDeck(root: string, slidesDir = 'slides'): DeckResult {
 /** Compile slides already loaded from `slidesDir` under `root` (the load's problems come first). */
 export function compileLoaded(root: string, slidesDir: string, loaded: LoadedSlides): DeckResult {
   const result = compileDeck({ files: loaded.files, ...(loaded.deckFile ? { deckFile: loaded.deckFile } : {}), env: nodeEnv(root, slidesDir) })
-  // Where each checked fact comes from; a source that cannot be read is the check's to report.
-  if (deckSources(result.deck.config).length)
-    addProvenance(result, readSources(root, { slidesDir, config: result.deck.config }, loaded.deckFile?.text ?? '').sources)
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] }
 }
 

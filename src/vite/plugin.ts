@@ -53,11 +53,17 @@ export function forVite(result: DeckResult, source: string, page: string): strin
   return pieces(result.deck, source, page).flatMap(([, v]) => [...localRefs(v), ...(v.includes('__VITE_') ? ['__VITE_'] : [])])
 }
 
-/** Compile the slides now (the compiler is loaded on first use), with the loaded sources for the record. */
+/** Compile the slides and trace their facts now (the compiler is loaded on first use), with the loaded sources for the record. */
 async function compileNow(root: string, slidesDir: string) {
-  const [{ loadSlides }, { compileLoaded }] = await Promise.all([import('../compiler/load.ts'), import('../compiler/node.ts')])
+  const [{ loadSlides }, { compileLoaded }, { traceFacts }] = await Promise.all([
+    import('../compiler/load.ts'),
+    import('../compiler/node.ts'),
+    import('../check/trace.ts'),
+  ])
   const loaded = loadSlides(root, slidesDir)
-  return { result: compileLoaded(root, slidesDir, loaded), sources: [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])] }
+  const result = compileLoaded(root, slidesDir, loaded)
+  traceFacts(root, slidesDir, result, loaded.deckFile?.text ?? '')
+  return { result, sources: [...loaded.files, ...(loaded.deckFile ? [loaded.deckFile] : [])] }
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
- * A compiled deck given its provenance: each slide's supporting source sentences (for the
- * reading edition, the handout and deck.json) and, inside each slide's `<section>`, the speaker
- * view's list as an inert `<template>`. Pure: the sources come as text.
+ * The build's provenance step, after the compile: the deck's sources read as the check reads
+ * them, then each slide given its supporting source sentences (for the reading edition, the
+ * handout and deck.json) and, inside its `<section>`, the speaker view's list as an inert
+ * `<template>`. Here, above the compiler, as it uses the check's matching and the editions' markup.
  */
-import { findProvenance, indexBySentence } from '../check/provenance.ts'
 import { deckSources } from '../compiler/citations.ts'
+import type { DeckResult } from '../deck/model.ts'
 import { speakerTemplate } from '../reading/provenance.ts'
-import type { DeckResult } from './model.ts'
+import { findProvenance, indexBySentence } from './provenance.ts'
+import { readSources } from './sources.ts'
 
 /**
  * The longest source whose sentences the build matches: indexing is linear, but a book-length
@@ -14,7 +16,17 @@ import type { DeckResult } from './model.ts'
  */
 export const PROVENANCE_MAX_CHARS = 1_000_000
 
-/** Adds provenance to `result` in place; a deck with no source text (or only longer ones) is left as it is. */
+/**
+ * Trace the facts of a deck compiled from `slidesDir` under `root` (`deckYaml`: deck.yaml's text,
+ * for the lines of its problems) to its sources, in place. A source that cannot be read is the
+ * check's to report; a deck without sources is left as it is.
+ */
+export function traceFacts(root: string, slidesDir: string, result: DeckResult, deckYaml: string): void {
+  if (!deckSources(result.deck.config).length) return
+  addProvenance(result, readSources(root, { slidesDir, config: result.deck.config }, deckYaml).sources)
+}
+
+/** Adds provenance to `result` in place; a deck with no source text (or only longer ones) is left as it is. Pure. */
 export function addProvenance(result: DeckResult, all: readonly { id: string; text: string }[]): void {
   const sources = all.filter((s) => s.text.length <= PROVENANCE_MAX_CHARS)
   if (!sources.length) return

@@ -32,6 +32,22 @@ describe('markClaims', () => {
     expect(markClaims('<p>Iran</p>', entries, false, id)).toBe('<p>Iran</p>')
   })
 
+  it('makes one link of one footnote’s claims with only a space between (a day and its month)', () => {
+    const dated: ProvenanceEntry[] = [
+      {
+        source: 'art',
+        sentence: 'It opened on 3 March 2023.',
+        claims: [
+          { text: '3', kind: 'number', notes: false },
+          { text: 'March 2023', kind: 'name', notes: false },
+        ],
+      },
+    ]
+    expect(markClaims('<p>Opened 3 March 2023, late</p>', dated, false, id)).toBe(
+      '<p>Opened <a class="prov" href="#s-src-1">3 March 2023<sup class="prov-n">1</sup></a>, late</p>',
+    )
+  })
+
   it('finds a quoted phrase only where it is quoted', () => {
     const quoted: ProvenanceEntry[] = [{ source: 'art', sentence: 'A threat.', claims: [{ text: 'threat', kind: 'quote', notes: false }] }]
     expect(markClaims('<p>A threat, the “threat”</p>', quoted, false, id)).toBe(

@@ -117,7 +117,7 @@ export function markClaims(
   let out = ''
   let at = 0
   for (const run of runs) {
-    for (const k of run.marks.sort((a, b) => a.from - b.from)) {
+    for (const k of joinAdjacent(run.marks, html.slice(run.start, run.end))) {
       const from = run.start + k.from
       const to = run.start + k.to
       const first = !numbered.has(k.n)
@@ -129,6 +129,20 @@ export function markClaims(
     }
   }
   return out + html.slice(at)
+}
+
+/**
+ * The marks in order, those of one footnote with only spaces between made one ("3 March 2023"
+ * read as the number 3 and the date March 2023 takes one link and one number, at its end).
+ */
+function joinAdjacent(marks: readonly { from: number; to: number; n: number }[], text: string): { from: number; to: number; n: number }[] {
+  const out: { from: number; to: number; n: number }[] = []
+  for (const k of [...marks].sort((a, b) => a.from - b.from)) {
+    const last = out[out.length - 1]
+    if (last && last.n === k.n && /^(?:\s|&nbsp;)*$/.test(text.slice(last.to, k.from))) last.to = k.to
+    else out.push({ ...k })
+  }
+  return out
 }
 
 /** How a footnote names its source: as the slide's source line does (publisher, date); the references give the rest. */

@@ -2,8 +2,8 @@
  * The dark look in the organisation's colours (tests/fixtures/dark-palette: `look: dark`, a purple
  * primary and a green accent, both too dark for the dark ground as given): the deck's kicker and
  * links are the purple lightened to 4.5:1, its rules, bullets and progress bar the green
- * lightened to 3:1, its dark slides drawn on the purple itself; read.html's dark mode keeps the
- * same hues; and `npm run check` passes it, contrast included.
+ * lightened to 3:1, its dark slides drawn on the purple itself, its figures on a light card of
+ * their own; read.html's dark mode keeps the same hues; and `npm run check` passes it, contrast included.
  */
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -82,6 +82,10 @@ describe('dark-palette fixture: the deck', () => {
         expect(got.style.color, badge).toBe(rgb('#a291c6'))
         expect(got.ratio, badge).toBeGreaterThanOrEqual(4.5)
       }
+      // A figure is drawn for a light ground, in its own palette: the dark look gives it a light card.
+      await open('chart')
+      const card = await computed(page, '#chart .deck-figure', ['background-color'])
+      expect(card.style['background-color']).toBe(rgb('#fbfaf7'))
       await open('statement')
       expect(await page.evaluate(() => document.getElementById('statement')?.dataset.backgroundColor)).toBe('#4c2c92')
       await page.close()

@@ -190,6 +190,8 @@ describe('identity fixture: PDFs and PPTX', () => {
       expect(await read(s), s).not.toContain('<p:pic>')
     }
     expect(await read('ppt/theme/theme1.xml')).toContain('<a:latin typeface="House"')
+    // The logo stored once, however many layouts show it (src/pptx/media.ts).
+    expect(Object.keys(zip.files).filter((p) => p.startsWith('ppt/media/'))).toHaveLength(1)
     for (const n of [1, 2, 3, 4]) expect(texts(await read(`ppt/notesSlides/notesSlide${n}.xml`)).filter((t) => t === MARK)).toHaveLength(2)
   }, 300_000)
 

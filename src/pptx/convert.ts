@@ -22,6 +22,7 @@ import { inkOn, MARKING_DEFAULT, showDate } from '../compiler/identity.ts'
 import { appProperties } from './app-props.ts'
 import { addNativeChart, type ChartPoints, pointColours } from './chart.ts'
 import { logoObject, masterObjects } from './identity.ts'
+import { shareMedia } from './media.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { fitNotesPages, markNotesPages } from './notes-page.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
@@ -185,6 +186,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     parts,
     info.slides.map((s) => s.title),
   )
+  shareMedia(parts)
   return zipParts(parts)
 }
 

@@ -3,9 +3,12 @@
  * primary and a green accent, both too dark for the dark ground as given): the deck's kicker and
  * links are the purple lightened to 4.5:1, its rules, bullets and progress bar the green
  * lightened to 3:1, its dark slides drawn on the purple itself, its figures on a light card of
- * their own; read.html's dark mode keeps the same hues; and `npm run check` passes it, contrast included.
+ * their own (in deck.pptx too, whose theme names the colours); read.html's dark mode keeps the
+ * same hues; and `npm run check` passes it, contrast included.
  */
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { serveDir, sharedBrowser } from './browser.ts'
@@ -111,6 +114,30 @@ describe('dark-palette fixture: the deck', () => {
       await server.close()
     }
   }, 120_000)
+})
+
+describe('dark-palette fixture: deck.pptx', () => {
+  it('names the colours the slides use in its theme, and puts the chart on its light card', async () => {
+    const out = join(dist, 'fixture.pptx')
+    const run = await runCli('pptx', project, `--dist=${dist}`, `--out=${out}`)
+    expect(run.code, run.stderr).toBe(0)
+    const zip = await JSZip.loadAsync(readFileSync(out))
+    const read = async (p: string) => (await zip.file(p)?.async('string')) ?? ''
+    const theme = await read('ppt/theme/theme1.xml')
+    // The primary lightened (links, kickers), the accent lightened for rules, the primary as the dark slides' ground.
+    for (const [slot, hex] of [
+      ['accent1', 'A291C6'],
+      ['accent2', '0D7746'],
+      ['dk2', '4C2C92'],
+      ['hlink', 'A291C6'],
+    ])
+      expect(theme, slot).toContain(`<a:${slot}><a:srgbClr val="${hex}"/></a:${slot}>`)
+    // Slide 4, the chart: a card of the figures' light ground drawn before (under) the chart.
+    const chart = await read('ppt/slides/slide4.xml')
+    const card = chart.indexOf('<a:srgbClr val="FBFAF7"/>')
+    expect(card).toBeGreaterThan(0)
+    expect(card).toBeLessThan(chart.indexOf('<p:graphicFrame'))
+  }, 300_000)
 })
 
 describe('dark-palette fixture: npm run check', () => {

@@ -153,6 +153,18 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     let slideCharts = 0
     model.blocks.forEach((b, bi) => {
       const room = roomBelow(model.blocks, bi)
+      if (b.kind === 'figure' && b.card) {
+        // The figure's light card (the dark look), under it: its text is drawn for a light ground.
+        const { box, color: fill } = b.card
+        slide.addShape(pptx.ShapeType.rect, {
+          x: inch(box.x),
+          y: inch(box.y),
+          w: inch(box.w),
+          h: inch(box.h),
+          fill: { color: color(fill) ?? 'FBFAF7' },
+          line: { type: 'none' },
+        })
+      }
       if (b.kind === 'text') slide.addText(textRuns(b, ctx), { ...boxOpts(b, room), ...blockOpts(b, ctx) })
       else if (b.kind === 'table') addTable(slide, b, ctx)
       else if (b.kind === 'figure' && b.chart) {

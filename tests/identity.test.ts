@@ -132,8 +132,8 @@ describe('identity fixture: read.html in dark mode', () => {
       // In light mode the deck's dark blue and red as they are.
       expect([light.accent, light.accent2]).toEqual(['rgb(11, 61, 145)', 'rgb(200, 16, 46)'])
       const dark = await measure('dark')
-      // In dark mode the same hues lightened (#6a89bc, #da5f73), not the built-in look's light blue and salmon.
-      expect([dark.accent, dark.accent2]).toEqual(['rgb(106, 137, 188)', 'rgb(218, 95, 115)'])
+      // In dark mode the same hues lightened (#809ac6, #da5f73: src/compiler/palette.ts), not the built-in look's light blue and salmon.
+      expect([dark.accent, dark.accent2]).toEqual(['rgb(128, 154, 198)', 'rgb(218, 95, 115)'])
       expect(dark.seen.length).toBeGreaterThan(3)
       for (const s of dark.seen) expect(s.ratio, s.what).toBeGreaterThanOrEqual(4.5)
     } finally {
@@ -190,6 +190,8 @@ describe('identity fixture: PDFs and PPTX', () => {
       expect(await read(s), s).not.toContain('<p:pic>')
     }
     expect(await read('ppt/theme/theme1.xml')).toContain('<a:latin typeface="House"')
+    // The logo stored once, however many layouts show it (src/pptx/media.ts).
+    expect(Object.keys(zip.files).filter((p) => p.startsWith('ppt/media/'))).toHaveLength(1)
     for (const n of [1, 2, 3, 4]) expect(texts(await read(`ppt/notesSlides/notesSlide${n}.xml`)).filter((t) => t === MARK)).toHaveLength(2)
   }, 300_000)
 

@@ -1,7 +1,8 @@
 /**
- * WCAG 2 contrast between colours, and a colour made readable on a dark ground: the reading
- * edition's dark mode keeps the deck's own colours where they reach AA, and lightens them (towards
- * white, so the hue stays) where they do not. Pure.
+ * WCAG 2 contrast between colours, and the one routine that decides a colour for the grounds it
+ * sits on: a colour that reaches the contrast it needs is kept; one that does not is mixed with
+ * white (on dark grounds) or black (on light ones), the least that reaches it, so its hue stays.
+ * The palette (src/compiler/palette.ts) asks it for every colour deck.yaml's theme sets. Pure.
  */
 
 /** `#rgb` or `#rrggbb` as [r, g, b], 0–255. */
@@ -31,15 +32,35 @@ export function contrastRatio(a: string, b: string): number {
 /** WCAG AA for body text. */
 export const AA = 4.5
 
+/** WCAG AA for large text (24px, or 18.7px bold) and for graphics (rules, markers, bars). */
+export const AA_LARGE = 3
+
+/** `t` (0–1) of the way from `a` to `b`, as CSS `color-mix(in srgb, b t, a)` mixes them. */
+export function mix(a: string, b: string, t: number): string {
+  const [x, y] = [rgb(a), rgb(b)]
+  return toHex(x.map((v, i) => v + ((y[i] as number) - v) * t))
+}
+
+/** A ground a colour sits on: a colour, or one that depends on the colour (a tint of it). */
+export type Ground = string | ((colour: string) => string)
+
 /**
- * `hex` when it reaches `min` contrast on the dark `ground`, else the least mix of it with white
- * that does (lowercase `#rrggbb`).
+ * `hex` when it reaches `min` contrast on every ground, else the least mix of it with white or
+ * black (whichever reaches further on these grounds) that does, in hundredths (lowercase
+ * `#rrggbb`); white or black when even they fall short.
  */
-export function readableOnDark(hex: string, ground: string, min = AA): string {
-  const base = rgb(hex)
+export function readableOn(hex: string, grounds: readonly Ground[], min = AA): string {
+  const on = (c: string) => grounds.map((g) => (typeof g === 'string' ? g : g(c)))
+  const worst = (c: string) => Math.min(...on(c).map((g) => contrastRatio(c, g)))
+  const end = worst('#ffffff') >= worst('#000000') ? '#ffffff' : '#000000'
   for (let t = 0; t <= 100; t++) {
-    const mixed = toHex(base.map((v) => v + ((255 - v) * t) / 100))
-    if (contrastRatio(mixed, ground) >= min) return mixed
+    const mixed = mix(hex, end, t / 100)
+    if (worst(mixed) >= min) return mixed
   }
-  return '#ffffff'
+  return end
+}
+
+/** The least contrast `hex` reaches on `grounds` (as `readableOn` measures it). */
+export function worstContrast(hex: string, grounds: readonly Ground[]): number {
+  return Math.min(...grounds.map((g) => contrastRatio(hex, typeof g === 'string' ? g : g(hex))))
 }

@@ -4,9 +4,10 @@ import { placeCitations } from './citations.ts'
 import { tooComplexFile, tooManyParts } from './complexity.ts'
 import { diag, sortDiagnostics } from './diagnostics.ts'
 import { splitFrontmatter } from './frontmatter.ts'
-import { darkGround, embedIdentity, slideChrome } from './identity.ts'
+import { embedIdentity, slideChrome } from './identity.ts'
 import { createMarkdown, type InternalLink, type MarkdownEnv } from './markdown.ts'
 import { paceInRange } from './pacing.ts'
+import { darkGround, themeFindings } from './palette.ts'
 import { defaultId, parseSlideFile } from './parse.ts'
 import { at } from './position.ts'
 import { renderFile, sectionHtml } from './render.ts'
@@ -126,6 +127,7 @@ function readDeckConfig(
   const { config: valid, diagnostics } = validateDeckConfig(fm.data, keyPos, at(deckFile.path, 1))
   out.push(...diagnostics.map((d) => ({ ...d, code: 'deck-config' as const })))
   const { config, embedded } = embedIdentity(valid, deckFile.path, keyPos, env, out)
+  out.push(...themeFindings(config, keyPos, deckFile.path))
   // The title and subtitle are shown to the audience: prose, like a slide's (who made it is no claim to check).
   for (const key of ['title', 'subtitle'] as const) {
     const pos = keyPos[key]?.value

@@ -115,14 +115,18 @@ export function splitFrontmatter(file: SourceFile): Frontmatter {
     const valueStart = valueNode?.range?.[0] ?? keyStart
     data[key] = resolved ? resolved[key] : valueNode && typeof valueNode.toJSON === 'function' ? valueNode.toJSON() : (valueNode ?? null)
     keyPos[key] = { key: toPos(keyStart), value: toPos(valueStart) }
-    // One level of nesting (deck.yaml's budgets:), located as "key.sub".
-    if (isMap(item.value))
-      for (const sub of item.value.items) {
+    // Two levels of nesting (deck.yaml's budgets:, theme.colours:), located as "key.sub.sub".
+    const nested = (map: unknown, prefix: string, from: number, depth: number): void => {
+      if (!isMap(map)) return
+      for (const sub of map.items) {
         if (!isScalar(sub.key)) continue
-        const subStart = sub.key.range?.[0] ?? valueStart
+        const subStart = sub.key.range?.[0] ?? from
         const subValue = (sub.value as { range?: [number, number, number] } | null)?.range?.[0] ?? subStart
-        keyPos[`${key}.${String(sub.key.value)}`] = { key: toPos(subStart), value: toPos(subValue) }
+        keyPos[`${prefix}.${String(sub.key.value)}`] = { key: toPos(subStart), value: toPos(subValue) }
+        if (depth > 1) nested(sub.value, `${prefix}.${String(sub.key.value)}`, subValue, depth - 1)
       }
+    }
+    nested(item.value, key, valueStart, 2)
   }
   return { data, keyPos, dataPos, body, diagnostics: [] }
 }

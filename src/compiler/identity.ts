@@ -5,6 +5,7 @@
  */
 import { closest } from '../text/did-you-mean.ts'
 import { escapeHtml } from '../text/escape.ts'
+import { contrastRatio } from './contrast.ts'
 import { diag } from './diagnostics.ts'
 import { resolveLocal } from './local-paths.ts'
 import type { MarkdownEnv } from './markdown.ts'
@@ -201,21 +202,9 @@ export function slideChrome(config: DeckConfig, embedded: { logo?: string } | un
   }
 }
 
-/** The dark ground of title, statement and section slides: --dark of the look (assets/base.css, theme.css), or the theme's primary. */
-export function darkGround(config: DeckConfig): string {
-  return config.theme?.colours?.primary ?? (config.theme?.look === 'dark' ? '#0b111a' : '#14263d')
-}
-
-/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+/** Black or white, whichever reads better on `hex` (WCAG contrast). */
 export function inkOn(hex: string): string {
-  const h = hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (c) => c + c) : hex
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = Number.parseInt(h.slice(i, i + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }) as [number, number, number]
-  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b
-  // Contrast with black (l + 0.05) / 0.05 against white 1.05 / (l + 0.05).
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff'
+  return contrastRatio(hex, '#000000') >= contrastRatio(hex, '#ffffff') ? '#000000' : '#ffffff'
 }
 
 /** The font's family name: its file's name (`House.woff2` -> "House"), as the PPTX theme names it too. */

@@ -22,6 +22,7 @@ import { inkOn, MARKING_DEFAULT, showDate } from '../compiler/identity.ts'
 import { appProperties } from './app-props.ts'
 import { addNativeChart, type ChartPoints, pointColours } from './chart.ts'
 import { logoObject, masterObjects } from './identity.ts'
+import { shareMedia } from './media.ts'
 import type { Block, DeckInfo, ExtractedDeck, FigurePngs, Palette, Paragraph, Run, TextBlock, TextStyle } from './model.ts'
 import { fitNotesPages, markNotesPages } from './notes-page.ts'
 import { finish, pptxParts, zipParts } from './parts.ts'
@@ -152,6 +153,18 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     let slideCharts = 0
     model.blocks.forEach((b, bi) => {
       const room = roomBelow(model.blocks, bi)
+      if (b.kind === 'figure' && b.card) {
+        // The figure's light card (the dark look), under it: its text is drawn for a light ground.
+        const { box, color: fill } = b.card
+        slide.addShape(pptx.ShapeType.rect, {
+          x: inch(box.x),
+          y: inch(box.y),
+          w: inch(box.w),
+          h: inch(box.h),
+          fill: { color: color(fill) ?? 'FBFAF7' },
+          line: { type: 'none' },
+        })
+      }
       if (b.kind === 'text') slide.addText(textRuns(b, ctx), { ...boxOpts(b, room), ...blockOpts(b, ctx) })
       else if (b.kind === 'table') addTable(slide, b, ctx)
       else if (b.kind === 'figure' && b.chart) {
@@ -185,6 +198,7 @@ export async function deckToPptx(info: DeckInfo, extracted: ExtractedDeck, pngs:
     parts,
     info.slides.map((s) => s.title),
   )
+  shareMedia(parts)
   return zipParts(parts)
 }
 

@@ -119,6 +119,8 @@ export interface FigureBlock {
   alt: string
   /** A chart's data and look, to rebuild it as a native chart (its SVG stays for other uses). */
   chart?: ChartFigure
+  /** The light card the page draws the figure on (the dark look), px and `#rrggbb`. */
+  card?: { box: Box; color: string }
 }
 
 /** A chart as data (the `data-chart` its SVG carries) with the colours the page drew it in. */

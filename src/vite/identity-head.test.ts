@@ -31,8 +31,10 @@ describe('identityHead', () => {
     )
     expect(head).toContain('<meta name="author" content="A. Analyst" /><meta name="date" content="2026-12-07" />')
     expect(head).toContain('@font-face { font-family: "House"; src: url(data:font/woff2;base64,AAAA) format("woff2");')
-    // The dark blue, lightened for a dark ground (the reading edition's dark mode) to 4.57:1 there.
-    expect(head).toContain('--theme-primary: #0b3d91; --theme-primary-on-dark: #6a89bc; --theme-font: "House"; --marking-bg: #ffc000; --marking-ink: #000000;')
+    // The dark blue as given, as the dark slides' ground, and lightened for text on a dark ground (src/compiler/palette.ts).
+    expect(head).toContain(
+      '--theme-primary: #0b3d91; --theme-dark: #0b3d91; --theme-primary-on-dark: #809ac6; --theme-font: "House"; --marking-bg: #ffc000; --marking-ink: #000000;',
+    )
     expect(head).toMatch(/@page paper \{ @top-center \{ content: "TLP:AMBER";.*\} @bottom-center \{ content: "TLP:AMBER";/)
   })
 

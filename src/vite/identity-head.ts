@@ -5,16 +5,10 @@
  * and reading.css read. Pure.
  */
 
-import { readableOnDark } from '../compiler/contrast.ts'
 import { fontFamily, inkOn, MARKING_DEFAULT } from '../compiler/identity.ts'
+import { themeColours } from '../compiler/palette.ts'
 import type { Deck } from '../deck/model.ts'
 import { escapeHtml } from '../text/escape.ts'
-
-/**
- * The lighter of the reading edition's two dark-mode grounds (assets/reading.css: --card on
- * --bg #12161c): a colour that reads on it reads on both.
- */
-export const READING_DARK_GROUND = '#1b2129'
 
 /** `text` as a CSS string, safe inside a `<style>` element. */
 export function cssString(text: string): string {
@@ -29,12 +23,17 @@ export function identityHead(deck: Deck): string {
     config.date ? `<meta name="date" content="${escapeHtml(config.date)}" />` : '',
   ].join('')
   const vars: string[] = []
-  const colours = config.theme?.colours
-  if (colours?.primary) vars.push(`--theme-primary: ${colours.primary};`)
-  if (colours?.accent) vars.push(`--theme-accent: ${colours.accent};`)
-  // For a dark ground (the reading edition's dark mode): the same colours, lightened where they would not reach AA.
-  if (colours?.primary) vars.push(`--theme-primary-on-dark: ${readableOnDark(colours.primary, READING_DARK_GROUND)};`)
-  if (colours?.accent) vars.push(`--theme-accent-on-dark: ${readableOnDark(colours.accent, READING_DARK_GROUND)};`)
+  // The theme's colours for each ground (src/compiler/palette.ts): the light pages', the dark slides', dark text's and the dark look's.
+  const c = themeColours(config)
+  const named: [string, string | undefined][] = [
+    ['--theme-primary', c.primary],
+    ['--theme-accent', c.accent],
+    ['--theme-dark', c.dark],
+    ['--theme-primary-on-dark', c.primaryOnDark],
+    ['--theme-accent-on-dark', c.accentOnDark],
+    ['--theme-accent-on-dark-large', c.accentOnDarkLarge],
+  ]
+  for (const [name, value] of named) if (value) vars.push(`${name}: ${value};`)
   let face = ''
   if (config.theme?.font && embedded?.font) {
     const family = fontFamily(config.theme.font)

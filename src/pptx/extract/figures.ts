@@ -125,7 +125,8 @@ export function installFigureReaders(): void {
       box = { x: r.x + (r.w - w) / 2, y: r.y + (r.h - h) / 2, w, h }
     }
     const chart = chartOf(svg, fig, vb?.width ? box.w / vb.width : 1)
-    return { kind: 'figure', box, svg: standaloneSvg(svg), alt, ...(chart ? { chart } : {}) }
+    const card = x.hex(getComputedStyle(fig).backgroundColor)
+    return { kind: 'figure', box, svg: standaloneSvg(svg), alt, ...(chart ? { chart } : {}), ...(card ? { card: { box: x.boxOf(fig), color: card } } : {}) }
   }
 
   /** A chart's spec (its `data-chart`) with each mark's colour as drawn: a dimmed bar's opacity laid on the ground. */

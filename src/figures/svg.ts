@@ -149,7 +149,7 @@ export function joinDesc(alt: string, details: string): string {
 }
 
 /** Greedy word wrap to `maxWidth` px using `textWidth`; a word longer than the line stays whole. */
-export function wrapText(value: string, size: number, maxWidth: number, bold = false, measure: TextMeasure = ESTIMATE): string[] {
+export function wrapText(value: string, size: number, maxWidth: number, bold: boolean, measure: TextMeasure): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of value.split(/\s+/).filter(Boolean)) {
@@ -169,7 +169,7 @@ export function wrapText(value: string, size: number, maxWidth: number, bold = f
  * Word wrap with the fewest lines that fit `maxWidth`, then as even as possible: the narrowest
  * width that still gives that many lines (so "a b c d" wraps 2+2 rather than 3+1).
  */
-export function wrapBalanced(value: string, size: number, maxWidth: number, bold = false, measure: TextMeasure = ESTIMATE): string[] {
+export function wrapBalanced(value: string, size: number, maxWidth: number, bold: boolean, measure: TextMeasure): string[] {
   const greedy = wrapText(value, size, maxWidth, bold, measure)
   let lo = 0
   let hi = maxWidth
@@ -206,7 +206,7 @@ export interface TextBlock {
 export const lineHeight = (size: number): number => Math.round(size * 1.22)
 
 /** A label from its runs (empty runs are dropped); its width is the widest line. */
-export function textBlock(runs: readonly TextRun[], measure: TextMeasure = ESTIMATE): TextBlock {
+export function textBlock(runs: readonly TextRun[], measure: TextMeasure): TextBlock {
   const kept = runs.filter((r) => r.lines.length > 0)
   let width = 0
   let height = 0

@@ -75,11 +75,14 @@ const quoted = (e: TimelineEvent) => `"${e.label}"`
 const sumRows = (h: number[]) => h.reduce((a, b) => a + b, 0) + ROW_GAP * Math.max(0, h.length - 1)
 
 function eventBlock(e: TimelineEvent, width: number, withDate: boolean, S: TimelineSizes, m: TextMeasure): TextBlock {
-  return textBlock([
-    ...(withDate && e.date ? [{ lines: [shortDate(e.date)], size: S.date, bold: true, cls: 'fig-date' }] : []),
-    { lines: wrapBalanced(e.label, S.label, width, true, m), size: S.label, bold: true, cls: 'fig-event-label' },
-    { lines: e.note ? wrapBalanced(e.note, S.note, width, false, m) : [], size: S.note, cls: 'fig-event-note' },
-  ])
+  return textBlock(
+    [
+      ...(withDate && e.date ? [{ lines: [shortDate(e.date)], size: S.date, bold: true, cls: 'fig-date' }] : []),
+      { lines: wrapBalanced(e.label, S.label, width, true, m), size: S.label, bold: true, cls: 'fig-event-label' },
+      { lines: e.note ? wrapBalanced(e.note, S.note, width, false, m) : [], size: S.note, cls: 'fig-event-note' },
+    ],
+    m,
+  )
 }
 
 const clampCentre = (x: number, w: number): number => Math.min(Math.max(x, PAD + w / 2), TIMELINE_WIDTH - PAD - w / 2)

@@ -2,11 +2,13 @@
  * The widths figures lay text out with, from the fonts a deck is drawn in: the theme's font
  * (deck.yaml `theme: { font }`) where it has the letter, then Source Sans 3 (every subset: a
  * deck gets those its text uses, src/fonts/faces.ts), then a wide guess for the system's fonts.
- * The measure's key (what cached figures are named by) comes from the files' content; their
- * tables are read on the first width asked for, which a build whose figures are cached never does.
+ * The measure's key (what cached figures are named by) comes from the files (fontsource's by size
+ * and time, like the other packages figures depend on; the theme's by content); their tables
+ * (named by content) are read on the first width asked for, which a build whose figures are
+ * cached never does.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { type AdvanceTable, type FaceTables, stackMeasure, type TextMeasure } from '../figures/measure.ts'
 import { advanceTable, fontHash } from './advance-table.ts'
@@ -15,18 +17,25 @@ import { EXTRA_SUBSETS, parseRanges, type Subset, subsetFile, subsetRanges } fro
 /** Bumped when the tables or their use change: cached figures laid out with the old ones are not reused. */
 const TABLES_VERSION = 'advance-tables v1'
 
+/** A font file, read (and hashed, which names its table) only when its table is wanted. */
 interface FontFile {
-  bytes: Uint8Array
-  hash: string
+  path: string
+  /** What the measure's key takes from it: its size and time for a package's file, its content's hash for the deck's own. */
+  stamp: string
 }
-const read = (path: string): FontFile => {
-  const bytes = readFileSync(path)
-  return { bytes, hash: fontHash(bytes) }
+const fontFile = (path: string): FontFile => {
+  const st = statSync(path)
+  return { path, stamp: `${st.size}:${st.mtimeMs}` }
 }
 
 /** Source Sans 3's subsets at one weight, Latin first, as the browser falls from one to the next. */
 function sourceSansFiles(weight: number): { subset: Subset; file: FontFile }[] {
-  return (['latin', ...EXTRA_SUBSETS] as const).map((subset) => ({ subset, file: read(subsetFile(subset, weight, 'normal')) }))
+  return (['latin', ...EXTRA_SUBSETS] as const).map((subset) => ({ subset, file: fontFile(subsetFile(subset, weight, 'normal')) }))
+}
+
+const tableOf = (root: string, path: string): AdvanceTable => {
+  const bytes = readFileSync(path)
+  return advanceTable(root, bytes, fontHash(bytes))
 }
 
 /** One table for a weight: each subset's characters inside its unicode-range (Latin's face has none: all of it). */
@@ -35,7 +44,7 @@ function mergedTable(root: string, files: readonly { subset: Subset; file: FontF
   const out = new Map<number, number>()
   for (const { subset, file } of files) {
     const within = subset === 'latin' ? undefined : parseRanges(ranges[subset])
-    for (const [cp, em] of advanceTable(root, file.bytes, file.hash)) {
+    for (const [cp, em] of tableOf(root, file.path)) {
       if (out.has(cp) || (within && !within.some(([a, b]) => cp >= a && cp <= b))) continue
       out.set(cp, em)
     }
@@ -52,14 +61,15 @@ const measures = new Map<string, TextMeasure>()
 export function deckMeasure(root: string, themeFont?: string): TextMeasure {
   const regular = sourceSansFiles(400)
   const bold = sourceSansFiles(700)
-  let theme: FontFile | undefined
+  let theme: { path: string; hash: string } | undefined
   try {
-    theme = themeFont ? read(join(root, themeFont)) : undefined
+    // The deck's own font by content: it is small, and an edit may keep its size and time.
+    theme = themeFont ? { path: join(root, themeFont), hash: fontHash(readFileSync(join(root, themeFont))) } : undefined
   } catch {
     theme = undefined // unreadable: deck.yaml's check says so; the deck falls back to Source Sans 3
   }
   const key = createHash('sha256')
-    .update([TABLES_VERSION, theme?.hash ?? '', ...regular.map((f) => f.file.hash), ...bold.map((f) => f.file.hash)].join('\0'))
+    .update([TABLES_VERSION, theme?.hash ?? '', ...[...regular, ...bold].map((f) => `${f.subset}:${f.file.stamp}`)].join('\0'))
     .digest('hex')
     .slice(0, 16)
   const known = measures.get(key)
@@ -68,7 +78,7 @@ export function deckMeasure(root: string, themeFont?: string): TextMeasure {
     const faces: FaceTables[] = []
     if (theme) {
       try {
-        faces.push({ regular: advanceTable(root, theme.bytes, theme.hash) })
+        faces.push({ regular: tableOf(root, theme.path) })
       } catch {
         // A file fontkit cannot read: its letters are measured as Source Sans 3's.
       }

@@ -30,9 +30,11 @@ export function parseRanges(text: string): [number, number][] {
 
 const inRanges = (cp: number, ranges: readonly [number, number][]): boolean => ranges.some(([a, b]) => cp >= a && cp <= b)
 
+let packageDir: string | undefined
 /** The fontsource package's folder. */
 export function fontsourceDir(): string {
-  return dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/LICENSE'))
+  packageDir ??= dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/LICENSE'))
+  return packageDir
 }
 
 let rangesCache: Record<Subset, string> | undefined
@@ -47,8 +49,8 @@ export function subsetFile(subset: Subset, weight: number, style: string): strin
   return join(fontsourceDir(), 'files', `source-sans-3-${subset}-${weight}-${style}.woff`)
 }
 
-/** Text no face of Source Sans 3 but Latin's could draw: quick to rule out for most decks. */
-const BEYOND_LATIN = /[^\u0000-\u00FF\u0131\u0152\u0153\u02BB\u02BC\u02C6\u02DA\u02DC\u2000-\u206F\u20AC\u2122\u2191\u2193\u2212\u2215\uFEFF\uFFFD]/u
+/** Characters no face of Source Sans 3 but Latin's could draw: most decks have none, and are done in one scan. */
+const BEYOND_LATIN = /[^\u0000-\u00FF\u0131\u0152\u0153\u02BB\u02BC\u02C6\u02DA\u02DC\u2000-\u206F\u20AC\u2122\u2191\u2193\u2212\u2215\uFEFF\uFFFD]/gu
 
 /**
  * The extra subsets `text` needs: for each character the Latin subset lacks, the first subset
@@ -56,16 +58,15 @@ const BEYOND_LATIN = /[^\u0000-\u00FF\u0131\u0152\u0153\u02BB\u02BC\u02C6\u02DA\
  * the system's fonts. Pure but for fontsource's unicode.json.
  */
 export function subsetsFor(text: string): Subset[] {
-  if (!BEYOND_LATIN.test(text)) return []
+  const beyond = new Set(text.match(BEYOND_LATIN))
+  if (beyond.size === 0) return []
   const ranges = subsetRanges()
   const latin = parseRanges(ranges.latin)
   const parsed = EXTRA_SUBSETS.map((s) => [s, parseRanges(ranges[s])] as const)
   const found = new Set<Subset>()
-  const seen = new Set<number>()
-  for (const ch of text) {
+  for (const ch of beyond) {
     const cp = ch.codePointAt(0) ?? 0
-    if (seen.has(cp) || inRanges(cp, latin)) continue
-    seen.add(cp)
+    if (inRanges(cp, latin)) continue
     const hit = parsed.find(([, r]) => inRanges(cp, r))
     if (hit) found.add(hit[0])
   }

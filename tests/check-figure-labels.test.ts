@@ -1,13 +1,15 @@
 /**
- * `npm run check` measures map and timeline labels as Chromium draws them. The fixture
- * (tests/fixtures/check-figure-labels) builds cleanly, its figures laid out by estimated text
- * widths, but its Cyrillic names are drawn wider: labels run into each other, over another place's
- * dot, under another place's leader. The check must fail on each, at the figure block's line. The
- * starter deck must still pass (the briefing in slides/ is checked by check.test.ts). The rules the
- * solver never lets a build break (a leader near another dot, a label far from its dot with no
+ * `npm run check` measures map and timeline labels as Chromium draws them. The build lays them
+ * out in the fonts they are drawn in (src/fonts/), so a Russian map builds and checks clean
+ * (tests/fixtures/cyrillic-map). The other fixture (tests/fixtures/check-figure-labels) builds
+ * cleanly too, but its project's stylesheet letter-spaces the labels (wider-labels.css, which the
+ * build cannot know): labels run into each other, over another place's dot, under another
+ * place's leader, past the edge. The check must fail on each, at the figure block's line. The
+ * starter deck must still pass (the briefing in slides/ is checked by check.test.ts). The rules
+ * the solver never lets a build break (a leader near another dot, a label far from its dot with no
  * leader, crossing leaders, a label into the map's key) are held on SVGs written here.
  */
-import { rmSync } from 'node:fs'
+import { appendFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,12 +17,17 @@ import { type FigureLabelFinding, IN_PAGE_SOURCE } from '../src/check/in-page.ts
 import { sharedBrowser } from './browser.ts'
 import { type CliRun, REPO, runBuild, runCli, scratchProject } from './cli.ts'
 
-/** Builds a scratch copy of `dir` (relative to the repository), asserts the build passed, and runs the check on it. */
-async function buildAndCheck(dir: string): Promise<CliRun> {
+/**
+ * Builds a scratch copy of `dir` (relative to the repository), its `css` (a file in `dir`) added to
+ * the project's figure styles, asserts the build passed, and runs the check on it.
+ */
+async function buildAndCheck(dir: string, css?: string, inspect?: (project: string) => void): Promise<CliRun> {
   const project = scratchProject(join(REPO, dir))
   try {
+    if (css) appendFileSync(join(project, 'assets/figures.css'), `\n${readFileSync(join(REPO, dir, css), 'utf8')}`)
     const build = await runBuild(project)
     expect(build.code, build.stderr).toBe(0)
+    inspect?.(project)
     return await runCli('check', project)
   } finally {
     rmSync(project, { recursive: true, force: true })
@@ -31,7 +38,7 @@ const figureLines = (stdout: string) => stdout.split('\n').filter((l) => /: figu
 
 describe('npm run check on maps and timelines whose labels collide as drawn', () => {
   it('fails, naming each collision at its figure block’s line', async () => {
-    const r = await buildAndCheck('tests/fixtures/check-figure-labels')
+    const r = await buildAndCheck('tests/fixtures/check-figure-labels', 'wider-labels.css')
     expect(r.code, r.stdout + r.stderr).toBe(1)
     expect(r.stdout).toMatch(/check failed/)
     const n = '\\d+ px'
@@ -40,14 +47,26 @@ describe('npm run check on maps and timelines whose labels collide as drawn', ()
         `^slides/01-ports\\.md:9 #/ports: figure-label-overlap: map "Південь України": the labels of place "Мелітополь" and place "Нова Каховка" overlap \\(${n} × ${n}\\): remove \`side: w\` from place "Мелітополь" \\(and its \`offset:\`, if any\\) so the map places it clear, or shorten its label$`,
       ),
       /^slides\/01-ports\.md:9 #\/ports: figure-label-overlap: map "Південь України": the label of place "Одеса" covers the dot of place "Очаків": shorten the label, or pin it with `side:` away from place "Очаків"$/,
+      /^slides\/01-ports\.md:9 #\/ports: figure-label-outside: map "Південь України": the label of place "Запоріжжя" reaches \d+ px past the map's right edge: shorten it, or give the map a larger `extent`$/,
       /^slides\/01-ports\.md:9 #\/ports: figure-label-leader: map "Південь України": the leader line of place "Очаків" crosses the label of place "Одеса", so a reader may follow it to the wrong words: remove `side: sw` from place "Очаків" \(and its `offset:`, if any\), or pin it on a side where it needs no leader$/,
       new RegExp(
-        `^slides/02-corridor\\.md:7 #/corridor: figure-label-overlap: timeline "Зерновий коридор": the labels of event "Перше судно" \\(2022-08-01\\) and event "Шосте судно" \\(2022-08-20\\) overlap \\(${n} × ${n}\\): shorten one of the labels or notes, or leave an event out$`,
+        `^slides/02-corridor\\.md:7 #/corridor: figure-label-overlap: timeline "Зерновий коридор": the labels of event "Зернова угода" \\(2022-07-22\\) and event "Шосте судно" \\(2022-08-20\\) overlap \\(${n} × ${n}\\): shorten one of the labels or notes, or leave an event out$`,
       ),
     ]
     const found = figureLines(r.stdout)
     expect(found, r.stdout).toHaveLength(expected.length)
     for (const [i, re] of expected.entries()) expect(found[i]).toMatch(re)
+  }, 300_000)
+
+  it('passes a Russian map: its labels laid out in the Source Sans 3 Cyrillic the deck now carries', async () => {
+    let head = ''
+    const r = await buildAndCheck('tests/fixtures/cyrillic-map', undefined, (project) => {
+      head = readFileSync(join(project, 'dist/deck.html'), 'utf8').split('</head>')[0] ?? ''
+    })
+    expect(head).toContain(`unicode-range: U+0301,U+0400-045F`)
+    expect(head).not.toContain('U+0370-0377')
+    expect(figureLines(r.stdout)).toEqual([])
+    expect(r.code, r.stdout + r.stderr).toBe(0)
   }, 300_000)
 
   it('passes the starter deck (`npm run new`), whose map and timeline keep their labels apart', async () => {

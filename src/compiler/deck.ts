@@ -30,6 +30,8 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
   const diagnostics: Diagnostic[] = []
   const prose: ProseLine[] = []
   const { config, embedded } = readDeckConfig(deckFile, diagnostics, prose, env)
+  // Figures lay their text out in the fonts this deck is drawn in.
+  const slideEnv = env.measureFor ? { ...env, measure: env.measureFor(config.theme?.font) } : env
   const parsed = files
     .map((f) => {
       const r = parseSlideFile(f)
@@ -58,7 +60,7 @@ export function compileDeck({ files, deckFile, env }: CompileInput): DeckResult 
       diagnostics.push(complex)
       return
     }
-    const r = renderFile(file, h, md, env, config)
+    const r = renderFile(file, h, md, slideEnv, config)
     diagnostics.push(...r.diagnostics)
     links.push(...r.links)
     prose.push(...r.prose)

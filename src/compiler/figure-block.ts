@@ -6,6 +6,7 @@
  */
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml'
 import type { FigureIssue, FigureKind, FigureRender } from '../figures/kinds.ts'
+import type { TextMeasure } from '../figures/measure.ts'
 import { closest } from '../text/did-you-mean.ts'
 import { escapeHtml } from '../text/escape.ts'
 import { diag } from './diagnostics.ts'
@@ -35,7 +36,9 @@ export interface FigureBlockInput {
   indent: number
   /** Prefix for the SVG's element ids. */
   id: string
-  render: (kind: FigureKind<unknown>, spec: unknown, id: string) => FigureRender
+  render: (kind: FigureKind<unknown>, spec: unknown, id: string, measure?: TextMeasure) => FigureRender
+  /** The widths of text in the deck's fonts. */
+  measure?: TextMeasure
 }
 
 export interface FigureBlockResult {
@@ -160,7 +163,7 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
   })
   let result: { spec?: unknown; issues: FigureIssue[] }
   try {
-    result = kind.validate(doc.toJS({ maxAliasCount: 100 }))
+    result = kind.validate(doc.toJS({ maxAliasCount: 100 }), input.measure)
   } catch (err) {
     // An alias bomb or a kind's internal fault on odd data: report at the block, not as a crash.
     if (err instanceof Error && /alias/i.test(err.message))
@@ -177,7 +180,7 @@ export function renderFigureBlock(input: FigureBlockInput): FigureBlockResult {
     diagnostics.push(diag('figure-invalid', pos, `${kind.name} figure${where} ${issue.message}`, issue.severity ?? 'error'))
   }
   if (result.spec === undefined || diagnostics.some((d) => d.severity === 'error')) return { html: '', diagnostics }
-  const out = input.render(kind, result.spec, input.id)
+  const out = input.render(kind, result.spec, input.id, input.measure)
   const title = titleOf(doc.toJS() as Record<string, unknown>)
   const alt = title ? joinSentences(title, out.text) : out.text
   // The caption repeats the SVG's title and description: a plain block hidden from screen

@@ -59,7 +59,8 @@ export function cachedFigure(dir: string, key: string, render: () => FigureRende
   return cached(join(dir, `${key}.json`), decodeEntry, encodeEntry, render)
 }
 
-function cached<T>(file: string, decode: (entry: string) => T | undefined, encode: (value: T) => string, compute: () => T): T {
+/** A value cached in `file`: read and verified, else computed and written (temporary name, then renamed). */
+export function cached<T>(file: string, decode: (entry: string) => T | undefined, encode: (value: T) => string, compute: () => T): T {
   try {
     const hit = decode(readFileSync(file, 'utf8'))
     if (hit) return hit
@@ -87,7 +88,7 @@ function cached<T>(file: string, decode: (entry: string) => T | undefined, encod
 const BLOCK_MAGIC = 'deck-figure-block v1'
 
 /** The block entry's file name: a hash of the code version and everything the block's result depends on. */
-export function figureBlockKey(version: string, input: Omit<FigureBlockInput, 'render'>): string {
+export function figureBlockKey(version: string, input: Omit<FigureBlockInput, 'render' | 'measure'>): string {
   const { file, line, column } = input.fence
   return `b-${sha256(JSON.stringify([version, input.kind.name, input.body, file, line, column, input.indent, input.id])).slice(0, 32)}`
 }

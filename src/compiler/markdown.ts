@@ -4,6 +4,7 @@ import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
 import { markedSmartypants } from 'marked-smartypants'
 import type { FigureKind, FigureRender } from '../figures/kinds.ts'
+import type { TextMeasure } from '../figures/measure.ts'
 import { decodeHtml, escapeHtml, escapeMarkdownText } from '../text/escape.ts'
 import { tooComplex } from './complexity.ts'
 import { diag } from './diagnostics.ts'
@@ -21,9 +22,13 @@ export interface MarkdownEnv {
   /** Figure kinds by fence language: a ```timeline (…) block is drawn from its YAML, not shown as code. */
   figureKinds?: ReadonlyMap<string, FigureKind<unknown>>
   /** Render a validated figure (node.ts caches it on disk). Default: the kind's own `render`. */
-  renderFigure?: (kind: FigureKind<unknown>, spec: unknown, id: string) => FigureRender
+  renderFigure?: (kind: FigureKind<unknown>, spec: unknown, id: string, measure?: TextMeasure) => FigureRender
   /** Read, check and render a whole figure block (node.ts caches it on disk). Default: renderFigureBlock. */
   figureBlock?: (input: FigureBlockInput) => FigureBlockResult
+  /** The widths of text in the deck's fonts (the theme's font, if any, then Source Sans 3), for figures to lay out. */
+  measureFor?: (themeFont: string | undefined) => TextMeasure
+  /** What `measureFor` gave for this deck (set by compileDeck). */
+  measure?: TextMeasure
   /** Does this project-relative path exist? */
   assetExists: (path: string) => boolean
   /**
@@ -208,7 +213,8 @@ export function renderMarkdown(
           fence: pos,
           indent,
           id: `${idPrefix}-fig-${slots.length + 1}`,
-          render: env.renderFigure ?? ((k, spec, id) => k.render(spec, id)),
+          render: env.renderFigure ?? ((k, spec, id, m) => k.render(spec, id, m)),
+          ...(env.measure ? { measure: env.measure } : {}),
         })
         diagnostics.push(...r.diagnostics)
         if (r.figure) figures.push(r.figure)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FIGURE_KINDS } from '../figures/index.ts'
 import { deckFolders, readGated, refusalText } from '../files/read-gate.ts'
+import { deckMeasure } from '../fonts/deck-measure.ts'
 import { compileDeck } from './deck.ts'
 import { renderFigureBlock } from './figure-block.ts'
 import { cachedFigure, cachedFigureBlock, figureBlockKey, figureCacheKey } from './figure-cache.ts'
@@ -21,15 +22,18 @@ export function nodeEnv(root: string, slidesDir = 'slides'): MarkdownEnv {
   const dir = join(root, 'node_modules', '.cache', 'deck', 'figures')
   return {
     figureKinds: FIGURE_KINDS,
-    renderFigure: (kind, spec, id) => {
+    renderFigure: (kind, spec, id, measure) => {
       const version = figureCodeVersion()
-      return version ? cachedFigure(dir, figureCacheKey(version, kind.name, spec, id), () => kind.render(spec, id)) : kind.render(spec, id)
+      const key = () => figureCacheKey(`${version}:${measure?.key ?? ''}`, kind.name, spec, id)
+      return version ? cachedFigure(dir, key(), () => kind.render(spec, id, measure)) : kind.render(spec, id, measure)
     },
     figureBlock: (input) => {
       const version = figureCodeVersion()
       const block = version ? blockCodeVersion() : ''
-      return block ? cachedFigureBlock(dir, figureBlockKey(`${version}:${block}`, input), () => renderFigureBlock(input)) : renderFigureBlock(input)
+      const key = () => figureBlockKey(`${version}:${block}:${input.measure?.key ?? ''}`, input)
+      return block ? cachedFigureBlock(dir, key(), () => renderFigureBlock(input)) : renderFigureBlock(input)
     },
+    measureFor: (themeFont) => deckMeasure(root, themeFont),
     assetExists: (path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile(),
     assetOutside: (path) => outsideServedFolders(root, path, ['assets', slidesDir]),
     readAsset: (path, maxBytes) => {

@@ -7,6 +7,8 @@
  * data files that ship with packages (e.g. world-atlas borders).
  */
 
+import type { TextMeasure } from './measure.ts'
+
 /** One problem with a figure's data, located by its path inside the YAML body. */
 export interface FigureIssue {
   /** Keys and indices from the top of the YAML body, e.g. `['places', 1, 'at']`; `[]` for the whole block. */
@@ -34,8 +36,14 @@ export interface FigureKind<Spec> {
   readonly name: string
   /** Top-level keys this kind accepts (for "did you mean" on unknown keys). */
   readonly keys: readonly string[]
-  /** Check plain data (the parsed YAML) into a spec; a spec is returned only when there are no errors. */
-  validate(data: unknown): { spec?: Spec; issues: FigureIssue[] }
-  /** Render a valid spec. `id` prefixes every element id (already validated: `[A-Za-z0-9_][A-Za-z0-9_.-]*`). */
-  render(spec: Spec, id: string): FigureRender
+  /**
+   * Check plain data (the parsed YAML) into a spec; a spec is returned only when there are no
+   * errors. `measure` sets the text's widths (a kind that lays text out refuses what cannot fit).
+   */
+  validate(data: unknown, measure?: TextMeasure): { spec?: Spec; issues: FigureIssue[] }
+  /**
+   * Render a valid spec. `id` prefixes every element id (already validated: `[A-Za-z0-9_][A-Za-z0-9_.-]*`);
+   * `measure` gives the widths of text in the deck's fonts (default: `ESTIMATE`).
+   */
+  render(spec: Spec, id: string, measure?: TextMeasure): FigureRender
 }

@@ -11,7 +11,21 @@
  * ```
  */
 import type { FigureKind, FigureRender } from './kinds.ts'
-import { attrs, drawBlock, lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, svgDocument, type TextBlock, textBlock, wrapBalanced } from './svg.ts'
+import { ESTIMATE } from './measure.ts'
+import {
+  attrs,
+  drawBlock,
+  lineHeight,
+  MIN_TEXT_PX,
+  num,
+  SLIDE_FIGURE_BOX,
+  slideScale,
+  svgDocument,
+  type TextBlock,
+  type TextMeasure,
+  textBlock,
+  wrapBalanced,
+} from './svg.ts'
 import { Issues, list, type Path, record, str } from './validate.ts'
 
 export interface Pillar {
@@ -61,7 +75,7 @@ function validatePillar(v: unknown, path: Path, issues: Issues): Pillar | undefi
   return name !== undefined && points !== undefined ? { name, points } : undefined
 }
 
-export function validatePillars(data: unknown): { spec?: PillarsSpec; issues: Issues } {
+export function validatePillars(data: unknown, measure?: TextMeasure): { spec?: PillarsSpec; issues: Issues } {
   const issues = new Issues()
   const top = record(data, [], PILLARS_KEYS, issues, 'a pillars figure')
   if (!top) return { issues }
@@ -71,7 +85,7 @@ export function validatePillars(data: unknown): { spec?: PillarsSpec; issues: Is
   const pillars = list(top, 'pillars', [], issues, (v, path) => validatePillar(v, path, issues), { max: MAX_PILLARS })
   if (!issues.ok || title === undefined || roof === undefined || foundation === undefined || pillars === undefined) return { issues }
   const spec: PillarsSpec = { title, roof, pillars, foundation }
-  for (const p of layoutPillars(spec).problems) issues.list.push(p)
+  for (const p of layoutPillars(spec, measure).problems) issues.list.push(p)
   return issues.ok ? { spec, issues } : { issues }
 }
 
@@ -91,7 +105,7 @@ export interface PillarsLayout {
   problems: { path: Path; message: string; severity?: 'error' | 'warning' }[]
 }
 
-export function layoutPillars(spec: PillarsSpec): PillarsLayout {
+export function layoutPillars(spec: PillarsSpec, tm: TextMeasure = ESTIMATE): PillarsLayout {
   const S = PILLAR_SIZES
   const problems: PillarsLayout['problems'] = []
   const n = spec.pillars.length
@@ -102,19 +116,19 @@ export function layoutPillars(spec: PillarsSpec): PillarsLayout {
   // The roof's words sit in the pediment: as wide as the triangle is at the height of their tops.
   const roofTop = ROOF.eave - 18 - S.roof * 0.75
   const roofRoom = ((roofTop - ROOF.apex) / (ROOF.eave - ROOF.apex)) * (ROOF.x1 - ROOF.x0) - 40
-  const roofLines = wrapBalanced(spec.roof, S.roof, roofRoom, true)
-  const roof = textBlock([{ lines: roofLines.length > 1 ? [spec.roof] : roofLines, size: S.roof, bold: true, cls: 'fig-roof-text' }])
+  const roofLines = wrapBalanced(spec.roof, S.roof, roofRoom, true, tm)
+  const roof = textBlock([{ lines: roofLines.length > 1 ? [spec.roof] : roofLines, size: S.roof, bold: true, cls: 'fig-roof-text' }], tm)
   if (roof.width > roofRoom)
     problems.push({
       path: ['roof'],
       message: `"roof" is too long to fit in the roof at a legible size: shorten it to about ${Math.floor(spec.roof.length * (roofRoom / roof.width))} characters`,
     })
   const columns = spec.pillars.map((p, i) => {
-    const name = textBlock([{ lines: wrapBalanced(p.name, S.name, capitalW - 20, true), size: S.name, bold: true, cls: 'fig-pillar-name' }])
+    const name = textBlock([{ lines: wrapBalanced(p.name, S.name, capitalW - 20, true, tm), size: S.name, bold: true, cls: 'fig-pillar-name' }], tm)
     if (name.width > capitalW - 12)
       problems.push({ path: ['pillars', i, 'name'], message: `the pillar name "${p.name}" is too wide for its capital with ${n} pillars: shorten it` })
     const points = p.points.map((pt, k) => {
-      const b = textBlock([{ lines: wrapBalanced(pt, S.point, innerW), size: S.point, cls: 'fig-pillar-point' }])
+      const b = textBlock([{ lines: wrapBalanced(pt, S.point, innerW, false, tm), size: S.point, cls: 'fig-pillar-point' }], tm)
       if (b.width > innerW + 4)
         problems.push({
           path: ['pillars', i, 'points', k],
@@ -129,8 +143,8 @@ export function layoutPillars(spec: PillarsSpec): PillarsLayout {
   // At least two lines' height, so pillars with one short point still read as pillars.
   const contentH = Math.max(2 * lineHeight(S.point), ...columns.map((c) => c.points.reduce((h, b) => h + b.height, 0) + POINT_GAP * (c.points.length - 1)))
   const shaft = { top: capital.top + capHeight, bottom: capital.top + capHeight + contentH + 2 * SHAFT_PAD, width: shaftW }
-  const baseLines = wrapBalanced(spec.foundation, S.base, ROOF.x1 - ROOF.x0 - 20, true)
-  const baseText = textBlock([{ lines: baseLines, size: S.base, bold: true, cls: 'fig-base-text' }])
+  const baseLines = wrapBalanced(spec.foundation, S.base, ROOF.x1 - ROOF.x0 - 20, true, tm)
+  const baseText = textBlock([{ lines: baseLines, size: S.base, bold: true, cls: 'fig-base-text' }], tm)
   const base = { top: shaft.bottom + PLINTH + STEP, height: baseText.height + 24, text: baseText }
   const height = Math.ceil(base.top + base.height + 2)
   const smallest = Math.min(...Object.values(S)) * slideScale(PILLARS_WIDTH, height)
@@ -184,8 +198,8 @@ export function pillarsText(spec: PillarsSpec): string {
   return `Diagram of a building. Roof: ${sentence(spec.roof)} It rests on ${n} pillar${n === 1 ? '' : 's'}. ${pillars} Foundation: ${sentence(spec.foundation)}`
 }
 
-export function renderPillars(spec: PillarsSpec, id: string): FigureRender {
-  const l = layoutPillars(spec)
+export function renderPillars(spec: PillarsSpec, id: string, tm?: TextMeasure): FigureRender {
+  const l = layoutPillars(spec, tm)
   const { x0, x1, apex, eave, beam } = ROOF
   const mid = (x0 + x1) / 2
   const roof =
@@ -213,8 +227,8 @@ export function renderPillars(spec: PillarsSpec, id: string): FigureRender {
 export const pillarsFigure: FigureKind<PillarsSpec> = {
   name: 'pillars',
   keys: PILLARS_KEYS,
-  validate(data) {
-    const { spec, issues } = validatePillars(data)
+  validate(data, measure) {
+    const { spec, issues } = validatePillars(data, measure)
     return spec ? { spec, issues: issues.list } : { issues: issues.list }
   },
   render: renderPillars,

@@ -1,5 +1,8 @@
 /** Small, pure helpers shared by the figure renderers: escaping, number formatting, text layout, the SVG wrapper. */
 import { escapeXml } from '../text/escape.ts'
+import { ESTIMATE, type TextMeasure } from './measure.ts'
+
+export type { TextMeasure } from './measure.ts'
 
 /** The figures' escape, from the tool's one escape module. */
 export { escapeXml }
@@ -64,21 +67,13 @@ export function attrs(values: Record<string, string | number | undefined>): stri
 }
 
 /**
- * Estimated advance width of `text` in px for a humanist sans (Source Sans 3, the deck font) at `size` px.
- * Deliberately generous so that layout checks err on the side of space.
+ * Advance width of `text` in px at `size` px, as `measure` (the deck's fonts, src/fonts/) sets it;
+ * `ESTIMATE` where no font is known.
  */
-export function textWidth(text: string, size: number, bold = false): number {
-  let units = 0
-  for (const ch of text) {
-    if (ch === ' ') units += 0.23
-    else if ("il.,:;|!'’".includes(ch)) units += 0.26
-    else if ('fjrt()[]-'.includes(ch)) units += 0.36
-    else if ('mwMW—'.includes(ch)) units += 0.82
-    else if (ch >= 'A' && ch <= 'Z') units += 0.58
-    else if (ch >= '0' && ch <= '9') units += 0.52
-    else units += 0.51
-  }
-  return units * size * (bold ? 1.05 : 1)
+export function textWidth(text: string, size: number, bold = false, measure: TextMeasure = ESTIMATE): number {
+  let em = 0
+  for (const ch of text) em += measure.advance(ch.codePointAt(0) ?? 0, bold)
+  return em * size
 }
 
 /** A `<text>` element; several lines become `<tspan>`s spaced by `lineHeight`. */
@@ -154,12 +149,12 @@ export function joinDesc(alt: string, details: string): string {
 }
 
 /** Greedy word wrap to `maxWidth` px using `textWidth`; a word longer than the line stays whole. */
-export function wrapText(value: string, size: number, maxWidth: number, bold = false): string[] {
+export function wrapText(value: string, size: number, maxWidth: number, bold: boolean, measure: TextMeasure): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of value.split(/\s+/).filter(Boolean)) {
     const candidate = line === '' ? word : `${line} ${word}`
-    if (line !== '' && textWidth(candidate, size, bold) > maxWidth) {
+    if (line !== '' && textWidth(candidate, size, bold, measure) > maxWidth) {
       lines.push(line)
       line = word
     } else {
@@ -174,15 +169,15 @@ export function wrapText(value: string, size: number, maxWidth: number, bold = f
  * Word wrap with the fewest lines that fit `maxWidth`, then as even as possible: the narrowest
  * width that still gives that many lines (so "a b c d" wraps 2+2 rather than 3+1).
  */
-export function wrapBalanced(value: string, size: number, maxWidth: number, bold = false): string[] {
-  const greedy = wrapText(value, size, maxWidth, bold)
+export function wrapBalanced(value: string, size: number, maxWidth: number, bold: boolean, measure: TextMeasure): string[] {
+  const greedy = wrapText(value, size, maxWidth, bold, measure)
   let lo = 0
   let hi = maxWidth
   let best = greedy
   for (let i = 0; i < 20; i++) {
     const mid = (lo + hi) / 2
-    const lines = wrapText(value, size, mid, bold)
-    if (lines.length <= greedy.length && lines.every((l) => textWidth(l, size, bold) <= maxWidth)) {
+    const lines = wrapText(value, size, mid, bold, measure)
+    if (lines.length <= greedy.length && lines.every((l) => textWidth(l, size, bold, measure) <= maxWidth)) {
       best = lines
       hi = mid
     } else {
@@ -211,12 +206,12 @@ export interface TextBlock {
 export const lineHeight = (size: number): number => Math.round(size * 1.22)
 
 /** A label from its runs (empty runs are dropped); its width is the widest line. */
-export function textBlock(runs: readonly TextRun[]): TextBlock {
+export function textBlock(runs: readonly TextRun[], measure: TextMeasure): TextBlock {
   const kept = runs.filter((r) => r.lines.length > 0)
   let width = 0
   let height = 0
   for (const r of kept) {
-    for (const line of r.lines) width = Math.max(width, textWidth(line, r.size, r.bold))
+    for (const line of r.lines) width = Math.max(width, textWidth(line, r.size, r.bold, measure))
     height += lineHeight(r.size) * r.lines.length
   }
   return { runs: kept, width, height }

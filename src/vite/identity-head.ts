@@ -2,12 +2,14 @@
  * What deck.yaml's identity puts in every page's `<head>` (`<!--deck:identity-->`): the author
  * and date for the document's metadata, and one `<style>` with the theme's colours, its font
  * (embedded) and the marking's colours as custom properties, which assets/base.css, theme.css
- * and reading.css read. Pure.
+ * and reading.css read, and the Source Sans 3 faces its text needs beyond Latin. Pure but
+ * for reading those font files (fontsource's).
  */
 
 import { fontFamily, inkOn, MARKING_DEFAULT } from '../compiler/identity.ts'
 import { themeColours } from '../compiler/palette.ts'
 import type { Deck } from '../deck/model.ts'
+import { deckFaces } from '../fonts/faces.ts'
 import { escapeHtml } from '../text/escape.ts'
 
 /** `text` as a CSS string, safe inside a `<style>` element. */
@@ -49,5 +51,7 @@ export function identityHead(deck: Deck): string {
     const box = `content: ${cssString(config.marking.text)}; font: 700 11pt "Source Sans 3", Arial, sans-serif; letter-spacing: 0.06em; color: ${ink}; background: ${bg}; padding: 0 4mm; margin: 2mm auto;`
     paper = `@page paper { @top-center { ${box} } @bottom-center { ${box} } }`
   }
+  // Source Sans 3's subsets beyond Latin that the deck's text needs (Cyrillic, Greek…).
+  face = deckFaces(deck) + face
   return `${meta}<style id="deck-identity">${face}${paper}:root { ${vars.join(' ')} }</style>`
 }

@@ -12,6 +12,7 @@
  * ```
  */
 import type { FigureKind } from '../kinds.ts'
+import type { TextMeasure } from '../measure.ts'
 import { layoutChart } from './layout.ts'
 import { renderChart, unlabelledSegments } from './render.ts'
 import { CHART_KEYS, type ChartSpec, parseChart, pathOf } from './spec.ts'
@@ -21,10 +22,10 @@ export { chartText, renderChart } from './render.ts'
 export { CHART_KEYS, CHART_TYPES, type ChartSeries, type ChartSpec, type ChartType } from './spec.ts'
 
 /** The spec with what keeps it from being drawn well: schema issues, then layout problems at the YAML that causes them. */
-export function validateChart(data: unknown) {
+export function validateChart(data: unknown, measure?: TextMeasure) {
   const { spec, issues } = parseChart(data)
   if (!spec) return { issues }
-  const layout = layoutChart(spec)
+  const layout = layoutChart(spec, measure)
   for (const p of layout.problems) {
     issues.list.push({
       path: p.at ? pathOf(data, spec, p.at.i, p.at.s, p.at.leaf) : (p.path ?? []),
@@ -44,8 +45,8 @@ export function validateChart(data: unknown) {
 export const chartFigure: FigureKind<ChartSpec> = {
   name: 'chart',
   keys: CHART_KEYS,
-  validate(data) {
-    const { spec, issues } = validateChart(data)
+  validate(data, measure) {
+    const { spec, issues } = validateChart(data, measure)
     return spec ? { spec, issues: issues.list } : { issues: issues.list }
   },
   render: renderChart,

@@ -3,7 +3,8 @@
  * each bar or point, the key for several series, and what does not fit (a located problem).
  * Vertical bars and lines share one layout; horizontal bars turn it on its side.
  */
-import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, textBlock, textWidth, wrapBalanced } from '../svg.ts'
+import { ESTIMATE } from '../measure.ts'
+import { MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, type TextMeasure, textBlock, textWidth, wrapBalanced } from '../svg.ts'
 import type { Path } from '../validate.ts'
 import type { ChartSpec } from './spec.ts'
 
@@ -28,8 +29,8 @@ export function niceStep(span: number, target = 5): number {
 }
 
 /** How far right of a line's last point its series' name starts: clear of the point's value label, centred over it. */
-export function endLabelOffset(lastValue: string): number {
-  return Math.max(14, textWidth(lastValue, CHART_SIZES.value, true) / 2 + 8)
+export function endLabelOffset(lastValue: string, tm: TextMeasure): number {
+  return Math.max(14, textWidth(lastValue, CHART_SIZES.value, true, tm) / 2 + 8)
 }
 
 /** One bar (or one point of a line): category `i`, series `s`, in figure units. */
@@ -72,6 +73,8 @@ export interface ChartLayout {
   /** Room kept right of a multi-series line for the series' names. */
   endLabelWidth: number
   problems: LayoutProblem[]
+  /** The widths the text was laid out with (the value labels are placed with them too). */
+  measure: TextMeasure
 }
 
 /** The value axis: lo, hi and step round; stacked bars by their sums. */
@@ -107,20 +110,20 @@ function slots(spec: ChartSpec, band: number): { offset: number; width: number }
   return spec.series.map((_, s) => ({ offset: (band - group) / 2 + slot * s + slot * 0.06, width: slot * 0.88 }))
 }
 
-export function layoutChart(spec: ChartSpec): ChartLayout {
-  return spec.orientation === 'horizontal' ? layoutHorizontal(spec) : layoutVertical(spec)
+export function layoutChart(spec: ChartSpec, tm: TextMeasure = ESTIMATE): ChartLayout {
+  return spec.orientation === 'horizontal' ? layoutHorizontal(spec, tm) : layoutVertical(spec, tm)
 }
 
 const KEY_ROW = 36
 
-function layoutVertical(spec: ChartSpec): ChartLayout {
+function layoutVertical(spec: ChartSpec, tm: TextMeasure): ChartLayout {
   const S = CHART_SIZES
   const problems: LayoutProblem[] = []
   const { lo, hi, step, ticks } = domainOf(spec)
-  const tickW = Math.max(...ticks.map((t) => textWidth(formatValue(t, spec.unit), S.tick)))
+  const tickW = Math.max(...ticks.map((t) => textWidth(formatValue(t, spec.unit), S.tick, false, tm)))
   const multiLine = spec.type === 'line' && spec.series.length > 1
   const endLabelWidth = multiLine
-    ? Math.max(...spec.series.map((s) => endLabelOffset(formatValue(s.values.at(-1) ?? 0, spec.unit)) + textWidth(s.name, S.key, true))) + 4
+    ? Math.max(...spec.series.map((s) => endLabelOffset(formatValue(s.values.at(-1) ?? 0, spec.unit), tm) + textWidth(s.name, S.key, true, tm))) + 4
     : 0
   const x0 = Math.ceil(tickW + 18)
   const x1 = CHART_WIDTH - 8 - endLabelWidth
@@ -128,7 +131,7 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
   const band = (x1 - x0) / n
   const what = spec.type === 'bar' ? 'bar' : 'point'
   const categories = spec.categories.map((label, i) => {
-    const b = textBlock([{ lines: wrapBalanced(label, S.category, band - 10), size: S.category, cls: 'fig-category' }])
+    const b = textBlock([{ lines: wrapBalanced(label, S.category, band - 10, false, tm), size: S.category, cls: 'fig-category' }], tm)
     if (b.width > band - 4 || (b.runs[0]?.lines.length ?? 0) > 2) {
       problems.push({
         at: { i, s: 0, leaf: 'label' },
@@ -168,7 +171,7 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
         marks.push({ i, s: j, value: v, label, x0: left, x1: left + slot.width, y0: Math.min(yv, zero), y1: Math.max(yv, zero) })
       }
       const room = spec.type === 'line' ? band - 4 : spec.stacked || spec.series.length === 1 ? band - 4 : slot.width / 0.88 - 2
-      if (textWidth(label, S.value, true) > room) {
+      if (textWidth(label, S.value, true, tm) > room) {
         problems.push({
           at: { i, s: j, leaf: 'value' },
           message: `the value ${label} is too wide to label on its ${what} with ${n * (spec.stacked || spec.type === 'line' ? 1 : spec.series.length)} side by side: show fewer values, round them, or use orientation: horizontal`,
@@ -178,6 +181,7 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
   }
   checkSmallest(problems)
   return {
+    measure: tm,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     plot: { x0, x1, y0, y1 },
@@ -194,14 +198,14 @@ function layoutVertical(spec: ChartSpec): ChartLayout {
   }
 }
 
-function layoutHorizontal(spec: ChartSpec): ChartLayout {
+function layoutHorizontal(spec: ChartSpec, tm: TextMeasure): ChartLayout {
   const S = CHART_SIZES
   const problems: LayoutProblem[] = []
   const { lo, hi, step, ticks } = domainOf(spec)
   const n = spec.categories.length
   const maxCat = CHART_WIDTH * 0.4
   const categories = spec.categories.map((label, i) => {
-    const b = textBlock([{ lines: wrapBalanced(label, S.category, maxCat), size: S.category, cls: 'fig-category' }])
+    const b = textBlock([{ lines: wrapBalanced(label, S.category, maxCat, false, tm), size: S.category, cls: 'fig-category' }], tm)
     if (b.width > maxCat + 1)
       problems.push({
         at: { i, s: 0, leaf: 'label' },
@@ -210,7 +214,7 @@ function layoutHorizontal(spec: ChartSpec): ChartLayout {
     return b
   })
   const categoryWidth = Math.max(...categories.map((c) => c.width))
-  const valueW = Math.max(...spec.series.flatMap((s) => s.values.map((v) => textWidth(formatValue(v, spec.unit), S.value, true))))
+  const valueW = Math.max(...spec.series.flatMap((s) => s.values.map((v) => textWidth(formatValue(v, spec.unit), S.value, true, tm))))
   const keyTop = spec.series.length > 1 ? 40 : undefined
   const y0 = 40 + (keyTop !== undefined ? KEY_ROW : 0)
   const bottomRows = 14 + S.tick + 10 + (spec.xLabel ? 32 : 0) + (spec.source ? 32 : 0)
@@ -252,6 +256,7 @@ function layoutHorizontal(spec: ChartSpec): ChartLayout {
   }
   checkSmallest(problems)
   return {
+    measure: tm,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     plot: { x0, x1, y0, y1 },

@@ -5,7 +5,7 @@
 
 import { leadingMagnitude } from '../../text/magnitudes.ts'
 import type { FigureRender } from '../kinds.ts'
-import { attrs, drawBlock, num, svgDocument, type TextBlock, text, textWidth } from '../svg.ts'
+import { attrs, drawBlock, num, svgDocument, type TextBlock, type TextMeasure, text, textWidth } from '../svg.ts'
 import { CHART_SIZES, type ChartLayout, endLabelOffset, formatValue, layoutChart, type Mark } from './layout.ts'
 import type { ChartSpec } from './spec.ts'
 
@@ -27,7 +27,7 @@ function lineLabels(spec: ChartSpec, l: ChartLayout): Map<Mark, { x: number; y: 
   const placed: Box[] = []
   const out = new Map<Mark, { x: number; y: number }>()
   for (const m of l.marks) {
-    const half = textWidth(m.label, S.value, true) / 2 + 4
+    const half = textWidth(m.label, S.value, true, l.measure) / 2 + 4
     const boxAt = (x: number, base: number): Box => ({ x0: x - half, x1: x + half, y0: base - S.value * 0.8 - 3, y1: base + S.value * 0.2 + 3 })
     const crossings = (box: Box): number => {
       let hits = 0
@@ -61,9 +61,9 @@ function lineLabels(spec: ChartSpec, l: ChartLayout): Map<Mark, { x: number; y: 
 }
 
 /** A bar's value label: over (under when negative) a plain bar, inside a stacked segment, after a horizontal bar's end. */
-function barLabel(spec: ChartSpec, m: Mark): { x: number; y: number; anchor: 'middle' | 'start' | 'end'; inside: boolean } | undefined {
+function barLabel(spec: ChartSpec, m: Mark, tm: TextMeasure): { x: number; y: number; anchor: 'middle' | 'start' | 'end'; inside: boolean } | undefined {
   const S = CHART_SIZES
-  const w = textWidth(m.label, S.value, true)
+  const w = textWidth(m.label, S.value, true, tm)
   if (spec.orientation === 'horizontal') {
     const cy = (m.y0 + m.y1) / 2 + S.value * 0.35
     if (spec.stacked) return m.x1 - m.x0 >= w + 12 && m.y1 - m.y0 >= S.value ? { x: (m.x0 + m.x1) / 2, y: cy, anchor: 'middle', inside: true } : undefined
@@ -77,7 +77,7 @@ function barLabel(spec: ChartSpec, m: Mark): { x: number; y: number; anchor: 'mi
 
 /** Stacked segments too short to hold their value: labelled nowhere on the chart (the text equivalent has them). */
 export function unlabelledSegments(spec: ChartSpec, l: ChartLayout): Mark[] {
-  return spec.type === 'bar' && spec.stacked ? l.marks.filter((m) => m.value !== 0 && !barLabel(spec, m)) : []
+  return spec.type === 'bar' && spec.stacked ? l.marks.filter((m) => m.value !== 0 && !barLabel(spec, m, l.measure)) : []
 }
 
 const isHighlighted = (spec: ChartSpec, m: Mark): boolean =>
@@ -119,7 +119,7 @@ function key(spec: ChartSpec, l: ChartLayout): string[] {
   for (const [s, series] of spec.series.entries()) {
     out.push(`<rect${attrs({ class: `fig-swatch fig-series-${s}`, x, y: l.keyTop + 4, width: 20, height: 20 })}/>`)
     out.push(text(series.name, x + 28, l.keyTop + 21, 'fig-key-label', { size: S.key }))
-    x += 28 + textWidth(series.name, S.key) + 28
+    x += 28 + textWidth(series.name, S.key, false, l.measure) + 28
   }
   out.push('</g>')
   return out
@@ -138,7 +138,9 @@ function endLabels(spec: ChartSpec, l: ChartLayout): string[] {
     ys.set(e.j, y)
     floor = y
   }
-  return last.map((e) => text(e.name, e.m.x0 + endLabelOffset(e.m.label), ys.get(e.j) ?? e.m.y0, `fig-series-name fig-series-text-${e.j}`, { size: S.key }))
+  return last.map((e) =>
+    text(e.name, e.m.x0 + endLabelOffset(e.m.label, l.measure), ys.get(e.j) ?? e.m.y0, `fig-series-name fig-series-text-${e.j}`, { size: S.key }),
+  )
 }
 
 /** The text equivalent: the kind of chart, its unit, every label with its value, the highlight. */
@@ -169,8 +171,8 @@ export function chartData(spec: ChartSpec): string {
   return JSON.stringify({ title, type, stacked, orientation, unit: unit ?? '', xLabel, source, categories, series, highlight })
 }
 
-export function renderChart(spec: ChartSpec, id: string): FigureRender {
-  const l = layoutChart(spec)
+export function renderChart(spec: ChartSpec, id: string, tm?: TextMeasure): FigureRender {
+  const l = layoutChart(spec, tm)
   const S = CHART_SIZES
   const { x0, x1, y1 } = l.plot
   const out = axes(spec, l)
@@ -192,7 +194,7 @@ export function renderChart(spec: ChartSpec, id: string): FigureRender {
           ? { x: m.x0, y: m.y0, width: Math.max(1, m.x1 - m.x0), height: m.y1 - m.y0 }
           : { x: m.x0, y: m.y0, width: m.x1 - m.x0, height: Math.max(1, m.y1 - m.y0) }
       out.push(`<rect${attrs({ class: markClass(spec, m, 'fig-bar'), ...thin })}/>`)
-      const at = barLabel(spec, m)
+      const at = barLabel(spec, m, l.measure)
       if (at) out.push(text(m.label, at.x, at.y, at.inside ? 'fig-value fig-value-inside' : 'fig-value', { anchor: at.anchor, size: S.value }))
     } else {
       out.push(`<circle${attrs({ class: markClass(spec, m, 'fig-point'), cx: m.x0, cy: m.y0, r: 7 })}/>`)

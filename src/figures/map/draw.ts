@@ -9,7 +9,8 @@ import { feature, merge, mesh } from 'topojson-client'
 import type { MultiPolygon, Polygon } from 'topojson-specification'
 import type { Bounds } from '../countries.ts'
 import { type CountryProps, type CountryTopology, type Point, prepareTopology } from '../geo.ts'
-import { attrs, escapeXml, num, textWidth, wrapBalanced } from '../svg.ts'
+import { ESTIMATE } from '../measure.ts'
+import { attrs, escapeXml, num, type TextMeasure, textWidth, wrapBalanced } from '../svg.ts'
 import { autoExtent } from './extent.ts'
 import { coverage, type LabelRequest, type Mask, type PlacedLabel, type Rect } from './labels.ts'
 import {
@@ -58,12 +59,12 @@ interface Layout {
   keyWidth: number
 }
 
-function layoutFor(extent: Bounds, keyEntries: readonly KeyEntry[]): Layout {
+function layoutFor(extent: Bounds, keyEntries: readonly KeyEntry[], m: TextMeasure): Layout {
   const keyText =
     keyEntries.length > 0
       ? Math.max(
-          ...keyEntries.map((k) => keyTextLines(k.text).reduce((w, l) => Math.max(w, textWidth(l, MAP_SIZES.key)), 0)),
-          ...CREDIT.map((c) => textWidth(c, MAP_SIZES.credit)),
+          ...keyEntries.map((k) => keyTextLines(k.text, m).reduce((w, l) => Math.max(w, textWidth(l, MAP_SIZES.key, false, m)), 0)),
+          ...CREDIT.map((c) => textWidth(c, MAP_SIZES.credit, false, m)),
         )
       : 0
   const keyWidth = keyEntries.length > 0 ? Math.ceil(KEY_GAP + KEY_SWATCH + 12 + keyText) : 0
@@ -110,7 +111,7 @@ interface Drawn {
 }
 
 /** Renders the map body and reports what it drew (exported for tests). */
-export function drawMap(spec: MapSpec): Drawn {
+export function drawMap(spec: MapSpec, m: TextMeasure = ESTIMATE): Drawn {
   const extent = spec.extent ?? autoExtent(spec)
   const groups: KeyEntry[] = []
   for (const c of spec.countries) if (c.group && !groups.some((g) => g.text === c.group)) groups.push({ swatch: c.colour, text: c.group })
@@ -119,19 +120,19 @@ export function drawMap(spec: MapSpec): Drawn {
     ...(spec.marker && spec.places.length > 0 ? [{ swatch: 'marker' as const, text: spec.marker }] : []),
     ...overlayKey(spec.routes, spec.areas),
   ]
-  let result = drawWith(spec, extent, baseKey)
+  let result = drawWith(spec, extent, baseKey, m)
   // A highlighted country whose name found no place on the map is named in the key instead.
   if (result.inKey.length > 0) {
     const extra = spec.countries
       .filter((c) => result.inKey.includes(c.key) && !c.group)
       .map((c): KeyEntry => ({ swatch: c.colour, text: c.note ? `${c.name}: ${c.note}` : c.name }))
-    if (extra.length > 0) result = drawWith(spec, extent, [...extra, ...baseKey])
+    if (extra.length > 0) result = drawWith(spec, extent, [...extra, ...baseKey], m)
   }
   return result
 }
 
-function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): Drawn {
-  const { width, panelWidth, projection, keyWidth } = layoutFor(extent, baseKey)
+function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[], m: TextMeasure): Drawn {
+  const { width, panelWidth, projection, keyWidth } = layoutFor(extent, baseKey, m)
   const a = projection(projection.invert?.([panelWidth / 2, MAP_HEIGHT / 2]) ?? [0, 0]) ?? [0, 0]
   const b = projection.invert?.([a[0], a[1] - 100])
   const c = projection.invert?.([a[0], a[1]])
@@ -165,7 +166,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     const d = path(featureOf(c.key)) ?? ''
     if (d) parts.push(`<path${attrs({ class: `fig-country fig-hl-${c.colour}`, 'data-key': c.key, d })}/>`)
   }
-  const overlays = drawOverlays(spec.routes, spec.areas, projection, panelWidth)
+  const overlays = drawOverlays(spec.routes, spec.areas, projection, panelWidth, m)
   parts.push(...overlays.svg)
   const landMask = rasterise(screenRings(projection, land), panelWidth, MAP_HEIGHT)
   const namedMask: Mask = { ...landMask, bits: new Uint8Array(landMask.bits.length) }
@@ -175,7 +176,10 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   }
 
   // The data credit: in the key's column when there is one, else in the emptiest bottom corner.
-  const creditBlock = block(CREDIT.map((text) => ({ text, size: MAP_SIZES.credit, cls: 'fig-caption', bold: false })))
+  const creditBlock = block(
+    CREDIT.map((text) => ({ text, size: MAP_SIZES.credit, cls: 'fig-caption', bold: false })),
+    m,
+  )
   const obstacles: Array<{ rect: Rect; key: string }> = []
   const pointsXY = spec.places.map((p, i) => ({ at: projection(p.at) as Point, r: POINT_R, key: `place:${i}` }))
   let creditBox: Rect | undefined
@@ -226,8 +230,8 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     return { ...landMask, bits }
   }
   /** A named item's label: its name lines, then its note, registered under `key` with the text it shows. */
-  const named = (key: string, item: { name: string; note?: string }, head: Line[], notes = noteLines(item.note, MAP_SIZES.note), cls = ''): Block => {
-    const b = block([...head, ...notes])
+  const named = (key: string, item: { name: string; note?: string }, head: Line[], notes = noteLines(item.note, MAP_SIZES.note, m), cls = ''): Block => {
+    const b = block([...head, ...notes], m)
     blocks.set(key, { block: b, cls, texts: [item.name, ...(item.note ? [item.note] : [])] })
     return b
   }
@@ -270,8 +274,8 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
   }
   for (const [i, s] of spec.seas.entries()) {
     const key = `sea:${i}`
-    const words = wrapBalanced(s.name, MAP_SIZES.sea, 110)
-    const seaNote = noteLines(s.note, MAP_SIZES.note, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))
+    const words = wrapBalanced(s.name, MAP_SIZES.sea, 110, false, m)
+    const seaNote = noteLines(s.note, MAP_SIZES.note, m, 170).map((l) => ({ ...l, cls: 'fig-map-sea-note' }))
     const b = named(
       key,
       s,
@@ -349,7 +353,7 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
     let y = 8
     parts.push('<g class="fig-key">')
     for (const entry of baseKey) {
-      const lines = keyTextLines(entry.text)
+      const lines = keyTextLines(entry.text, m)
       const lh = LINE(MAP_SIZES.key)
       if (entry.swatch === 'marker') parts.push(`<circle${attrs({ class: 'fig-point', cx: x + KEY_SWATCH / 2, cy: y + lh / 2, r: POINT_R })}/>`)
       else if (entry.swatch === 'area') parts.push(`<rect${attrs({ class: 'fig-area', x, y: y + lh / 2 - 11, width: KEY_SWATCH, height: 22, rx: 3 })}/>`)
@@ -359,7 +363,10 @@ function drawWith(spec: MapSpec, extent: Bounds, baseKey: readonly KeyEntry[]): 
         if (entry.swatch === 'route-arrow')
           parts.push(`<path class="fig-route-arrow" d="M${num(x2)} ${num(cy)}L${num(x2 - 14)} ${num(cy - 7)}L${num(x2 - 14)} ${num(cy + 7)}Z"/>`)
       } else parts.push(`<rect${attrs({ class: `fig-swatch fig-hl-${entry.swatch}`, x, y: y + lh / 2 - 11, width: KEY_SWATCH, height: 22, rx: 3 })}/>`)
-      const b = block(lines.map((text) => ({ text, size: MAP_SIZES.key, cls: 'fig-key-text', bold: false })))
+      const b = block(
+        lines.map((text) => ({ text, size: MAP_SIZES.key, cls: 'fig-key-text', bold: false })),
+        m,
+      )
       parts.push(drawBlock(b, { x0: x + KEY_SWATCH + 12, y0: y - 2, x1: x + KEY_SWATCH + 12 + b.width, y1: y - 2 + b.height }, 'start', ''))
       drawn.push(entry.text)
       y += lines.length * lh + 16

@@ -16,7 +16,8 @@
  */
 
 import type { FigureIssue, FigureKind, FigureRender } from '../kinds.ts'
-import { svgDocument } from '../svg.ts'
+import { ESTIMATE } from '../measure.ts'
+import { svgDocument, type TextMeasure } from '../svg.ts'
 import { drawMap } from './draw.ts'
 import type { PlacedLabel } from './labels.ts'
 import { CREDIT, MAP_HEIGHT } from './layout.ts'
@@ -26,18 +27,24 @@ import { mapText } from './text.ts'
 export type { MapSpec } from './spec.ts'
 
 // The layout is computed once for validation (to refuse a crowded map) and reused by render.
-const drawnFor = new WeakMap<MapSpec, ReturnType<typeof drawMap>>()
-const drawOnce = (spec: MapSpec) => {
-  const known = drawnFor.get(spec)
+const drawnFor = new WeakMap<TextMeasure, WeakMap<MapSpec, ReturnType<typeof drawMap>>>()
+const drawOnce = (spec: MapSpec, m: TextMeasure) => {
+  const forMeasure = drawnFor.get(m) ?? new WeakMap<MapSpec, ReturnType<typeof drawMap>>()
+  drawnFor.set(m, forMeasure)
+  const known = forMeasure.get(spec)
   if (known) return known
-  const d = drawMap(spec)
-  drawnFor.set(spec, d)
+  const d = drawMap(spec, m)
+  forMeasure.set(spec, d)
   return d
 }
 
 /** Renders a valid spec: the SVG document, its text equivalent and claims, and (for tests) where its labels went. */
-export function renderMapSpec(spec: MapSpec, id: string): FigureRender & { labels: PlacedLabel[]; width: number; panelWidth: number } {
-  const d = drawOnce(spec)
+export function renderMapSpec(
+  spec: MapSpec,
+  id: string,
+  m: TextMeasure = ESTIMATE,
+): FigureRender & { labels: PlacedLabel[]; width: number; panelWidth: number } {
+  const d = drawOnce(spec, m)
   const text = mapText(spec, d.shown)
   const svg = svgDocument({ name: 'map', id, width: d.width, height: MAP_HEIGHT, title: spec.title, desc: text, body: d.svg })
   // The data credit is the tool's, not the author's: no claim for the fidelity check to hold to a source.
@@ -66,8 +73,8 @@ function describe(spec: MapSpec, key: string): { path: Array<string | number>; n
 }
 
 /** Located errors for labels the solver could not place clear of the rest, naming what crowds them and the fix. */
-export function placementIssues(spec: MapSpec): FigureIssue[] {
-  return drawOnce(spec).failed.map((f) => {
+export function placementIssues(spec: MapSpec, m: TextMeasure = ESTIMATE): FigureIssue[] {
+  return drawOnce(spec, m).failed.map((f) => {
     const self = describe(spec, f.key)
     const crowd = [...new Set(f.crowd.map((k) => describe(spec, k).name))]
     const pin = f.key.startsWith('place:')
@@ -86,14 +93,14 @@ export function placementIssues(spec: MapSpec): FigureIssue[] {
 export const mapFigure: FigureKind<MapSpec> = {
   name: 'map',
   keys: MAP_KEYS,
-  validate(data) {
+  validate(data, measure) {
     const { spec, issues } = validateMap(data)
     if (!spec) return { issues: issues.list }
-    const crowded = placementIssues(spec)
+    const crowded = placementIssues(spec, measure)
     return crowded.length > 0 ? { issues: [...issues.list, ...crowded] } : { spec, issues: issues.list }
   },
-  render(spec, id) {
-    const { svg, text, claims } = renderMapSpec(spec, id)
+  render(spec, id, measure) {
+    const { svg, text, claims } = renderMapSpec(spec, id, measure)
     return { svg, text, claims }
   },
 }

@@ -2,7 +2,7 @@
  * The map's measures: its height, widths and type sizes, the credit line, and text blocks
  * measured for placement.
  */
-import { SLIDE_FIGURE_BOX, textWidth, wrapBalanced } from '../svg.ts'
+import { SLIDE_FIGURE_BOX, type TextMeasure, textWidth, wrapBalanced } from '../svg.ts'
 import type { Colour } from './spec.ts'
 
 /** The figure is drawn at the slide's figure box height, so 1 unit shows as 1 slide px. */
@@ -43,16 +43,16 @@ export interface Block {
 }
 
 /** Measures lines into a block (its width from the font metrics, a line height per size). */
-export function block(lines: Line[]): Block {
+export function block(lines: Line[], m: TextMeasure): Block {
   let width = 0
-  for (const l of lines) width = Math.max(width, textWidth(l.text, l.size, l.bold) + (l.spacing ?? 0) * Math.max(0, [...l.text].length - 1))
+  for (const l of lines) width = Math.max(width, textWidth(l.text, l.size, l.bold, m) + (l.spacing ?? 0) * Math.max(0, [...l.text].length - 1))
   const height = lines.reduce((h, l) => h + LINE(l.size), 0) + 4
   return { lines, width: Math.ceil(width) + 2, height: Math.ceil(height) }
 }
 
 /** A note wrapped into balanced lines under its name; none without a note. */
-export const noteLines = (note: string | undefined, size: number, width = NOTE_WIDTH): Line[] =>
-  note ? wrapBalanced(note, size, width).map((text) => ({ text, size, cls: 'fig-map-note', bold: false })) : []
+export const noteLines = (note: string | undefined, size: number, m: TextMeasure, width = NOTE_WIDTH): Line[] =>
+  note ? wrapBalanced(note, size, width, false, m).map((text) => ({ text, size, cls: 'fig-map-note', bold: false })) : []
 
 /** A row of the key: a colour swatch or the place marker, and what it means. */
 export interface KeyEntry {
@@ -61,6 +61,6 @@ export interface KeyEntry {
 }
 
 /** A key row's text, wrapped. */
-export function keyTextLines(text: string): string[] {
-  return wrapBalanced(text, MAP_SIZES.key, 250)
+export function keyTextLines(text: string, m: TextMeasure): string[] {
+  return wrapBalanced(text, MAP_SIZES.key, 250, false, m)
 }

@@ -5,7 +5,7 @@
  */
 import { type GeoPermissibleObjects, type GeoProjection, geoArea, geoCircle, geoInterpolate, geoPath } from 'd3-geo'
 import type { Point } from '../geo.ts'
-import { attrs, num } from '../svg.ts'
+import { attrs, num, type TextMeasure } from '../svg.ts'
 import type { LabelRequest } from './labels.ts'
 import { type Block, block, type KeyEntry, MAP_HEIGHT, MAP_SIZES, noteLines } from './layout.ts'
 import { kmToDegrees, type MapArea, type MapRoute } from './overlays.ts'
@@ -84,14 +84,20 @@ function arrowhead(line: readonly Point[]): string {
 }
 
 /** Draws the routes and areas and asks for their labels. */
-export function drawOverlays(routes: readonly MapRoute[], areas: readonly MapArea[], projection: GeoProjection, panelWidth: number): OverlayDrawing {
+export function drawOverlays(
+  routes: readonly MapRoute[],
+  areas: readonly MapArea[],
+  projection: GeoProjection,
+  panelWidth: number,
+  m: TextMeasure,
+): OverlayDrawing {
   const path = geoPath(projection).digits(1)
   const svg: string[] = []
   const requests: LabelRequest[] = []
   const blocks: OverlayDrawing['blocks'] = new Map()
   const lines: Point[][] = []
   const labelBlock = (name: string, note: string | undefined, cls: string) =>
-    block([{ text: name, size: MAP_SIZES.label, cls, bold: true }, ...noteLines(note, MAP_SIZES.note)])
+    block([{ text: name, size: MAP_SIZES.label, cls, bold: true }, ...noteLines(note, MAP_SIZES.note, m)], m)
 
   areas.forEach((a, i) => {
     const geometry = areaGeometry(a)

@@ -3,7 +3,7 @@
  * years cut out, are gathered under a bracket on the axis with one label ("4 events, Feb–May
  * 2022"); each event's date, label and note is listed beneath the axis in a compact box.
  */
-import { lineHeight, textWidth, wrapBalanced } from '../svg.ts'
+import { lineHeight, type TextMeasure, textWidth, wrapBalanced } from '../svg.ts'
 import { shortDate, type TimelineDate } from './dates.ts'
 import type { TimelineEvent } from './spec.ts'
 
@@ -89,7 +89,13 @@ const BOTTOM = 12
 export const LIST_GAP = 14
 
 /** Entries in `cols` columns (down, then across), each row as tall as its tallest entry. */
-function inColumns(events: readonly TimelineEvent[], width: number, cols: number, S: ListSizes): { entries: ListEntry[]; height: number } | undefined {
+function inColumns(
+  events: readonly TimelineEvent[],
+  width: number,
+  cols: number,
+  S: ListSizes,
+  m: TextMeasure,
+): { entries: ListEntry[]; height: number } | undefined {
   const colW = (width - 2 * INSET - COL_GAP * (cols - 1)) / cols
   const per = Math.ceil(events.length / cols)
   const lh = lineHeight(S.text)
@@ -98,14 +104,14 @@ function inColumns(events: readonly TimelineEvent[], width: number, cols: number
   for (let c = 0; c < cols; c++) {
     const col = events.slice(c * per, (c + 1) * per)
     const dates = col.map((e) => shortDate(dateOf(e)))
-    const dateW = Math.max(0, ...dates.map((d) => textWidth(d, S.text, true)))
+    const dateW = Math.max(0, ...dates.map((d) => textWidth(d, S.text, true, m)))
     const room = colW - dateW - DATE_GAP
     if (room < 120) return undefined
     let y = 0
     for (const [i, e] of col.entries()) {
-      const label = wrapBalanced(e.label, S.text, room, true)
-      const note = e.note ? wrapBalanced(e.note, S.text, room) : []
-      if (label.some((l) => textWidth(l, S.text, true) > room + 0.5) || note.some((l) => textWidth(l, S.text) > room + 0.5)) return undefined
+      const label = wrapBalanced(e.label, S.text, room, true, m)
+      const note = e.note ? wrapBalanced(e.note, S.text, room, false, m) : []
+      if (label.some((l) => textWidth(l, S.text, true, m) > room + 0.5) || note.some((l) => textWidth(l, S.text, false, m) > room + 0.5)) return undefined
       const x = INSET + c * (colW + COL_GAP)
       entries.push({ event: e, date: dates[i] ?? '', x, textX: x + dateW + DATE_GAP, top: y, label, note })
       y += lh * (label.length + note.length) + 4
@@ -116,12 +122,12 @@ function inColumns(events: readonly TimelineEvent[], width: number, cols: number
 }
 
 /** The detail boxes for `clusters`, stacked, `width` wide: the shortest, in the fewest columns. */
-export function layoutLists(clusters: readonly Cluster[], width: number, S: ListSizes): { lists: ClusterList[]; height: number } {
+export function layoutLists(clusters: readonly Cluster[], width: number, S: ListSizes, m: TextMeasure): { lists: ClusterList[]; height: number } {
   const lists: ClusterList[] = []
   let top = 0
   for (const cluster of clusters) {
     // The shortest box leaves the rows the most room; at equal height, fewer columns read better.
-    const fits = [1, 2, 3].map((cols) => inColumns(cluster.events, width, cols, S)).filter((r) => r !== undefined)
+    const fits = [1, 2, 3].map((cols) => inColumns(cluster.events, width, cols, S, m)).filter((r) => r !== undefined)
     const best = fits.reduce<(typeof fits)[number] | undefined>((b, r) => (!b || r.height < b.height - 1 ? r : b), undefined)
     if (!best) continue
     const height = HEAD + best.height + BOTTOM

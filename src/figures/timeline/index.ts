@@ -12,7 +12,7 @@
  * ```
  */
 import type { FigureKind, FigureRender } from '../kinds.ts'
-import { attrs, drawBlock, lineHeight, svgDocument, text } from '../svg.ts'
+import { attrs, drawBlock, lineHeight, svgDocument, type TextMeasure, text } from '../svg.ts'
 import { spanClaims } from './clusters.ts'
 import { longDate, shortDate, type TimelineDate } from './dates.ts'
 import { AXIS_X0, AXIS_X1, BRACKET_PAD, type DatedLane, layoutTimeline, PAD, TIMELINE_WIDTH, type TimelineLayout, type TimelineSizes } from './layout.ts'
@@ -129,7 +129,7 @@ function breaksText(d: DatedLane | undefined): string {
 const datedText = (e: TimelineEvent): string => `${longDate(e.date as TimelineDate)}: ${withNote(e)}`
 
 /** The text equivalent: every date, label and note, in the figure's order (a cluster as drawn: its label, then its list). */
-export function timelineText(spec: TimelineSpec, layout: TimelineLayout = layoutTimeline(spec)): string {
+export function timelineText(spec: TimelineSpec, layout: TimelineLayout): string {
   const clusterOf = (e: TimelineEvent) => layout.dated?.clusters.find((c) => c.cluster.stand === e)?.cluster
   const dated =
     layout.dated?.events.map((p) => {
@@ -146,8 +146,8 @@ export function timelineText(spec: TimelineSpec, layout: TimelineLayout = layout
 }
 
 /** Renders a valid spec: the SVG document, its text equivalent and the strings it draws. */
-export function renderTimeline(spec: TimelineSpec, id: string): FigureRender {
-  const layout = layoutTimeline(spec)
+export function renderTimeline(spec: TimelineSpec, id: string, measure?: TextMeasure): FigureRender {
+  const layout = layoutTimeline(spec, measure)
   const desc = timelineText(spec, layout)
   const body =
     (layout.dated ? renderDated(layout.dated, spec, layout.sizes) : '') +
@@ -178,11 +178,11 @@ export function renderTimeline(spec: TimelineSpec, id: string): FigureRender {
 export const timelineFigure: FigureKind<TimelineSpec> = {
   name: 'timeline',
   keys: TIMELINE_KEYS,
-  validate(data) {
+  validate(data, measure) {
     const { spec, issues } = validateTimeline(data)
     if (!spec) return { issues: issues.list }
     // A valid spec that cannot be laid out legibly is an error at the event or cluster at fault.
-    const problems = [...issues.list, ...layoutTimeline(spec).problems]
+    const problems = [...issues.list, ...layoutTimeline(spec, measure).problems]
     return problems.some((p) => (p.severity ?? 'error') === 'error') ? { issues: problems } : { spec, issues: problems }
   },
   render: renderTimeline,

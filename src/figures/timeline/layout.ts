@@ -4,7 +4,8 @@
  * given. The figure takes the slide's figure box: larger type when there is room, labels in
  * more rows when events crowd, the axis broken over a long empty span before an error.
  */
-import { lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, textBlock, textWidth, wrapBalanced } from '../svg.ts'
+import { ESTIMATE } from '../measure.ts'
+import { lineHeight, MIN_TEXT_PX, num, SLIDE_FIGURE_BOX, slideScale, type TextBlock, type TextMeasure, textBlock, textWidth, wrapBalanced } from '../svg.ts'
 import type { Path } from '../validate.ts'
 import { type TimeAxis, timeAxis } from './axis.ts'
 import { absorbTouching, type Cluster, type ClusterList, layoutLists, makeCluster, mergeRun } from './clusters.ts'
@@ -73,12 +74,15 @@ const NARROWER = [MAX_WRAP, 280, 240, 200, 170]
 const quoted = (e: TimelineEvent) => `"${e.label}"`
 const sumRows = (h: number[]) => h.reduce((a, b) => a + b, 0) + ROW_GAP * Math.max(0, h.length - 1)
 
-function eventBlock(e: TimelineEvent, width: number, withDate: boolean, S: TimelineSizes): TextBlock {
-  return textBlock([
-    ...(withDate && e.date ? [{ lines: [shortDate(e.date)], size: S.date, bold: true, cls: 'fig-date' }] : []),
-    { lines: wrapBalanced(e.label, S.label, width, true), size: S.label, bold: true, cls: 'fig-event-label' },
-    { lines: e.note ? wrapBalanced(e.note, S.note, width) : [], size: S.note, cls: 'fig-event-note' },
-  ])
+function eventBlock(e: TimelineEvent, width: number, withDate: boolean, S: TimelineSizes, m: TextMeasure): TextBlock {
+  return textBlock(
+    [
+      ...(withDate && e.date ? [{ lines: [shortDate(e.date)], size: S.date, bold: true, cls: 'fig-date' }] : []),
+      { lines: wrapBalanced(e.label, S.label, width, true, m), size: S.label, bold: true, cls: 'fig-event-label' },
+      { lines: e.note ? wrapBalanced(e.note, S.note, width, false, m) : [], size: S.note, cls: 'fig-event-note' },
+    ],
+    m,
+  )
 }
 
 const clampCentre = (x: number, w: number): number => Math.min(Math.max(x, PAD + w / 2), TIMELINE_WIDTH - PAD - w / 2)
@@ -109,8 +113,8 @@ interface DatedResult {
 const LIST_SPACE = 10
 
 /** A cluster's label in the rows: one bold run, wrapped like an event's. */
-function clusterBlock(label: string, width: number, S: TimelineSizes): TextBlock {
-  return textBlock([{ lines: wrapBalanced(label, S.label, width, true), size: S.label, bold: true, cls: 'fig-event-label fig-cluster-label' }])
+function clusterBlock(label: string, width: number, S: TimelineSizes, m: TextMeasure): TextBlock {
+  return textBlock([{ lines: wrapBalanced(label, S.label, width, true, m), size: S.label, bold: true, cls: 'fig-event-label fig-cluster-label' }], m)
 }
 
 /**
@@ -125,6 +129,7 @@ function placeDated(
   scale: number,
   lanes: boolean,
   gather: boolean,
+  m: TextMeasure,
 ): DatedResult {
   const times = events.map((e) => timeOf(e.date as TimelineDate))
   const range = spec.range ? ([timeOf(spec.range[0]), timeOf(spec.range[1])] as const) : undefined
@@ -136,7 +141,7 @@ function placeDated(
   const block = (e: TimelineEvent, w: number): TextBlock => {
     const byWidth = blocks.get(e) ?? new Map<number, TextBlock>()
     blocks.set(e, byWidth)
-    const b = byWidth.get(w) ?? (stands.has(e) ? clusterBlock(e.label, w, S) : eventBlock(e, w, true, S))
+    const b = byWidth.get(w) ?? (stands.has(e) ? clusterBlock(e.label, w, S, m) : eventBlock(e, w, true, S, m))
     byWidth.set(w, b)
     return b
   }
@@ -158,6 +163,7 @@ function placeDated(
       clusters.map((c) => c.cluster),
       TIMELINE_WIDTH,
       { text: S.note, heading: S.lane },
+      m,
     )
     const listRoom = lists.height > 0 ? lists.height + LIST_SPACE : 0
     const rows = placeRows(items, itemXs, {
@@ -220,12 +226,13 @@ function placeUndated(
   S: TimelineSizes,
   scale: number,
   problems: TimelineLayout['problems'],
+  m: TextMeasure,
 ): { placed: Placed[]; aboveH: number; belowH: number } {
   const n = events.length
   const inset = 24
   const step = (TIMELINE_WIDTH - 2 * inset) / n
   const xs = events.map((_, i) => inset + step * (i + 0.5))
-  const single = events.map((e) => eventBlock(e, step - GAP, false, S))
+  const single = events.map((e) => eventBlock(e, step - GAP, false, S, m))
   const fitsOneRow = single.every((b) => b.width <= step - GAP && b.runs.every((r) => r.lines.length <= 2))
   const placed: Placed[] = []
   const lastRight = { below: -Infinity, above: -Infinity }
@@ -235,7 +242,7 @@ function placeUndated(
     const narrower = NARROWER.map((w) => w * scale)
     const widths = fitsOneRow ? [step - GAP] : [Math.min(MAX_WRAP * scale, 2 * step - GAP), ...narrower.filter((w) => w < 2 * step - GAP)]
     for (const width of widths) {
-      const block = fitsOneRow ? (single[i] as TextBlock) : eventBlock(e, width, false, S)
+      const block = fitsOneRow ? (single[i] as TextBlock) : eventBlock(e, width, false, S, m)
       const cx = clampCentre(xe, block.width)
       if (cx - block.width / 2 >= lastRight[side] + GAP) {
         placed.push({ event: e, x: xe, cx, block, side, row: 0, top: 0, order: i + 1 })
@@ -247,7 +254,7 @@ function placeUndated(
       path: ['events', e.index, 'label'],
       message: `no room to label undated event ${i + 1}, ${quoted(e)}, beside its neighbours: shorten this label${e.note ? ' or its note' : ''} (or a neighbour's), or leave an event out`,
     })
-    const block = eventBlock(e, 170, false, S)
+    const block = eventBlock(e, 170, false, S, m)
     placed.push({ event: e, x: xe, cx: clampCentre(xe, block.width), block, side, row: 0, top: 0, order: i + 1 })
   })
   const height = (side: Placed['side']) => Math.max(0, ...placed.filter((p) => p.side === side).map((p) => p.block.height))
@@ -255,13 +262,13 @@ function placeUndated(
 }
 
 /** The whole layout with type scaled by `scale`. */
-function layoutAt(spec: TimelineSpec, scale: number, gather: boolean): TimelineLayout {
+function layoutAt(spec: TimelineSpec, scale: number, gather: boolean, m: TextMeasure): TimelineLayout {
   const S = Object.fromEntries(Object.entries(TIMELINE_SIZES).map(([k, v]) => [k, v * scale])) as TimelineSizes
   const problems: TimelineLayout['problems'] = []
   const datedEvents = spec.events.filter((e) => e.date).sort((a, b) => timeOf(a.date as TimelineDate) - timeOf(b.date as TimelineDate) || a.index - b.index)
   const undatedEvents = spec.events.filter((e) => !e.date)
   const lanes = datedEvents.length > 0 && undatedEvents.length > 0
-  const und = undatedEvents.length ? placeUndated(undatedEvents, S, scale, problems) : undefined
+  const und = undatedEvents.length ? placeUndated(undatedEvents, S, scale, problems, m) : undefined
   const undatedHeight = und ? 40 + (und.aboveH > 0 ? und.aboveH + UNDATED_GAP : 0) + 18 + UNDATED_GAP + und.belowH + 10 + 10 : 0
   const laneTitle = lanes ? 38 : 0
   const fixed = laneTitle + BELOW_GAP + 2
@@ -270,7 +277,7 @@ function layoutAt(spec: TimelineSpec, scale: number, gather: boolean): TimelineL
   let dated: DatedLane | undefined
   let lists: TimelineLayout['lists']
   if (datedEvents.length) {
-    const r = placeDated(datedEvents, spec, S, Math.max(box - undatedHeight - fixed - TICK_BAND, 160), scale, lanes, gather)
+    const r = placeDated(datedEvents, spec, S, Math.max(box - undatedHeight - fixed - TICK_BAND, 160), scale, lanes, gather, m)
     if (r.problem) problems.push(r.problem)
     // The clusters' detail takes its height from the rows' room.
     const available = box - undatedHeight - fixed - (r.listHeight > 0 ? r.listHeight + LIST_SPACE : 0)
@@ -304,7 +311,7 @@ function layoutAt(spec: TimelineSpec, scale: number, gather: boolean): TimelineL
     const named = new Set<number>()
     const ticks = r.lane.axis.ticks.map((t) => {
       const text = named.has(t.segment) ? t.text : t.full
-      const w = textWidth(text, S.tick) / 2 + 6
+      const w = textWidth(text, S.tick, false, m) / 2 + 6
       const crossed = stems.some(([a = 0, b = 0]) => b >= t.x - w && a <= t.x + w)
       const label = !crossed && t.x - w >= PAD && t.x + w <= TIMELINE_WIDTH - PAD
       if (label) named.add(t.segment)
@@ -363,11 +370,11 @@ function layoutAt(spec: TimelineSpec, scale: number, gather: boolean): TimelineL
  * Where everything goes, at the largest type that fits the slide's box without a problem; events
  * are gathered into clusters only when no type size lets every label be drawn on its own.
  */
-export function layoutTimeline(spec: TimelineSpec): TimelineLayout {
+export function layoutTimeline(spec: TimelineSpec, m: TextMeasure = ESTIMATE): TimelineLayout {
   const tries = (gather: boolean): TimelineLayout => {
     let last: TimelineLayout | undefined
     for (const scale of TYPE_SCALES) {
-      last = layoutAt(spec, scale, gather)
+      last = layoutAt(spec, scale, gather, m)
       if (last.problems.length === 0 && last.height <= SLIDE_FIGURE_BOX.height) return last
     }
     return last as TimelineLayout

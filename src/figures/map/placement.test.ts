@@ -156,3 +156,31 @@ describe('the largest map the validation accepts', () => {
     expect(spec !== undefined || issues.some((i) => /too crowded/.test(i.message))).toBe(true)
   })
 })
+
+describe('a country whose name fits only at its far end', () => {
+  it('is named on the map, past a place label over its centre, not sent to the key', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { deckMeasure } = await import('../../fonts/deck-measure.ts')
+    const dir = mkdtempSync(join(tmpdir(), 'map-far-end-'))
+    try {
+      // The briefing's Caspian map: Bushehr's three-line label covers central Iran; in Source
+      // Sans 3's own widths the only room for IRAN is by the Gulf, past the 72 cheapest spots.
+      const spec = specOf(`title: "Across the Caspian"
+countries: [Iran, Russia, { name: Armenia, note: "the only EEU state bordering Iran" }]
+context: [Ukraine, Syria, Israel]
+seas:
+  - { name: Caspian Sea, at: [51.05, 45.1], note: "a direct Iran–Russia link" }
+places:
+  - { name: Kazan, at: [49.12, 55.79], note: "BRICS summit host" }
+  - { name: Bushehr, at: [50.84, 28.97], note: "nuclear plant built by Russia" }
+marker: "Place named in the article"`)
+      const out = renderMapSpec(spec, 'x', deckMeasure(dir))
+      expect(out.labels.map((l) => l.key)).toContain('country:364') // Iran, by its ISO number
+      expect(out.labels.find((l) => l.key === 'country:364')?.forced).toBeUndefined()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -125,15 +125,33 @@ function optionsFor(l: LabelRequest, input: PlacementInput): Options {
     list.push({ ...c, cost })
   }
   list.sort((a, b) => a.cost - b.cost)
-  // Keep a spread of positions, not the cheapest few crowded on one spot (a country's centre):
-  // a candidate within 10 px of a cheaper kept one is dropped.
-  const kept: Candidate[] = []
-  for (const c of list) {
-    if (kept.length >= MAP_LIMITS.candidates) break
-    if (!kept.some((k) => Math.abs(k.box.x0 - c.box.x0) < 10 && Math.abs(k.box.y0 - c.box.y0) < 10 && !k.leader === !c.leader)) kept.push(c)
-  }
+  const kept = spread(list)
   const blockers = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
   return { label: l, list: kept, blockers }
+}
+
+/**
+ * A spread of positions, cheapest first, not the cheapest few crowded on one spot (a country's
+ * centre): a candidate within `d` px of a cheaper kept one is dropped, `d` growing from 10 px
+ * until the list reaches across the whole area within MAP_LIMITS.candidates (a country's name
+ * may find room only at its far end, past another label).
+ */
+function spread(list: readonly Candidate[]): Candidate[] {
+  let kept: Candidate[] = []
+  for (const d of [10, 20, 30, 40]) {
+    kept = []
+    let cut = false
+    for (const c of list) {
+      if (kept.some((k) => Math.abs(k.box.x0 - c.box.x0) < d && Math.abs(k.box.y0 - c.box.y0) < d && !k.leader === !c.leader)) continue
+      if (kept.length >= MAP_LIMITS.candidates) {
+        cut = true
+        break
+      }
+      kept.push(c)
+    }
+    if (!cut) break
+  }
+  return kept
 }
 
 /** Places every label; see the module comment. */

@@ -5,8 +5,8 @@
  * detected on read and the figure is rendered again. Any cache problem falls back to rendering.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { cached } from '../cache/file-cache.ts'
 import type { FigureRender } from '../figures/kinds.ts'
 import type { FigureBlockInput, FigureBlockResult } from './figure-block.ts'
 
@@ -57,26 +57,6 @@ export function decodeEntry(entry: string): FigureRender | undefined {
  */
 export function cachedFigure(dir: string, key: string, render: () => FigureRender): FigureRender {
   return cached(join(dir, `${key}.json`), decodeEntry, encodeEntry, render)
-}
-
-/** A value cached in `file`: read and verified, else computed and written (temporary name, then renamed). */
-export function cached<T>(file: string, decode: (entry: string) => T | undefined, encode: (value: T) => string, compute: () => T): T {
-  try {
-    const hit = decode(readFileSync(file, 'utf8'))
-    if (hit) return hit
-  } catch {
-    // not cached yet
-  }
-  const out = compute()
-  try {
-    mkdirSync(join(file, '..'), { recursive: true })
-    const tmp = `${file}.${process.pid}.tmp`
-    writeFileSync(tmp, encode(out))
-    renameSync(tmp, file)
-  } catch {
-    // read-only or missing node_modules: no cache, same result
-  }
-  return out
 }
 
 // --- whole figure blocks --------------------------------------------------------------------------

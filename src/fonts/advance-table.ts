@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type * as Fontkit from 'fontkit'
-import { cached } from '../compiler/figure-cache.ts'
+import { cached } from '../cache/file-cache.ts'
 import type { AdvanceTable } from '../figures/measure.ts'
 
 const MAGIC = 'deck-advance-table v1'

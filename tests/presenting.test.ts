@@ -72,7 +72,9 @@ describe('presenting the deck from a sub-path', () => {
   it('keeps a deep-linked slide across a reload', async () => {
     const target = slides[Math.floor(slides.length / 2)]
     if (!target) throw new Error('no slides')
-    // A hash change on the open page: reveal moves on its hashchange, a moment after goto returns.
+    // A fresh load of the deep link: a hash change on the open page would race reveal's own
+    // delayed write of the current slide's hash.
+    await page.goto('about:blank')
     await page.goto(`${server.url}#/${target.id}`)
     await api(page).ready()
     await page.waitForFunction((id) => (window as unknown as { deck: DeckApi }).deck.getCurrentSlide().id === id, target.id, { polling: 100 })

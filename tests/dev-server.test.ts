@@ -158,6 +158,42 @@ describe('dev server', () => {
     )
   })
 
+  it('reloads a page whose socket connected only after a theme change', async () => {
+    const url = server.resolvedUrls?.local[0] ?? ''
+    const primary = 'getComputedStyle(document.documentElement).getPropertyValue("--theme-primary").trim()'
+    const ready = 'window.deck?.isReady() === true'
+    // A second page whose socket reaches the server only when the test lets it, as on a loaded
+    // machine: what the page sends meanwhile waits, and goes through once it connects.
+    const late = await browser.newPage()
+    let open: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    await late.routeWebSocket(/./, async (ws) => {
+      const held: (string | Buffer)[] = []
+      ws.onMessage((m) => held.push(m))
+      await gate
+      const upstream = ws.connectToServer()
+      ws.onMessage((m) => upstream.send(m))
+      upstream.onMessage((m) => ws.send(m))
+      for (const m of held) upstream.send(m)
+    })
+    try {
+      await late.goto(url)
+      await late.waitForFunction(ready, undefined, { polling: 100, timeout: 60_000 })
+      // A new theme while its socket is still connecting: the reload goes to the other page only.
+      const yaml = join(project, 'slides/deck.yaml')
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/primary: "#[0-9a-f]{6}"/, 'primary: "#2a5d3c"'))
+      await page.waitForFunction(`${primary} === "#2a5d3c" && ${ready}`, undefined, { polling: 100, timeout: 60_000 })
+      expect(await late.evaluate(primary)).not.toBe('#2a5d3c')
+      // Connected at last, it says which page it has, and the server has it reload.
+      open()
+      await late.waitForFunction(`${primary} === "#2a5d3c" && ${ready}`, undefined, { polling: 100, timeout: 60_000 })
+    } finally {
+      await late.close()
+    }
+  })
+
   it('updates the page within a reasonable time of the write', () => {
     // Issue 6 asks for under 150 ms on an idle machine (the bench measures it); this bound only
     // catches a push that stalls, and leaves room for a machine at load 27 on two cores.

@@ -102,6 +102,10 @@ deck.on('ready', followSlide)
 deck.on('slidechanged', followSlide)
 
 if (import.meta.hot) {
+  // The frame (theme, fonts, marking) this page was served with: the dev server reloads it if
+  // the deck has moved on while its socket was still connecting (src/vite/plugin.ts).
+  const frame = document.querySelector<HTMLMetaElement>('meta[name="deck-frame"]')?.content
+  if (frame) import.meta.hot.send('deck:hello', { frame })
   // Where the presenter was before an error replaced the slides, to come back to once fixed.
   let lastGood = deck.getIndices()
   import.meta.hot.on('deck:update', (data: { html: string; options: PageOptions; errors: string[] }) => {

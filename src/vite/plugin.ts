@@ -3,6 +3,7 @@
  * it): the compiled deck goes into the pages. `npm run build` hands it the deck it compiled
  * (src/build/pipeline.ts); the dev server and a plain `vite build` let it compile the slides.
  */
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { formatCapped, hasErrors, SlideError } from '../compiler/diagnostics.ts'
@@ -40,6 +41,11 @@ const SETTLE_MS = 25
  */
 export function pageFrame(deck: Deck): string {
   return htmlOpen(deck) + identityHead(deck)
+}
+
+/** A short name for a page frame, that the dev server writes into the page and the page sends back on connecting. */
+export function frameId(frame: string): string {
+  return createHash('sha256').update(frame).digest('hex').slice(0, 16)
 }
 
 /** The files deck.yaml names besides the slides (logo, font), as absolute paths: editing one recompiles. */
@@ -102,6 +108,8 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
 
   /** The page frame (`pageFrame`) the open pages were served with, and the logo and font files of the last compile. */
   let served: string | undefined
+  /** The frame of the last compile without errors: a page served with another is out of date. */
+  let current: string | undefined
   let watchedFiles = new Set<string>()
   const compiled = (d: Deck): void => {
     watchedFiles = new Set(identityFiles(d, root))
@@ -126,6 +134,7 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     const errors = formatCapped(all)
     for (const e of errors) server.config.logger.error(e)
     compiled(result.deck)
+    if (!errors.length) current = pageFrame(result.deck)
     // A new theme, font or marking colour is in the page's head: reload it (the page compiles afresh).
     if (!errors.length && served !== undefined && pageFrame(result.deck) !== served) {
       served = undefined
@@ -155,6 +164,11 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       server.watcher.on('add', onFs)
       server.watcher.on('unlink', onFs)
       server.watcher.on('change', onFs)
+      // A page says which frame it was served with once its socket is up: a reload sent while it
+      // was still connecting (a theme saved just after a reload) never reached it.
+      server.ws.on('deck:hello', (data: { frame?: unknown }, client) => {
+        if (current !== undefined && typeof data?.frame === 'string' && data.frame !== frameId(current)) client.send({ type: 'full-reload', path: '*' })
+      })
     },
     handleHotUpdate({ file }) {
       // Slide files are not modules: the watcher above pushes them; nothing to reload.
@@ -169,8 +183,9 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
           const { result } = await compileNow(root, slidesDir)
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
           compiled(result.deck)
-          if (!errors.length) served = pageFrame(result.deck)
-          return injectDeck(html, errors.length ? { ...result.deck, html: errorSection(formatCapped(errors), errors.length) } : result.deck, page)
+          if (!errors.length) served = current = pageFrame(result.deck)
+          const out = injectDeck(html, errors.length ? { ...result.deck, html: errorSection(formatCapped(errors), errors.length) } : result.deck, page)
+          return errors.length ? out : out.replace('</head>', `<meta name="deck-frame" content="${frameId(pageFrame(result.deck))}">\n</head>`)
         }
         const result = await forBuild()
         if (forVite(result, html, page).length === 0) {

@@ -21,6 +21,30 @@ let browser: Browser
 let page: Page
 const latencies: Record<string, number> = {}
 
+/** What the dev server logged as errors: a wait that times out says them. */
+const serverErrors: string[] = []
+
+/**
+ * Wait until `condition` holds in `p`; on timeout, fail with what the page shows and what the
+ * server logged, so a failure under load says where it stopped.
+ */
+async function until(p: Page, condition: string): Promise<void> {
+  try {
+    await p.waitForFunction(condition, undefined, { polling: 100, timeout: 60_000 })
+  } catch (err) {
+    const state = await p
+      .evaluate(() => ({
+        url: location.href,
+        primary: getComputedStyle(document.documentElement).getPropertyValue('--theme-primary').trim(),
+        errors: document.documentElement.dataset.deckErrors,
+        ready: (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady(),
+        first: document.querySelector('.reveal .slides section')?.textContent?.slice(0, 160),
+      }))
+      .catch((e: unknown) => String(e))
+    throw new Error(`${(err as Error).message}\npage: ${JSON.stringify(state)}\nserver errors: ${serverErrors.join(' | ') || 'none'}`)
+  }
+}
+
 /** Slide ids in document order (stacks are containers, not slides). */
 const ids = () => page.$$eval('.reveal .slides section:not(.stack)', (ss) => ss.map((s) => s.id))
 
@@ -41,7 +65,7 @@ async function edit(change: () => void, done: string): Promise<number> {
   })
   const before = Date.now()
   change()
-  await page.waitForFunction(done, undefined, { polling: 100, timeout: 60_000 })
+  await until(page, done)
   const at = await page.evaluate(() => (window as unknown as { __changedAt?: number }).__changedAt ?? Date.now())
   return at - before
 }
@@ -51,7 +75,16 @@ beforeAll(async () => {
     root: project,
     configFile: join(REPO, 'vite.config.ts'),
     cacheDir: join(project, '.vite-cache'),
-    logLevel: 'silent',
+    logLevel: 'error',
+    customLogger: {
+      info: () => {},
+      warn: () => {},
+      warnOnce: () => {},
+      error: (msg) => void serverErrors.push(msg),
+      clearScreen: () => {},
+      hasErrorLogged: () => false,
+      hasWarned: false,
+    },
     server: { port: 0, strictPort: false, host: '127.0.0.1', fs: { allow: [project, REPO] } },
   })
   await server.listen()
@@ -180,15 +213,15 @@ describe('dev server', () => {
     })
     try {
       await late.goto(url)
-      await late.waitForFunction(ready, undefined, { polling: 100, timeout: 60_000 })
+      await until(late, ready)
       // A new theme while its socket is still connecting: the reload goes to the other page only.
       const yaml = join(project, 'slides/deck.yaml')
       writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/primary: "#[0-9a-f]{6}"/, 'primary: "#2a5d3c"'))
-      await page.waitForFunction(`${primary} === "#2a5d3c" && ${ready}`, undefined, { polling: 100, timeout: 60_000 })
+      await until(page, `${primary} === "#2a5d3c" && ${ready}`)
       expect(await late.evaluate(primary)).not.toBe('#2a5d3c')
       // Connected at last, it says which page it has, and the server has it reload.
       open()
-      await late.waitForFunction(`${primary} === "#2a5d3c" && ${ready}`, undefined, { polling: 100, timeout: 60_000 })
+      await until(late, `${primary} === "#2a5d3c" && ${ready}`)
     } finally {
       await late.close()
     }

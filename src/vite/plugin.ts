@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import type { Plugin, ViteDevServer } from 'vite'
+import type { Plugin, ViteDevServer, WebSocketClient } from 'vite'
 import { formatCapped, hasErrors, SlideError } from '../compiler/diagnostics.ts'
 import type { Deck, DeckResult } from '../deck/model.ts'
 import { localRefs, pieces } from './build-cache.ts'
@@ -106,9 +106,12 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     return !rel.startsWith('..') && !path.isAbsolute(rel) && /\.(md|ya?ml)$/.test(f)
   }
 
-  /** The page frame (`pageFrame`) the open pages were served with, and the logo and font files of the last compile. */
-  let served: string | undefined
-  /** The frame of the last compile without errors: a page served with another is out of date. */
+  /**
+   * The frame id each open page says it was served with (deck:hello), and the frame of the last
+   * compile without errors: a page with another is out of date. Kept per page, as a page's HTML
+   * is not all it loads (read.html, fetched later, may already have the next theme).
+   */
+  const pages = new Map<WebSocketClient, string>()
   let current: string | undefined
   let watchedFiles = new Set<string>()
   const compiled = (d: Deck): void => {
@@ -134,12 +137,15 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     const errors = formatCapped(all)
     for (const e of errors) server.config.logger.error(e)
     compiled(result.deck)
-    if (!errors.length) current = pageFrame(result.deck)
-    // A new theme, font or marking colour is in the page's head: reload it (the page compiles afresh).
-    if (!errors.length && served !== undefined && pageFrame(result.deck) !== served) {
-      served = undefined
-      server.ws.send({ type: 'full-reload', path: '*' })
-      return
+    // A new theme, font or marking colour is in the page's head: those pages reload (and compile afresh).
+    if (!errors.length) {
+      current = pageFrame(result.deck)
+      const id = frameId(current)
+      for (const [client, frame] of pages) {
+        if (frame === id) continue
+        pages.delete(client)
+        client.send({ type: 'full-reload', path: '*' })
+      }
     }
     const data: DeckUpdate = { html: errors.length ? errorSection(errors, all.length) : result.deck.html, options: revealOptions(result.deck), errors }
     server.ws.send({ type: 'custom', event: 'deck:update', data })
@@ -164,10 +170,15 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       server.watcher.on('add', onFs)
       server.watcher.on('unlink', onFs)
       server.watcher.on('change', onFs)
-      // A page says which frame it was served with once its socket is up: a reload sent while it
-      // was still connecting (a theme saved just after a reload) never reached it.
+      // A page says which frame it was served with once its socket is up; one already out of date
+      // (a theme saved while it was still connecting) reloads at once.
       server.ws.on('deck:hello', (data: { frame?: unknown }, client) => {
-        if (current !== undefined && typeof data?.frame === 'string' && data.frame !== frameId(current)) client.send({ type: 'full-reload', path: '*' })
+        if (typeof data?.frame !== 'string') return
+        if (current !== undefined && data.frame !== frameId(current)) client.send({ type: 'full-reload', path: '*' })
+        else pages.set(client, data.frame)
+      })
+      server.ws.on('vite:client:disconnect', (_: unknown, client) => {
+        pages.delete(client)
       })
     },
     handleHotUpdate({ file }) {
@@ -183,7 +194,7 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
           const { result } = await compileNow(root, slidesDir)
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
           compiled(result.deck)
-          if (!errors.length) served = current = pageFrame(result.deck)
+          if (!errors.length) current = pageFrame(result.deck)
           const out = injectDeck(html, errors.length ? { ...result.deck, html: errorSection(formatCapped(errors), errors.length) } : result.deck, page)
           return errors.length ? out : out.replace('</head>', `<meta name="deck-frame" content="${frameId(pageFrame(result.deck))}">\n</head>`)
         }

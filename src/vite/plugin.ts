@@ -139,10 +139,13 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     compiled(result.deck)
     // A new theme, font or marking colour is in the page's head: those pages reload (and compile afresh).
     if (!errors.length) {
+      const previous = current
       current = pageFrame(result.deck)
       const id = frameId(current)
-      for (const [client, frame] of pages) {
-        if (frame === id) continue
+      for (const client of server.ws.clients) {
+        const frame = pages.get(client)
+        // A page that never says its frame (read.html, handout.html) reloads when the frame changes.
+        if (frame === undefined ? previous === undefined || previous === current : frame === id) continue
         pages.delete(client)
         client.send({ type: 'full-reload', path: '*' })
       }

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module'
 import type { HLJSApi } from 'highlight.js'
 import { Marked, type Token, type Tokens } from 'marked'
 import { markedHighlight } from 'marked-highlight'
-import { markedSmartypants } from 'marked-smartypants'
 import type { FigureKind, FigureRender } from '../figures/kinds.ts'
 import type { TextMeasure } from '../figures/measure.ts'
 import { decodeHtml, escapeHtml, escapeMarkdownText } from '../text/escape.ts'
@@ -16,6 +15,7 @@ import { locator } from './position.ts'
 import { proseOf } from './prose.ts'
 import { ALLOWED_TAGS, CHECKED_LOCAL, rawIdNote, removedByAllowlist } from './sanitize.ts'
 import type { Diagnostic, ProseLine, Segment, SourcePos } from './types.ts'
+import { typography } from './typography.ts'
 
 /** What rendering needs from the outside world, injected so the step stays pure. */
 export interface MarkdownEnv {
@@ -80,32 +80,6 @@ export function createMarkdown(): Marked {
       },
     },
   )
-}
-
-/** marked-smartypants' split of HTML into tags (and comments) and the text between them. */
-const RE_SMARTY_TAG = /<!--[\s\S]*?-->|<\?.*?\?>|<[^>]*>/g
-/** What smartypants (its setting 2) changes in text: backslash escapes, quotes, backticks, `--`, `...` and `. . .`. */
-const RE_SMARTY_TEXT = /[\\'"`]|--|\.\.|\. \./
-
-/**
- * marked-smartypants, with its postprocess hook skipped for HTML whose text (between the tags,
- * split as it splits it) holds nothing it changes: then it would give the text back as it is,
- * after compiling a dozen regular expressions for each run of text (most of a paragraph of
- * plain notes' typesetting time).
- */
-export function typography(): ReturnType<typeof markedSmartypants> {
-  const ext = markedSmartypants()
-  const postprocess = ext.hooks?.postprocess
-  if (!postprocess) return ext
-  return {
-    ...ext,
-    hooks: {
-      ...ext.hooks,
-      postprocess(html: string) {
-        return RE_SMARTY_TEXT.test(html.replace(RE_SMARTY_TAG, '\0')) ? postprocess.call(this, html) : html
-      },
-    },
-  }
 }
 
 /** A `#/id` link inside the deck, checked once every slide id is known. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { markedSmartypants } from 'marked-smartypants'
 import { describe, expect, it } from 'vitest'
-import { typography } from './markdown.ts'
+import { typography } from './typography.ts'
 
 describe('typography (marked-smartypants, skipped where it changes nothing)', () => {
   const fast = typography().hooks?.postprocess as (html: string) => string

@@ -21,6 +21,10 @@ let browser: Browser
 let page: Page
 const latencies: Record<string, number> = {}
 
+/** Conditions the theme tests wait for, as page expressions: the theme's primary colour, and the deck ready. */
+const primary = 'getComputedStyle(document.documentElement).getPropertyValue("--theme-primary").trim()'
+const ready = 'window.deck?.isReady() === true'
+
 /** What the dev server logged as errors: a wait that times out says them. */
 const serverErrors: string[] = []
 
@@ -164,8 +168,6 @@ describe('dev server', () => {
       `<svg xmlns="http://www.w3.org/2000/svg" width="72" height="72" viewBox="0 0 72 72"><rect width="72" height="72" fill="${fill}"/></svg>`
     mkdirSync(slide('brand'), { recursive: true })
     writeFileSync(slide('brand/logo.svg'), logo('#d4351c'))
-    const primary = 'getComputedStyle(document.documentElement).getPropertyValue("--theme-primary").trim()'
-    const ready = 'window.deck?.isReady() === true'
     const base = readFileSync(yaml, 'utf8')
     await page.evaluate(() => {
       ;(window as unknown as { __samePage: boolean }).__samePage = true
@@ -193,8 +195,6 @@ describe('dev server', () => {
 
   it('reloads a page whose socket connected only after a theme change', async () => {
     const url = server.resolvedUrls?.local[0] ?? ''
-    const primary = 'getComputedStyle(document.documentElement).getPropertyValue("--theme-primary").trim()'
-    const ready = 'window.deck?.isReady() === true'
     // A second page whose socket reaches the server only when the test lets it, as on a loaded
     // machine: what the page sends meanwhile waits, and goes through once it connects.
     const late = await browser.newPage()
@@ -229,7 +229,6 @@ describe('dev server', () => {
 
   it('reloads the reading edition, which runs no deck, for a new theme too', async () => {
     const url = server.resolvedUrls?.local[0] ?? ''
-    const primary = 'getComputedStyle(document.documentElement).getPropertyValue("--theme-primary").trim()'
     const reader = await browser.newPage()
     try {
       await reader.goto(`${url}read.html`)

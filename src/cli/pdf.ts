@@ -19,6 +19,7 @@ import { slideSources } from '../compiler/load.ts'
 import type { OutlineEntry } from '../deck/outline.ts'
 import { changedFiles, type OutlineItem, readRecord } from '../deck/record.ts'
 import { describeLoss, printBoth, StaleHandout } from '../pdf/print.ts'
+import { SOURCES_HEADING } from '../reading/provenance.ts'
 import { parseCommandFlags } from './args.ts'
 
 const flags = parseCommandFlags('pdf', { dist: { type: 'string' }, out: { type: 'string' }, letter: { type: 'boolean' }, strict: { type: 'boolean' } })
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
   const endnotes = record.slides.some((s) => s.provenance?.length)
   const outlines: Record<string, OutlineEntry[]> = {
     'deck.pdf': outline,
-    'handout.pdf': endnotes ? [...outline, { title: 'Where the facts come from', page: ids.length, children: [] }] : outline,
+    'handout.pdf': endnotes ? [...outline, { title: SOURCES_HEADING, page: ids.length, children: [] }] : outline,
   }
   // Each PDF gets its outline (pdf-lib) as soon as it is printed, the handout while the deck prints;
   // nothing is written before both are printed and checked.

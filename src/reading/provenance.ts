@@ -24,7 +24,7 @@ function claimPattern(c: ProvenanceEntry['claims'][number]): RegExp | undefined 
     if (ch === '&') return '&(?:amp;)?'
     return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
   }
-  const word = (w: string): string => (/^\p{Lu}{2,3}$/u.test(w) ? w.split('').join('\\.?') + '\\.?' : [...w].map(char).join(''))
+  const word = (w: string): string => (/^\p{Lu}{2,3}$/u.test(w) ? `${w.split('').join('\\.?')}\\.?` : [...w].map(char).join(''))
   const gap = c.kind === 'number-word' ? '(?:\\s|&nbsp;|[-‐‑–—])+' : '(?:\\s|&nbsp;)+'
   let src = word(words[0] ?? '')
   for (const w of words.slice(1)) src += w.toLowerCase() === 'percent' ? `(?:\\s*%|${gap}per(?:\\s|&nbsp;)*cent|${gap}percent)` : `${gap}${word(w)}`
@@ -145,6 +145,9 @@ function joinAdjacent(marks: readonly { from: number; to: number; n: number }[],
   return out
 }
 
+/** The heading of a slide's footnotes, the handout's endnotes and their PDF bookmark. */
+export const SOURCES_HEADING = 'Where the facts come from'
+
 /** How a footnote names its source: as the slide's source line does (publisher, date); the references give the rest. */
 export function sourceLabel(id: string, sources: readonly DeckSource[]): string {
   const s = sources.find((x) => x.id === id)
@@ -171,7 +174,7 @@ export function footnotesHtml(entries: readonly ProvenanceEntry[], sources: read
   })
   const list = `<ol class="${cls}">${items.join('')}</ol>`
   if (opts.titled === false) return list
-  return `<aside class="${cls}" aria-label="Where the facts come from"><p class="${cls}-title">Where the facts come from</p>${list.replace(` class="${cls}"`, '')}</aside>`
+  return `<aside class="${cls}" aria-label="${SOURCES_HEADING}"><p class="${cls}-title">${SOURCES_HEADING}</p>${list.replace(` class="${cls}"`, '')}</aside>`
 }
 
 /** The speaker view's list for one slide (claim, then the sentence and its source), inert until the speaker view shows it. */

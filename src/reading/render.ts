@@ -8,7 +8,7 @@ import { bylineHtml, markingHtml } from '../compiler/identity.ts'
 import type { Deck, RenderedSlide } from '../deck/model.ts'
 import { slideGroups, subEntries } from '../deck/outline.ts'
 import { escapeHtml } from '../text/escape.ts'
-import { footnotesHtml, markClaims } from './provenance.ts'
+import { footnotesHtml, markClaims, SOURCES_HEADING } from './provenance.ts'
 
 /** Deck links (`#/id`) become in-page links (`#id`) in the reading edition. */
 function readingLinks(html: string): string {
@@ -128,6 +128,6 @@ export function renderHandout(deck: Deck): string {
         ]
       : [],
   )
-  if (endnotes.length) pages.push(`<article class="handout-endnotes" id="handout-endnotes"><h2>Where the facts come from</h2>${endnotes.join('')}</article>`)
+  if (endnotes.length) pages.push(`<article class="handout-endnotes" id="handout-endnotes"><h2>${SOURCES_HEADING}</h2>${endnotes.join('')}</article>`)
   return `<span id="two-up" hidden></span>\n${pages.join('\n')}`
 }

@@ -107,12 +107,13 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
   }
 
   /**
-   * The frame id each open page says it was served with (deck:hello), and the frame of the last
+   * The frame id each open page says it was served with (deck:hello), and that of the last
    * compile without errors: a page with another is out of date. Kept per page, as a page's HTML
    * is not all it loads (read.html, fetched later, may already have the next theme).
    */
   const pages = new Map<WebSocketClient, string>()
   let current: string | undefined
+  const reload = (client: WebSocketClient): void => client.send({ type: 'full-reload', path: '*' })
   let watchedFiles = new Set<string>()
   const compiled = (d: Deck): void => {
     watchedFiles = new Set(identityFiles(d, root))
@@ -140,14 +141,13 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
     // A new theme, font or marking colour is in the page's head: those pages reload (and compile afresh).
     if (!errors.length) {
       const previous = current
-      current = pageFrame(result.deck)
-      const id = frameId(current)
+      current = frameId(pageFrame(result.deck))
       for (const client of server.ws.clients) {
         const frame = pages.get(client)
         // A page that never says its frame (read.html, handout.html) reloads when the frame changes.
-        if (frame === undefined ? previous === undefined || previous === current : frame === id) continue
+        if (frame === undefined ? previous === undefined || previous === current : frame === current) continue
         pages.delete(client)
-        client.send({ type: 'full-reload', path: '*' })
+        reload(client)
       }
     }
     const data: DeckUpdate = { html: errors.length ? errorSection(errors, all.length) : result.deck.html, options: revealOptions(result.deck), errors }
@@ -177,7 +177,7 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
       // (a theme saved while it was still connecting) reloads at once.
       server.ws.on('deck:hello', (data: { frame?: unknown }, client) => {
         if (typeof data?.frame !== 'string') return
-        if (current !== undefined && data.frame !== frameId(current)) client.send({ type: 'full-reload', path: '*' })
+        if (current !== undefined && data.frame !== current) reload(client)
         else pages.set(client, data.frame)
       })
       server.ws.on('vite:client:disconnect', (_: unknown, client) => {
@@ -197,9 +197,9 @@ export function deckPlugin({ slidesDir = 'slides', deck }: DeckPluginOptions = {
           const { result } = await compileNow(root, slidesDir)
           const errors = result.diagnostics.filter((d) => d.severity === 'error')
           compiled(result.deck)
-          if (!errors.length) current = pageFrame(result.deck)
-          const out = injectDeck(html, errors.length ? { ...result.deck, html: errorSection(formatCapped(errors), errors.length) } : result.deck, page)
-          return errors.length ? out : out.replace('</head>', `<meta name="deck-frame" content="${frameId(pageFrame(result.deck))}">\n</head>`)
+          if (errors.length) return injectDeck(html, { ...result.deck, html: errorSection(formatCapped(errors), errors.length) }, page)
+          current = frameId(pageFrame(result.deck))
+          return injectDeck(html, result.deck, page).replace('</head>', `<meta name="deck-frame" content="${current}">\n</head>`)
         }
         const result = await forBuild()
         if (forVite(result, html, page).length === 0) {
